@@ -38,13 +38,23 @@ double loss(const ScalingLaw& law, double n_params, double d_tokens) {
     return law.E + excessLoss(law, n_params, d_tokens);
 }
 
+static double optimalScale(const ScalingLaw& law) {
+    if (!(law.A > 0 && law.B > 0)) throw std::invalid_argument("compute-optimal split needs A, B > 0");
+    return std::pow(law.a * law.A / (law.b * law.B), 1.0 / (law.a + law.b));
+}
+
 ModelSize computeOptimal(const ScalingLaw& law, double compute_flops) {
     requirePositive(compute_flops, "compute_flops");
-    if (!(law.A > 0 && law.B > 0)) throw std::invalid_argument("compute-optimal split needs A, B > 0");
     const double nd_product = compute_flops / 6.0;  // N * D at the optimum
-    const double g = std::pow(law.a * law.A / (law.b * law.B), 1.0 / (law.a + law.b));
+    const double g = optimalScale(law);
     const double n = g * std::pow(nd_product, law.b / (law.a + law.b));
     return {n, nd_product / n};
+}
+
+double computeOptimalTokens(const ScalingLaw& law, double n_params) {
+    requirePositive(n_params, "n_params");
+    const double g = optimalScale(law);
+    return std::pow(n_params / g, (law.a + law.b) / law.b) / n_params;
 }
 
 }  // namespace slingshot

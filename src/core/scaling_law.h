@@ -34,4 +34,8 @@ struct ModelSize {
 // N* = G (C/6)^{b/(a+b)}, D* = (C/6)/N*, G = (aA/(bB))^{1/(a+b)}. Needs A, B > 0.
 ModelSize computeOptimal(const ScalingLaw& law, double compute_flops);
 
+// The tokens D that make n_params compute-optimal (the inverse of computeOptimal along its frontier):
+// D = (N/G)^{(a+b)/b} / N. n_params > 0; needs A, B > 0.
+double computeOptimalTokens(const ScalingLaw& law, double n_params);
+
 }  // namespace slingshot
