@@ -1,0 +1,173 @@
+// `simulate`: one sampled skill graph measured against the theorems (issue 4).
+#include "core/bounds.h"
+#include "core/query.h"
+#include "core/simulation.h"
+
+#include <stdexcept>
+
+namespace slingshot {
+
+namespace {
+
+std::string hex64(uint64_t v) {
+    static const char* digits = "0123456789abcdef";
+    std::string s = "0x";
+    for (int shift = 60; shift >= 0; shift -= 4) s += digits[(v >> shift) & 0xF];
+    return s;
+}
+
+Json curveJson(const CompetenceSummary& s) {
+    Json curve = Json::array();
+    for (const auto& p : s.curve()) curve.push_back({{"c", p.c}, {"frac", p.frac}});
+    return curve;
+}
+
+ParamSpec ranged(ParamKind kind, std::string name, std::string help, double lo, double hi,
+                 std::optional<std::string> def, bool open_min = false) {
+    ParamSpec p;
+    p.name = std::move(name);
+    p.kind = kind;
+    p.help = std::move(help);
+    p.min = lo;
+    p.max = hi;
+    p.open_min = open_min;
+    p.default_value = std::move(def);
+    return p;
+}
+
+ParamSpec integer(std::string name, std::string help, double lo, double hi, std::optional<std::string> def) {
+    return ranged(ParamKind::Integer, std::move(name), std::move(help), lo, hi, std::move(def));
+}
+
+ParamSpec number(std::string name, std::string help, double lo, double hi, std::string def, bool open_min = false) {
+    return ranged(ParamKind::Number, std::move(name), std::move(help), lo, hi, std::move(def), open_min);
+}
+
+ParamSpec choice(std::string name, std::string help, std::vector<std::string> choices, std::string def) {
+    ParamSpec p;
+    p.name = std::move(name);
+    p.kind = ParamKind::Choice;
+    p.help = std::move(help);
+    p.choices = std::move(choices);
+    p.default_value = std::move(def);
+    return p;
+}
+
+SimulationParams paramsFrom(const Args& a) {
+    SimulationParams p;
+    p.n1 = static_cast<uint32_t>(a.integer("n1"));
+    p.n2 = static_cast<uint64_t>(a.integer("n2"));
+    p.k = static_cast<uint32_t>(a.integer("k"));
+    p.theta = a.number("theta");
+    p.c = a.number("c");
+    const std::string failure = a.choice("failure");
+    p.failure = failure == "random" ? FailureMode::Random
+              : failure == "independent" ? FailureMode::Independent
+                                         : FailureMode::Adversarial;
+    p.kprime = a.has("kprime") ? static_cast<uint32_t>(a.integer("kprime")) : 0;
+    p.tuples = a.choice("tuples") == "s" ? TupleReading::S : TupleReading::T2;
+    p.t2_pieces = static_cast<uint64_t>(a.integer("t2-pieces"));
+    if (a.choice("measure") == "zipf") {
+        p.measure.kind = MeasureSpec::Kind::Zipf;
+        p.measure.zipf_s = a.number("zipf-s");
+    }
+    p.seed = static_cast<uint64_t>(a.integer("seed"));
+    p.grid_points = static_cast<uint32_t>(a.integer("grid"));
+    p.memory_budget_bytes = a.number("budget");
+    return p;
+}
+
+Json runSimulate(const Args& a) {
+    const SimulationParams p = paramsFrom(a);
+    std::unique_ptr<SimulationJob> job;
+    try {
+        job = std::make_unique<SimulationJob>(p);
+    } catch (const std::invalid_argument& e) {
+        throw QueryError(std::string("simulate: ") + e.what());
+    } catch (const MemoryBudgetError& e) {
+        throw QueryError(std::string("simulate: ") + e.what());
+    }
+    job->runToEnd();
+    if (job->state() != JobState::Done) throw QueryError("simulate: " + job->error());
+    const SimulationResult& r = job->result();
+
+    Json out;
+    out["n1"] = p.n1;
+    out["n2"] = p.n2;
+    out["k"] = p.k;
+    out["theta"] = p.theta;
+    out["c"] = p.c;
+    out["failure"] = a.choice("failure");
+    out["measure"] = job->measure().describe();
+    out["seed"] = p.seed;
+    out["slots_hash"] = hex64(r.slots_hash);
+    out["mean_degree"] = r.mean_degree;
+    out["failed"] = r.failed;
+    out["theta_realized"] = r.theta_realized;
+    out["skills_counted"] = r.skills.counted;
+    out["isolated_skills"] = r.skills.isolated;
+    out["weighted_mean_failure"] = r.skills.weightedMeanFailure();
+    out["frac_below_c"] = r.skills.fracBelowC();
+    out["frac_at_most_c"] = r.skills.fracAtMostC();
+    // THEORY 3.2: alpha bound min(1, alpha*, 1/beta) for the same theta, k, c (asymptotic, rho = 0).
+    out["bound_frac_below_c"] = 1.0 - fracCompetent(p.theta, p.c, p.k);
+    out["curve"] = curveJson(r.skills);
+    out["histogram"] = r.skills.histogram;
+    if (r.adversary) {
+        out["adversary"] = {{"best_x", r.adversary->best_x},
+                            {"evaluations", r.adversary->evaluations},
+                            {"refined_best", r.adversary->refined_best}};
+    }
+    if (r.tuples) {
+        const TupleReport& t = *r.tuples;
+        Json tj;
+        tj["kprime"] = p.kprime;
+        tj["reading"] = p.tuples == TupleReading::T2 ? "t2" : "s";
+        tj["kpieces"] = t.kpieces;
+        if (p.tuples == TupleReading::T2) tj["failed_kpieces"] = t.failed_kpieces;
+        tj["edges"] = t.edges;
+        tj["total_tuples"] = t.total_tuples;
+        tj["tuples_counted"] = t.summary.counted;
+        tj["tuples_without_edges"] = t.summary.isolated;
+        tj["frac_below_c"] = t.summary.fracBelowC();
+        tj["frac_at_most_c"] = t.summary.fracAtMostC();
+        // T2 is Thm 14 with theta' = k' theta (THEORY 4.2); S has no closed form.
+        if (p.tuples == TupleReading::T2)
+            tj["bound_frac_below_c"] = 1.0 - fracTuplesT2(p.theta, p.c, p.k, static_cast<int>(p.kprime));
+        else
+            tj["bound_frac_below_c"] = nullptr;
+        tj["curve"] = curveJson(t.summary);
+        out["tuples"] = tj;
+    }
+    out["elapsed_ms"] = job->elapsedMs();
+    return out;
+}
+
+}  // namespace
+
+void registerSimulationCommands(Registry& r) {
+    CommandSpec c;
+    c.name = "simulate";
+    c.summary = "sample a skill graph, fail text pieces, measure competence of skills (and k'-tuples)";
+    c.params = {
+        integer("n1", "number of skills N1", 1, kMaxSkills, "1000"),
+        integer("n2", "number of text pieces N2", 1, double(kMaxPiecesNative), "100000"),
+        integer("k", "skill slots per text piece", 1, kMaxSlotsPerPiece, "8"),
+        number("theta", "measure of failed text pieces", 0, 1, "0.1"),
+        choice("failure", "how failed pieces are chosen", {"random", "independent", "adversarial"}, "random"),
+        number("c", "competence level (fraction of a skill's edges not failed)", 0, 1, "0.8"),
+        integer("kprime", "tuple size k' (omit for single skills only)", 2, 3, std::nullopt),
+        choice("tuples", "k'-tuple reading: t2 = concatenated k'-pieces, s = co-occurrence in one piece", {"t2", "s"},
+               "t2"),
+        integer("t2-pieces", "number of k'-pieces for t2 (0 = N2)", 0, double(kMaxPiecesNative), "0"),
+        choice("measure", "skill measure mu1", {"uniform", "zipf"}, "uniform"),
+        number("zipf-s", "Zipf exponent s for --measure zipf (mu1(i) ~ i^-s)", 0, 10, "1"),
+        integer("seed", "random seed", 0, 9007199254740992.0, "1"),
+        integer("grid", "curve points: c = j/grid, j = 0..grid", 1, 1000, "100"),
+        number("budget", "memory limit in bytes", 0, 1e13, "1.5e9", true),
+    };
+    c.run = runSimulate;
+    r.add(std::move(c));
+}
+
+}  // namespace slingshot

@@ -1,0 +1,52 @@
+// Failed text pieces Y (THEORY 2.6): a byte per piece (1 = failed). Two random models here; the
+// adversarial search is in adversary.h. Both fill the set in slices so a job can interleave frames.
+#pragma once
+
+#include "core/memory_budget.h"
+#include "core/rng.h"
+
+#include <cstdint>
+
+namespace slingshot {
+
+enum class FailureMode { Random, Independent, Adversarial };
+
+struct FailureSet {
+    BigArray<uint8_t> failed;  // N2 flags
+    uint64_t count = 0;        // |Y|
+};
+
+// |Y| for measure theta: round(theta * N2).
+uint64_t exactFailureCount(double theta, uint64_t n2);
+
+// (a) A uniformly random Y with exactly m pieces. Picks distinct pieces by rejection into the flag
+// array; when m > N2/2 it picks the N2 - m survivors instead, so each pick needs < 2 draws on average.
+class ExactCountFailures {
+public:
+    ExactCountFailures(FailureSet& set, uint64_t n2, uint64_t m, uint64_t seed);
+    uint64_t picks() const { return picks_; }
+    // Makes picks [first, last); call in order.
+    void pick(uint64_t first, uint64_t last);
+
+private:
+    FailureSet& set_;
+    uint8_t picked_value_;
+    uint64_t picks_;
+    WordStream words_;
+    BoundedDraw piece_;
+};
+
+// (b) Each piece fails independently with probability theta.
+class IndependentFailures {
+public:
+    IndependentFailures(FailureSet& set, uint64_t n2, double theta, uint64_t seed);
+    // Decides pieces [first, last); call in order.
+    void decide(uint64_t first, uint64_t last);
+
+private:
+    FailureSet& set_;
+    double theta_;
+    Rng rng_;
+};
+
+}  // namespace slingshot
