@@ -83,12 +83,12 @@ Json runSimulate(const Args& a) {
     try {
         job = std::make_unique<SimulationJob>(p);
     } catch (const std::invalid_argument& e) {
-        throw QueryError(std::string("simulate: ") + e.what());
+        throw QueryError(e.what());
     } catch (const MemoryBudgetError& e) {
-        throw QueryError(std::string("simulate: ") + e.what());
+        throw QueryError(e.what());
     }
     job->runToEnd();
-    if (job->state() != JobState::Done) throw QueryError("simulate: " + job->error());
+    if (job->state() != JobState::Done) throw QueryError(job->error());
     const SimulationResult& r = job->result();
 
     Json out;
