@@ -5,6 +5,7 @@
 #include <cmath>
 #include <functional>
 #include <stdexcept>
+#include <string>
 
 #include "core/bounds.h"
 #include "core/emergence.h"
@@ -12,8 +13,6 @@
 
 namespace slingshot {
 namespace {
-
-constexpr double kInf = std::numeric_limits<double>::infinity();
 
 Json finiteOrNull(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
 Json optionalOrNull(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
