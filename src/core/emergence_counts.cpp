@@ -15,6 +15,14 @@ double logChooseSmall(double n, int r) {
     return s;
 }
 
+// C(k, r) by the multiplicative recurrence: every partial product is a whole number, so small
+// values come out exact (70, not 69.99999999999996).
+double chooseSmall(int k, int r) {
+    double c = 1.0;
+    for (int i = 0; i < r; ++i) c = c * (k - i) / (i + 1);
+    return c;
+}
+
 // sum_{i=1}^{n} i^{-s}: exact over the first terms, Euler-Maclaurin beyond (error < 1e-15 relative).
 double generalizedHarmonic(long long n, double s) {
     constexpr long long kExact = 20000;
@@ -43,9 +51,9 @@ StimulusCount stimulusCount(long long n1, int k, int kprime, double n_train) {
     if (n1 < k) throw std::invalid_argument("n1 must be >= k");
     if (!(n_train >= 0) || !std::isfinite(n_train)) throw std::invalid_argument("n_train must be finite and >= 0");
     const double log_total = logChooseSmall(static_cast<double>(n1), kprime);
-    const double log_per_piece = logChooseSmall(k, kprime);
-    const double seen = n_train > 0 ? std::exp(std::log(n_train) + log_per_piece - log_total) : 0.0;
-    return {std::min(1.0, seen), log_total / std::log(10.0), std::exp(log_per_piece)};
+    const double per_piece = chooseSmall(k, kprime);
+    const double seen = n_train > 0 ? std::exp(std::log(n_train) + std::log(per_piece) - log_total) : 0.0;
+    return {std::min(1.0, seen), log_total / std::log(10.0), per_piece};
 }
 
 }  // namespace slingshot
