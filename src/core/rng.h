@@ -65,6 +65,15 @@ public:
         return static_cast<uint32_t>(r >> 32);
     }
 
+    // For kernels that take both halves of a draw themselves: no half-word may be pending then.
+    bool pending() const { return has_low_; }
+    uint64_t nextPair() { return rng_.next(); }
+    // Puts back the low half of a pair so that the next word read is `low`.
+    void pushLow(uint32_t low) {
+        low_ = low;
+        has_low_ = true;
+    }
+
 private:
     Rng rng_;
     uint32_t low_ = 0;
@@ -83,6 +92,12 @@ public:
         }
     }
     uint32_t bound() const { return n_; }
+    // One word, no retry: false if the word falls in the rejected zone.
+    bool tryWord(uint32_t word, uint32_t& out) const {
+        const uint64_t m = static_cast<uint64_t>(word) * n_;
+        out = static_cast<uint32_t>(m >> 32);
+        return static_cast<uint32_t>(m) >= reject_below_;
+    }
 
 private:
     uint32_t n_;

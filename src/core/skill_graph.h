@@ -55,8 +55,8 @@ public:
     // Samples pieces [next, end) where next is where the previous call stopped.
     void sampleUntil(uint64_t end_piece);
     uint64_t piecesDone() const { return next_piece_; }
-    // FNV-1a over the slot ids (as 32-bit words) in piece order, four lanes by piece index mod 4
-    // so the multiply chains overlap, then folded; stable across platforms and id widths.
+    // FNV-1a style over the slot ids (as 32-bit words) in storage order, four lanes by slot index
+    // mod 4 so the multiply chains overlap, then folded; stable across platforms and id widths.
     uint64_t slotsHash() const;
 
 private:

@@ -30,6 +30,9 @@ public:
         return words.next32() < keep_below_[i] ? i : alias_[i];
     }
     BoundedDraw columnDraw() const { return BoundedDraw(n1_); }
+    // Raw alias table for kernels that keep everything in registers (empty for uniform).
+    const uint32_t* keepBelow() const { return keep_below_.data(); }
+    const uint32_t* aliasOf() const { return alias_.data(); }
 
     // Bytes held by the alias table (for memory estimates).
     static double tableBytes(uint32_t n1, bool uniform) { return uniform ? 0.0 : n1 * (4.0 + 4.0 + 8.0); }

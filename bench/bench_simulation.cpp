@@ -1,0 +1,158 @@
+// Simulation engine timings: graph sampling (W1), random Y + per-skill competence curve (W2),
+// all co-occurring pairs (W3), Zipf(1.0) sampling (W4) and the adversarial search. Each workload
+// runs several times; one JSON line per workload with the median. Kernels are driven in blocks
+// through an indirect call, as the page's jobs do (TOOLCHAIN.md: lets V8 tier the kernel up).
+#include "core/competence.h"
+#include "core/failures.h"
+#include "core/simulation.h"
+#include "core/skill_graph.h"
+#include "core/tuple_competence.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <vector>
+
+using namespace slingshot;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]);
+}
+
+void inBlocks(uint64_t total, uint64_t block, const std::function<void(uint64_t, uint64_t)>& kernel) {
+    for (uint64_t first = 0; first < total; first += block) kernel(first, std::min(total, first + block));
+}
+
+uint64_t sample(SkillGraph& g, uint32_t n1, uint64_t n2, uint32_t k, const SkillMeasure& mu, uint64_t seed) {
+    g.n1 = n1;
+    g.n2 = n2;
+    g.k = k;
+    GraphSampler sampler(g, mu, seed);
+    inBlocks(n2, std::max<uint64_t>(1, 4 * kJobBlockItems / k), [&](uint64_t, uint64_t last) { sampler.sampleUntil(last); });
+    return sampler.slotsHash();
+}
+
+double peakRssMb() {
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f) return -1;
+    char line[256];
+    double kb = -1;
+    while (std::fgets(line, sizeof line, f))
+        if (std::strncmp(line, "VmHWM:", 6) == 0) kb = std::atof(line + 6);
+    std::fclose(f);
+    return kb / 1024;
+}
+
+void report(const char* workload, const char* what, uint32_t n1, uint64_t n2, uint32_t k, const std::vector<double>& ms,
+            const std::string& extra = "") {
+    std::printf("{\"bench\":\"simulation\",\"workload\":\"%s\",\"what\":\"%s\",\"n1\":%u,\"n2\":%llu,\"k\":%u,"
+                "\"runs\":%zu,\"median_ms\":%.2f,\"min_ms\":%.2f%s}\n",
+                workload, what, n1, static_cast<unsigned long long>(n2), k, ms.size(), median(ms),
+                *std::min_element(ms.begin(), ms.end()), extra.c_str());
+    std::fflush(stdout);
+}
+
+void benchSample(const char* workload, uint32_t n1, uint64_t n2, uint32_t k, const SkillMeasure& mu, int runs) {
+    std::vector<double> ms;
+    uint64_t hash = 0;
+    for (int r = 0; r < runs; ++r) {
+        SkillGraph g;
+        const auto t = Clock::now();
+        hash = sample(g, n1, n2, k, mu, 20231106);
+        ms.push_back(msSince(t));
+    }
+    char extra[64];
+    std::snprintf(extra, sizeof extra, ",\"measure\":\"%s\",\"hash\":\"%016llx\"", mu.describe().c_str(),
+                  static_cast<unsigned long long>(hash));
+    report(workload, "sample graph (slots, degrees, hash)", n1, n2, k, ms, extra);
+}
+
+// W2: random Y with exactly theta N2 pieces, failed edges per skill, the competence curve.
+void benchRandomCompetence(uint32_t n1, uint64_t n2, uint32_t k, int runs) {
+    SkillGraph g;
+    sample(g, n1, n2, k, SkillMeasure::uniform(n1), 20231106);
+    std::vector<double> ms;
+    double frac = 0;
+    for (int r = 0; r < runs; ++r) {
+        const auto t = Clock::now();
+        FailureSet y;
+        ExactCountFailures picker(y, n2, exactFailureCount(0.1, n2), 20231106 + r);
+        inBlocks(picker.picks(), kJobBlockItems, [&](uint64_t a, uint64_t b) { picker.pick(a, b); });
+        BigArray<uint32_t> e("failed edges", n1);
+        e.fill(0);
+        inBlocks(n2, 4 * kJobBlockItems / k,
+                 [&](uint64_t a, uint64_t b) { accumulateFailedEdges(g, y.failed.data(), a, b, e.data()); });
+        const CompetenceSummary s = summarizeSkills(g, e.data(), 0.8, 100);
+        frac = s.curve()[80].frac;
+        ms.push_back(msSince(t));
+    }
+    char extra[64];
+    std::snprintf(extra, sizeof extra, ",\"frac_competent_0.8\":%.4f", frac);
+    report("W2", "random Y (theta 0.1) + per-skill competence curve", n1, n2, k, ms, extra);
+}
+
+// A SimulationJob run to the end (W3 tuples, adversary).
+void benchJob(const char* workload, const char* what, const SimulationParams& p, int runs) {
+    std::vector<double> ms;
+    double frac = 0;
+    for (int r = 0; r < runs; ++r) {
+        SimulationJob job(p);
+        const auto t = Clock::now();
+        job.runToEnd();
+        ms.push_back(msSince(t));
+        if (job.state() != JobState::Done) {
+            std::printf("{\"bench\":\"simulation\",\"workload\":\"%s\",\"error\":\"%s\"}\n", workload, job.error().c_str());
+            return;
+        }
+        frac = job.result().tuples ? job.result().tuples->summary.fracBelowC() : job.result().skills.fracAtMostC();
+    }
+    char extra[64];
+    std::snprintf(extra, sizeof extra, ",\"frac\":%.4f", frac);
+    report(workload, what, p.n1, p.n2, p.k, ms, extra);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+    const int runs = quick ? 1 : 5;
+    const uint64_t big = quick ? 1000000 : 10000000;
+
+    benchSample("W1", 10000, 1000000, 4, SkillMeasure::uniform(10000), runs);
+    benchSample("W1", 10000, big, 8, SkillMeasure::uniform(10000), runs);
+    benchRandomCompetence(10000, 1000000, 8, runs);
+    benchRandomCompetence(10000, big, 8, runs);
+    std::printf("{\"bench\":\"simulation\",\"what\":\"peak memory after W1+W2\",\"peak_rss_mb\":%.1f}\n", peakRssMb());
+    benchSample("W4", 10000, 1000000, 8, SkillMeasure::zipf(10000, 1.0), runs);
+
+    SimulationParams pairs;
+    pairs.n1 = 10000;
+    pairs.n2 = 1000000;
+    pairs.k = 4;
+    pairs.theta = 0.1;
+    pairs.c = 0.8;
+    pairs.kprime = 2;
+    pairs.tuples = TupleReading::S;
+    benchJob("W3", "all co-occurring pairs (S), whole job", pairs, runs);
+
+    SimulationParams adversary;
+    adversary.n1 = 10000;
+    adversary.n2 = 1000000;
+    adversary.k = 8;
+    adversary.theta = 0.1;
+    adversary.c = 0.8;
+    adversary.failure = FailureMode::Adversarial;
+    benchJob("ADV", "adversarial search + competence, whole job", adversary, quick ? 1 : 3);
+    std::printf("{\"bench\":\"simulation\",\"what\":\"peak memory\",\"peak_rss_mb\":%.1f}\n", peakRssMb());
+    return 0;
+}
