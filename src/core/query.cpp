@@ -1,0 +1,259 @@
+#include "core/query.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <sstream>
+
+namespace slingshot {
+namespace {
+
+std::string formatBound(double v) {
+    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    std::ostringstream s;
+    s.precision(10);
+    s << v;
+    return s.str();
+}
+
+// Strict number parse: the whole text must be a finite number ("1e10", "0.5"); no trailing junk.
+std::optional<double> parseNumber(const Json& v) {
+    if (v.is_number()) return v.get<double>();
+    if (!v.is_string()) return std::nullopt;
+    const std::string& s = v.get_ref<const std::string&>();
+    if (s.empty() || s.size() > 64) return std::nullopt;
+    char* end = nullptr;
+    double d = std::strtod(s.c_str(), &end);
+    if (end != s.c_str() + s.size()) return std::nullopt;
+    return d;
+}
+
+std::string shown(const Json& v) {
+    std::string s = v.is_string() ? v.get<std::string>() : v.dump();
+    if (s.size() > 40) s = s.substr(0, 40) + "...";
+    return "'" + s + "'";
+}
+
+[[noreturn]] void fail(const ParamSpec& p, const Json& v, const std::string& why) {
+    throw QueryError("--" + p.name + ": " + shown(v) + " " + why + "; allowed: " + p.rangeText());
+}
+
+double checkedNumber(const ParamSpec& p, const Json& v, bool whole) {
+    auto d = parseNumber(v);
+    if (!d) fail(p, v, "is not a number");
+    if (!std::isfinite(*d)) fail(p, v, "is not finite");
+    if (whole && *d != std::floor(*d)) fail(p, v, "is not a whole number");
+    bool below = p.open_min ? *d <= p.min : *d < p.min;
+    bool above = p.open_max ? *d >= p.max : *d > p.max;
+    if (below || above) fail(p, v, "is out of range");
+    return *d;
+}
+
+Json normalise(const ParamSpec& p, const Json& v) {
+    switch (p.kind) {
+        case ParamKind::Number: return checkedNumber(p, v, false);
+        case ParamKind::Integer: return static_cast<long long>(checkedNumber(p, v, true));
+        case ParamKind::Choice: {
+            if (!v.is_string()) fail(p, v, "is not text");
+            for (const auto& c : p.choices)
+                if (c == v.get_ref<const std::string&>()) return v;
+            fail(p, v, "is not a known choice");
+        }
+        case ParamKind::IntList: {
+            Json items = Json::array();
+            if (v.is_array()) {
+                items = v;
+            } else if (v.is_string()) {
+                std::string s = v.get<std::string>();
+                size_t start = 0;
+                while (start <= s.size()) {
+                    size_t comma = s.find(',', start);
+                    if (comma == std::string::npos) comma = s.size();
+                    items.push_back(s.substr(start, comma - start));
+                    start = comma + 1;
+                }
+            } else if (v.is_number()) {
+                items.push_back(v);
+            } else {
+                fail(p, v, "is not a list");
+            }
+            if (items.empty() || items.size() > p.max_list)
+                fail(p, v, "must hold 1 to " + std::to_string(p.max_list) + " values");
+            Json out = Json::array();
+            for (const auto& item : items) out.push_back(static_cast<long long>(checkedNumber(p, item, true)));
+            return out;
+        }
+    }
+    fail(p, v, "has an unknown kind");
+}
+
+}  // namespace
+
+std::string ParamSpec::rangeText() const {
+    switch (kind) {
+        case ParamKind::Choice: {
+            std::string s = "one of ";
+            for (size_t i = 0; i < choices.size(); ++i) s += (i ? "|" : "") + choices[i];
+            return s;
+        }
+        case ParamKind::IntList:
+            return "comma-separated whole numbers in [" + formatBound(min) + ", " + formatBound(max) + "]";
+        default: {
+            std::string s = (open_min ? "(" : "[") + formatBound(min) + ", " + formatBound(max) + (open_max ? ")" : "]");
+            return kind == ParamKind::Integer ? "whole number in " + s : s;
+        }
+    }
+}
+
+const ParamSpec& Args::spec(const std::string& name) const {
+    for (const auto& p : *specs_)
+        if (p.name == name) return p;
+    throw std::logic_error("command reads undeclared parameter " + name);
+}
+
+bool Args::has(const std::string& name) const {
+    spec(name);
+    return values_.contains(name);
+}
+
+static const Json& valueOf(const Json& values, const ParamSpec& p) {
+    auto it = values.find(p.name);
+    if (it == values.end()) throw QueryError("--" + p.name + " is required; allowed: " + p.rangeText());
+    return *it;
+}
+
+double Args::number(const std::string& name) const { return valueOf(values_, spec(name)).get<double>(); }
+long long Args::integer(const std::string& name) const { return valueOf(values_, spec(name)).get<long long>(); }
+std::string Args::choice(const std::string& name) const { return valueOf(values_, spec(name)).get<std::string>(); }
+std::vector<long long> Args::intList(const std::string& name) const {
+    return valueOf(values_, spec(name)).get<std::vector<long long>>();
+}
+
+void Registry::add(CommandSpec c) { commands_.push_back(std::move(c)); }
+
+const CommandSpec* Registry::find(const std::string& name) const {
+    for (const auto& c : commands_)
+        if (c.name == name) return &c;
+    return nullptr;
+}
+
+const Registry& registry() {
+    static const Registry r = [] {
+        Registry reg;
+        registerTheoryCommands(reg);
+        registerSimulationCommands(reg);
+        return reg;
+    }();
+    return r;
+}
+
+Json runQuery(const std::string& command, const Json& args) {
+    const CommandSpec* cmd = registry().find(command);
+    if (!cmd) {
+        std::string known;
+        for (const auto& c : registry().commands()) known += (known.empty() ? "" : "|") + c.name;
+        std::string name = command.size() > 40 ? command.substr(0, 40) + "..." : command;
+        throw QueryError("unknown command '" + name + "'; known: " + known);
+    }
+    if (!args.is_object()) throw QueryError("arguments must be a JSON object of flag names to values");
+    for (auto it = args.begin(); it != args.end(); ++it) {
+        bool known = false;
+        for (const auto& p : cmd->params) known = known || p.name == it.key();
+        if (!known) {
+            std::string flags;
+            for (const auto& p : cmd->params) flags += (flags.empty() ? "--" : ", --") + p.name;
+            std::string key = it.key().size() > 40 ? it.key().substr(0, 40) + "..." : it.key();
+            throw QueryError(command + ": unknown parameter '" + key + "'; known: " + flags);
+        }
+    }
+    Json values = Json::object();
+    for (const auto& p : cmd->params) {
+        auto it = args.find(p.name);
+        if (it != args.end() && !it->is_null()) {
+            values[p.name] = normalise(p, *it);
+        } else if (p.default_value) {
+            values[p.name] = normalise(p, Json(*p.default_value));
+        } else if (p.required) {
+            throw QueryError("--" + p.name + " is required (" + p.help + "); allowed: " + p.rangeText());
+        }
+    }
+    return cmd->run(Args(&cmd->params, std::move(values)));
+}
+
+std::string queryText(const std::string& command, const std::string& args_json) {
+    try {
+        Json args = args_json.empty() ? Json::object() : Json::parse(args_json);
+        return runQuery(command, args).dump();
+    } catch (const QueryError& e) {
+        return Json{{"error", e.what()}}.dump();
+    } catch (const Json::parse_error&) {
+        return Json{{"error", "arguments are not valid JSON"}}.dump();
+    } catch (const std::bad_alloc&) {
+        return Json{{"error", "out of memory while answering '" + command.substr(0, 40) + "'"}}.dump();
+    } catch (const std::exception& e) {
+        return Json{{"error", std::string("internal error: ") + e.what()}}.dump();
+    }
+}
+
+namespace {
+
+std::string csvCell(const Json& v) {
+    if (v.is_string()) {
+        std::string s = v.get<std::string>();
+        if (s.find_first_of(",\"\n") == std::string::npos) return s;
+        std::string q = "\"";
+        for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+        return q + "\"";
+    }
+    if (v.is_null()) return "";
+    return v.dump();
+}
+
+bool isFlat(const Json& o) {
+    if (!o.is_object()) return false;
+    for (const auto& [k, v] : o.items())
+        if (v.is_structured()) return false;
+    return true;
+}
+
+// Rows of `o`: its scalar fields, extended by the rows of its first array of objects (recursively).
+void collectRows(const Json& o, Json prefix, std::vector<Json>& rows) {
+    for (const auto& [k, v] : o.items())
+        if (!v.is_structured()) prefix[k] = v;
+    for (const auto& [k, v] : o.items()) {
+        if (v.is_array() && !v.empty() && v.front().is_object()) {
+            for (const auto& item : v) collectRows(item, prefix, rows);
+            return;
+        }
+    }
+    rows.push_back(prefix);
+}
+
+}  // namespace
+
+std::string toCsv(const Json& result) {
+    std::vector<Json> rows;
+    if (isFlat(result)) {
+        rows.push_back(result);
+    } else {
+        collectRows(result, Json::object(), rows);
+    }
+    std::vector<std::string> header;
+    for (const auto& row : rows)
+        for (const auto& [k, v] : row.items())
+            if (std::find(header.begin(), header.end(), k) == header.end()) header.push_back(k);
+    std::string out;
+    for (size_t i = 0; i < header.size(); ++i) out += (i ? "," : "") + header[i];
+    out += "\n";
+    for (const auto& row : rows) {
+        for (size_t i = 0; i < header.size(); ++i) {
+            if (i) out += ",";
+            auto it = row.find(header[i]);
+            if (it != row.end()) out += csvCell(*it);
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+}  // namespace slingshot
