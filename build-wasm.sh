@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# Slingshot build driver: setup | build | serve [PORT] | test | dist | bench | fuzz [SECONDS]
+# Every subcommand is idempotent; every failure ends with one line "build-wasm.sh: <reason>" and exit 1.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/slingshot"
+export EM_CACHE="$CACHE/emscripten"
+export NODE_PATH=/usr/share/nodejs  # Emscripten 3.1.6's JS optimizer needs Debian's acorn
+export EM_FROZEN_CACHE=  # Debian freezes the cache; ours (EM_CACHE) is built once on first use
+IMGUI_VERSION=1.90.1
+IMGUI_PKG="imgui=1.90.1+ds-1"
+SDL_VERSION=2.26.5
+SDL_PKG="libsdl2=2.26.5+dfsg-1"
+IMGUI_DIR="$CACHE/src/imgui-$IMGUI_VERSION"
+SDL_SRC="$CACHE/src/sdl2-$SDL_VERSION"
+SDL_WASM="$CACHE/sdl2-wasm-$SDL_VERSION"
+DEB_PACKAGES=(emscripten cmake g++ make libeigen3-dev libsdl2-dev nlohmann-json3-dev libcli11-dev catch2
+              chromium fonts-dejavu-core)
+JOBS="${JOBS:-$(nproc)}"
+
+die() { echo "build-wasm.sh: $*" >&2; exit 1; }
+say() { echo "==> $*"; }
+
+cmake_common=(-DSLINGSHOT_CACHE="$CACHE" -DIMGUI_DIR="$IMGUI_DIR" -DSDL2_WASM_DIR="$SDL_WASM" -DSDL2_SRC_DIR="$SDL_SRC")
+
+# ------------------------------------------------------------------ setup
+missing_packages() {
+    local p
+    for p in "${DEB_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+    done
+    # node and npm may come from another Debian-compatible source already; only install if absent
+    command -v node >/dev/null || echo nodejs
+    command -v npm >/dev/null || echo npm
+}
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"
+    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo "$@"
+    else die "need root (or password-less sudo) to install Debian packages: $*"; fi
+}
+
+install_packages() {
+    local missing
+    missing=$(missing_packages | tr '\n' ' ')
+    [ -z "${missing// /}" ] && return 0
+    say "installing Debian packages: $missing"
+    as_root apt-get update -qq >/dev/null 2>&1 || die "apt-get update failed (no network to Debian's mirrors?)"
+    # shellcheck disable=SC2086
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >"$CACHE/apt-install.log" 2>&1 \
+        || die "apt-get install failed for: $missing (see $CACHE/apt-install.log)"
+}
+
+# Debian source packages through a private apt configuration (the system's sources stay untouched).
+fetch_sources() {
+    [ -f "$IMGUI_DIR/imgui.cpp" ] && [ -f "$SDL_SRC/CMakeLists.txt" ] && return 0
+    local d="$CACHE/apt" src="$CACHE/src"
+    mkdir -p "$d/sources.list.d" "$d/lists/partial" "$d/cache/archives/partial" "$src"
+    [ -f /etc/apt/sources.list.d/debian.sources ] || die "no /etc/apt/sources.list.d/debian.sources to derive source lists from"
+    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources >"$d/sources.list.d/bookworm-src.sources"
+    sed 's/^Types: deb$/Types: deb-src/; s/^Suites: bookworm bookworm-updates$/Suites: trixie/; s/^Suites: bookworm-security$/Suites: trixie-security/' \
+        /etc/apt/sources.list.d/debian.sources >"$d/sources.list.d/trixie-src.sources"
+    local o=(-o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$d/sources.list.d"
+             -o Dir::State::Lists="$d/lists" -o Dir::Cache="$d/cache" -o Debug::NoLocking=1)
+    say "fetching Dear ImGui $IMGUI_VERSION and SDL2 $SDL_VERSION sources from Debian"
+    apt-get "${o[@]}" update -qq >"$CACHE/apt-src.log" 2>&1 || die "apt-get update of source lists failed (no network?)"
+    local work
+    work=$(mktemp -d "$CACHE/fetch.XXXXXX")
+    (cd "$work" && apt-get "${o[@]}" source --download-only "$IMGUI_PKG" "$SDL_PKG" >>"$CACHE/apt-src.log" 2>&1) \
+        || die "apt-get source failed for $IMGUI_PKG $SDL_PKG (see $CACHE/apt-src.log)"
+    rm -rf "$IMGUI_DIR" "$SDL_SRC"
+    mkdir -p "$IMGUI_DIR" "$SDL_SRC"
+    tar xf "$work"/imgui_*.orig.tar.* -C "$IMGUI_DIR" --strip-components=1 || die "cannot unpack ImGui source"
+    tar xf "$work"/libsdl2_*.orig.tar.* -C "$SDL_SRC" --strip-components=1 || die "cannot unpack SDL2 source"
+    rm -rf "$work"
+    [ -f "$IMGUI_DIR/imgui.cpp" ] || die "ImGui source has no imgui.cpp"
+}
+
+# SDL2 for WebAssembly, once per version (Emscripten's -sUSE_SDL=2 would download it: not possible here).
+build_sdl_wasm() {
+    [ -f "$SDL_WASM/lib/libSDL2.a" ] && return 0
+    say "building SDL2 $SDL_VERSION for WebAssembly (once; about 5 minutes)"
+    local b="$CACHE/build/sdl2-wasm"
+    rm -rf "$b"
+    emcmake cmake -S "$SDL_SRC" -B "$b" -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON \
+        -DSDL_TEST=OFF -DCMAKE_INSTALL_PREFIX="$SDL_WASM" >"$CACHE/sdl2-wasm.log" 2>&1 \
+        || die "configuring SDL2 for wasm failed (see $CACHE/sdl2-wasm.log)"
+    cmake --build "$b" -j "$JOBS" >>"$CACHE/sdl2-wasm.log" 2>&1 || die "building SDL2 for wasm failed (see $CACHE/sdl2-wasm.log)"
+    cmake --install "$b" >>"$CACHE/sdl2-wasm.log" 2>&1 || die "installing SDL2 for wasm failed (see $CACHE/sdl2-wasm.log)"
+}
+
+install_browser_tools() {
+    [ -d "$ROOT/tests/browser/node_modules/playwright-core" ] && return 0
+    say "installing browser-test tools (npm ci, from the committed lockfile)"
+    (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund >"$CACHE/npm.log" 2>&1) \
+        || die "npm ci failed in tests/browser (no network to the npm registry? see $CACHE/npm.log)"
+}
+
+setup_needed() {
+    [ -n "$(missing_packages)" ] || [ ! -f "$IMGUI_DIR/imgui.cpp" ] || [ ! -f "$SDL_WASM/lib/libSDL2.a" ] \
+        || [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]
+}
+
+cmd_setup() {
+    mkdir -p "$CACHE" "$EM_CACHE" || die "cannot create cache folder $CACHE"
+    local t0=$SECONDS
+    install_packages
+    fetch_sources
+    build_sdl_wasm
+    install_browser_tools
+    say "setup complete in $((SECONDS - t0)) s (cache: $CACHE)"
+}
+
+ensure_setup() { if setup_needed; then cmd_setup; fi; }
+
+# ------------------------------------------------------------------ build
+build_native() {
+    say "native build (engine, slingshot-cli, tests, benchmarks) -> build/native"
+    cmake -S "$ROOT" -B "$ROOT/build/native" -DCMAKE_BUILD_TYPE=Release "${cmake_common[@]}" >/dev/null \
+        || die "native configure failed"
+    cmake --build "$ROOT/build/native" -j "$JOBS" || die "native compile failed"
+}
+
+build_wasm() {
+    say "WebAssembly build -> dist/"
+    emcmake cmake -S "$ROOT" -B "$ROOT/build/wasm" -DCMAKE_BUILD_TYPE=Release "${cmake_common[@]}" \
+        -DSLINGSHOT_SINGLE_FILE="${1:-OFF}" >/dev/null || die "wasm configure failed"
+    cmake --build "$ROOT/build/wasm" -j "$JOBS" || die "wasm compile failed"
+    mkdir -p "$ROOT/dist"
+    cp "$ROOT/build/wasm/slingshot.js" "$ROOT/build/wasm/slingshot.wasm" "$ROOT/dist/"
+    cp "$ROOT"/web/index.html "$ROOT"/web/*.css "$ROOT"/web/*.js "$ROOT/dist/" 2>/dev/null || true
+    [ -f "$ROOT/web/embed-example.html" ] && cp "$ROOT/web/embed-example.html" "$ROOT/dist/"
+    return 0
+}
+
+print_artefacts() {
+    local f
+    for f in "$ROOT"/dist/*; do
+        printf '    %-28s %9d bytes  (%d gzipped)\n' "dist/$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
+    done
+    for f in slingshot-cli slingshot_tests; do
+        [ -f "$ROOT/build/native/$f" ] && printf '    %-28s %9d bytes\n' "build/native/$f" "$(stat -c %s "$ROOT/build/native/$f")"
+    done
+}
+
+cmd_build() {
+    ensure_setup
+    build_native
+    build_wasm OFF
+    print_artefacts
+}
+
+# One self-contained file: the wasm inlined into the JS, the JS and CSS inlined into the HTML.
+cmd_dist() {
+    cmd_build
+    say "single-file page -> dist/slingshot.html"
+    emcmake cmake -S "$ROOT" -B "$ROOT/build/wasm-single" -DCMAKE_BUILD_TYPE=Release "${cmake_common[@]}" \
+        -DSLINGSHOT_SINGLE_FILE=ON >/dev/null || die "single-file configure failed"
+    cmake --build "$ROOT/build/wasm-single" -j "$JOBS" --target slingshot || die "single-file compile failed"
+    node "$ROOT/web/inline.mjs" "$ROOT/web/index.html" "$ROOT/build/wasm-single/slingshot.js" "$ROOT/dist/slingshot.html" \
+        || die "inlining the single-file page failed"
+    print_artefacts
+}
+
+# ------------------------------------------------------------------ serve
+cmd_serve() {
+    local port="${1:-8000}"
+    [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || die "PORT must be a number in 1..65535, got '$port'"
+    if [ ! -f "$ROOT/dist/slingshot.wasm" ] || [ -n "$(find "$ROOT/src" "$ROOT/web" -newer "$ROOT/dist/slingshot.wasm" -print -quit)" ]; then
+        cmd_build
+    fi
+    say "serving dist/ at http://127.0.0.1:$port/  (Ctrl-C stops)"
+    exec node "$ROOT/tests/browser/serve.mjs" "$ROOT/dist" "$port"
+}
+
+# ------------------------------------------------------------------ test
+cmd_test() {
+    local passed=0 failed=0 log n m
+    cmd_build
+    mkdir -p "$ROOT/build/test-artifacts"
+
+    say "native tests (ctest)"
+    log="$ROOT/build/test-artifacts/ctest.log"
+    (cd "$ROOT/build/native" && ctest --output-on-failure -j "$JOBS") 2>&1 | tee "$log" | grep -E '(Failed|\*\*\*|tests passed)' || true
+    n=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\2 \1/p' "$log" | tail -1)
+    if [ -z "$n" ]; then failed=$((failed + 1)); echo "ctest produced no summary"; else
+        read -r total m <<<"$n"; passed=$((passed + total - m)); failed=$((failed + m)); fi
+
+    say "browser tests (headless Chromium)"
+    log="$ROOT/build/test-artifacts/browser.log"
+    (cd "$ROOT/tests/browser" && node --test --test-reporter=spec --test-reporter-destination=stdout \
+        --test-reporter=tap --test-reporter-destination="$ROOT/build/test-artifacts/browser.tap" ./*.test.mjs) 2>&1 | tee "$log" || true
+    n=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$ROOT/build/test-artifacts/browser.tap" 2>/dev/null | tail -1)
+    m=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$ROOT/build/test-artifacts/browser.tap" 2>/dev/null | tail -1)
+    if [ -z "$n" ]; then failed=$((failed + 1)); echo "browser tests produced no summary"; else
+        passed=$((passed + n)); failed=$((failed + ${m:-0})); fi
+
+    echo "$passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+}
+
+# ------------------------------------------------------------------ bench
+cmd_bench() {
+    cmd_build
+    local b
+    for b in "$ROOT"/build/native/bench_*; do [ -x "$b" ] && { say "native $(basename "$b")"; "$b"; }; done
+    for b in "$ROOT"/build/wasm/bench_*.js; do [ -f "$b" ] && { say "wasm/node $(basename "$b")"; node "$b"; }; done
+}
+
+case "${1:-}" in
+    setup) cmd_setup ;;
+    build) cmd_build ;;
+    serve) shift; cmd_serve "$@" ;;
+    test) cmd_test ;;
+    dist) cmd_dist ;;
+    bench) cmd_bench ;;
+    *) echo "usage: ./build-wasm.sh setup|build|serve [PORT]|test|dist|bench" >&2; exit 2 ;;
+esac

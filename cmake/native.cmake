@@ -1,0 +1,41 @@
+# Native targets: slingshot-cli, the Catch2 suite, and (when ImGui sources are present) the app
+# library for headless ImGui tests.
+find_package(CLI11 CONFIG REQUIRED)
+find_package(Catch2 REQUIRED)
+include(CTest)
+include(Catch)
+
+file(GLOB CLI_SOURCES CONFIGURE_DEPENDS src/cli/*.cpp)
+add_executable(slingshot-cli ${CLI_SOURCES})
+target_link_libraries(slingshot-cli PRIVATE slingshot_core CLI11::CLI11)
+slingshot_warnings(slingshot-cli)
+
+file(GLOB CORE_TESTS CONFIGURE_DEPENDS tests/core/*.cpp)
+add_executable(slingshot_tests tests/main.cpp ${CORE_TESTS})
+target_link_libraries(slingshot_tests PRIVATE slingshot_core Catch2::Catch2)
+target_compile_definitions(slingshot_tests PRIVATE
+  SLINGSHOT_CLI_PATH="$<TARGET_FILE:slingshot-cli>")
+add_dependencies(slingshot_tests slingshot-cli)
+slingshot_warnings(slingshot_tests)
+catch_discover_tests(slingshot_tests)
+
+# The app's logic (views, plot widget) compiled natively and driven by ImGui frames without a window.
+if(EXISTS "${IMGUI_DIR}/imgui.cpp")
+  slingshot_add_imgui("")
+  # ImGui's own consistency checks (IM_ASSERT) stay on in tests even in Release.
+  target_compile_options(imgui PUBLIC -UNDEBUG)
+  file(GLOB APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
+  add_library(slingshot_app STATIC ${APP_SOURCES})
+  target_link_libraries(slingshot_app PUBLIC slingshot_core imgui)
+  slingshot_warnings(slingshot_app)
+  file(GLOB APP_TESTS CONFIGURE_DEPENDS tests/app/*.cpp)
+  if(APP_TESTS)
+    add_executable(slingshot_app_tests tests/main.cpp ${APP_TESTS})
+    target_link_libraries(slingshot_app_tests PRIVATE slingshot_app Catch2::Catch2)
+    slingshot_embed_font(slingshot_app_tests)
+    slingshot_warnings(slingshot_app_tests)
+    catch_discover_tests(slingshot_app_tests)
+  endif()
+else()
+  message(STATUS "ImGui sources not found at ${IMGUI_DIR}: app tests skipped (run ./build-wasm.sh setup)")
+endif()

@@ -1,0 +1,28 @@
+# WebAssembly: the page (ImGui + SDL2 + WebGL2) and node builds of the benchmarks.
+option(SLINGSHOT_PAGE "build the page (needs ImGui and SDL2-for-wasm from build-wasm.sh setup)" ON)
+option(SLINGSHOT_SINGLE_FILE "embed the wasm in slingshot.js (for dist/slingshot.html)" OFF)
+
+if(SLINGSHOT_PAGE)
+  if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp" OR NOT EXISTS "${SDL2_WASM_DIR}/lib/libSDL2.a")
+    message(FATAL_ERROR "ImGui or SDL2-for-wasm missing under ${SLINGSHOT_CACHE}: run ./build-wasm.sh setup")
+  endif()
+  # Our SDL2 headers must come before Emscripten's bundled SDL1 headers.
+  set(SDL2_INCLUDE "${SDL2_WASM_DIR}/include/SDL2")
+  slingshot_add_imgui("${SDL2_INCLUDE}")
+
+  file(GLOB APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
+  file(GLOB PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
+  add_executable(slingshot ${APP_SOURCES} ${PLATFORM_SOURCES})
+  set_target_properties(slingshot PROPERTIES SUFFIX ".js")
+  target_include_directories(slingshot SYSTEM BEFORE PRIVATE "${SDL2_INCLUDE}")
+  target_link_libraries(slingshot PRIVATE slingshot_core imgui_backends "${SDL2_WASM_DIR}/lib/libSDL2.a")
+  slingshot_embed_font(slingshot)
+  slingshot_warnings(slingshot)
+  target_link_options(slingshot PRIVATE
+    -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+    -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sMAXIMUM_MEMORY=4GB
+    -sENVIRONMENT=web -sFILESYSTEM=0
+    -sEXPORTED_FUNCTIONS=_main,_slingshot_query,_malloc,_free
+    -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
+    -sSINGLE_FILE=$<IF:$<BOOL:${SLINGSHOT_SINGLE_FILE}>,1,0>)
+endif()
