@@ -1,0 +1,467 @@
+#include "app/plot.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+
+namespace slingshot::ui {
+namespace {
+
+// Okabe & Ito (2008) colour-blind-safe palette, ordered for contrast on each background.
+constexpr ImU32 kLight[] = {IM_COL32(0, 114, 178, 255),  IM_COL32(213, 94, 0, 255),   IM_COL32(0, 158, 115, 255),
+                            IM_COL32(204, 121, 167, 255), IM_COL32(230, 159, 0, 255), IM_COL32(86, 180, 233, 255),
+                            IM_COL32(0, 0, 0, 255)};
+constexpr ImU32 kDark[] = {IM_COL32(86, 180, 233, 255), IM_COL32(230, 159, 0, 255),  IM_COL32(0, 158, 115, 255),
+                           IM_COL32(204, 121, 167, 255), IM_COL32(240, 228, 66, 255), IM_COL32(213, 94, 0, 255),
+                           IM_COL32(255, 255, 255, 255)};
+bool g_dark = false;
+
+struct View {
+    bool user = false;  // the user zoomed or panned: keep this view instead of the default
+    double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+};
+
+enum class Kind { Line, Markers, Band, VLine, HLine };
+struct Item {
+    Kind kind;
+    std::string name;
+    std::vector<double> x, y, y2;
+    int color;
+    LineStyle style;
+    float size;
+};
+
+struct PlotState {
+    View view;
+    std::vector<PlotSeries> last;  // for read-out and export
+};
+
+struct Current {
+    ImGuiID id = 0;
+    std::string key;
+    Axis ax, ay;
+    ImRect frame, area;  // whole widget, data area
+    View view;
+    std::vector<Item> items;
+    bool hovered = false;
+};
+
+std::unordered_map<std::string, PlotState> g_states;
+Current g_cur;
+
+double toAxis(double v, Scale s) { return s == Scale::Log10 ? std::log10(v) : v; }
+double fromAxis(double t, Scale s) { return s == Scale::Log10 ? std::pow(10.0, t) : t; }
+
+ImVec2 toScreen(double x, double y) {
+    const View& v = g_cur.view;
+    double tx = (toAxis(x, g_cur.ax.scale) - v.x0) / (v.x1 - v.x0);
+    double ty = (toAxis(y, g_cur.ay.scale) - v.y0) / (v.y1 - v.y0);
+    return ImVec2(static_cast<float>(g_cur.area.Min.x + tx * g_cur.area.GetWidth()),
+                  static_cast<float>(g_cur.area.Max.y - ty * g_cur.area.GetHeight()));
+}
+
+bool finitePoint(double x, double y) {
+    if (!std::isfinite(x) || !std::isfinite(y)) return false;
+    if (g_cur.ax.scale == Scale::Log10 && x <= 0) return false;
+    if (g_cur.ay.scale == Scale::Log10 && y <= 0) return false;
+    return true;
+}
+
+void dashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, LineStyle style) {
+    if (style == LineStyle::Solid) {
+        dl->AddLine(a, b, col, thickness);
+        return;
+    }
+    float on = style == LineStyle::Dashed ? 8.0f : 2.0f, off = style == LineStyle::Dashed ? 5.0f : 4.0f;
+    ImVec2 d(b.x - a.x, b.y - a.y);
+    float len = std::sqrt(d.x * d.x + d.y * d.y);
+    if (len < 1e-3f) return;
+    for (float t = 0; t < len; t += on + off) {
+        float t1 = std::min(len, t + on);
+        dl->AddLine(ImVec2(a.x + d.x * t / len, a.y + d.y * t / len), ImVec2(a.x + d.x * t1 / len, a.y + d.y * t1 / len),
+                    col, thickness);
+    }
+}
+
+// Dashes restart at each segment; for a polyline, dash along the whole path instead.
+void polyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float thickness, LineStyle style) {
+    if (pts.size() < 2) return;
+    if (style == LineStyle::Solid) {
+        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), col, ImDrawFlags_None, thickness);
+        return;
+    }
+    float on = style == LineStyle::Dashed ? 8.0f : 2.0f, off = style == LineStyle::Dashed ? 5.0f : 4.0f;
+    float phase = 0;  // distance into the current on+off period
+    for (size_t i = 1; i < pts.size(); ++i) {
+        ImVec2 a = pts[i - 1], b = pts[i];
+        float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy), t = 0;
+        while (t < len) {
+            float step = std::min(len - t, (phase < on ? on : on + off) - phase);
+            if (phase < on)
+                dl->AddLine(ImVec2(a.x + dx * t / len, a.y + dy * t / len),
+                            ImVec2(a.x + dx * (t + step) / len, a.y + dy * (t + step) / len), col, thickness);
+            t += step;
+            phase = std::fmod(phase + step, on + off);
+        }
+    }
+}
+
+std::string superscript(int e) {
+    static const char* digits[] = {"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
+                                   "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+    std::string s = e < 0 ? "\u207B" : "";
+    std::string num = std::to_string(std::abs(e));
+    for (char c : num) s += digits[c - '0'];
+    return s;
+}
+
+double niceStep(double raw) {
+    double p = std::pow(10.0, std::floor(std::log10(raw)));
+    double m = raw / p;
+    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
+}  // namespace
+
+void setDarkPalette(bool dark) { g_dark = dark; }
+
+ImU32 paletteColor(int index, float alpha) {
+    const ImU32* pal = g_dark ? kDark : kLight;
+    int n = static_cast<int>(sizeof(kLight) / sizeof(kLight[0]));
+    ImU32 c = pal[((index % n) + n) % n];
+    ImU32 a = static_cast<ImU32>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f);
+    return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+}
+
+std::string formatNumber(double v, int significant) {
+    if (std::isnan(v)) return "n/a";
+    if (std::isinf(v)) return v > 0 ? "\u221E" : "\u2212\u221E";
+    if (v == 0) return "0";
+    double a = std::fabs(v);
+    char buf[64];
+    if (a >= 1e-3 && a < 1e5) {
+        std::snprintf(buf, sizeof buf, "%.*g", significant, v);
+        std::string s = buf;
+        if (s[0] == '-') s = "\u2212" + s.substr(1);
+        return s;
+    }
+    int e = static_cast<int>(std::floor(std::log10(a)));
+    double m = v / std::pow(10.0, e);
+    if (std::fabs(std::fabs(m) - 10.0) < 1e-9) {
+        m /= 10;
+        ++e;
+    }
+    std::string s;
+    if (std::fabs(std::fabs(m) - 1.0) < 1e-9) {
+        s = (m < 0 ? "\u221210" : "10") + superscript(e);
+    } else {
+        std::snprintf(buf, sizeof buf, "%.*g", std::max(1, significant - 1), m);
+        s = std::string(buf) + "\u00D710" + superscript(e);
+        if (s[0] == '-') s = "\u2212" + s.substr(1);
+    }
+    return s;
+}
+
+std::vector<Tick> niceTicks(double lo, double hi, Scale scale, int target_count) {
+    std::vector<Tick> ticks;
+    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi)) return ticks;
+    target_count = std::max(2, target_count);
+    if (scale == Scale::Log10) {  // lo, hi are log10 values
+        double decades = hi - lo;
+        if (decades >= 1.0) {
+            int step = std::max(1, static_cast<int>(std::ceil(decades / target_count)));
+            for (int e = static_cast<int>(std::ceil(lo)); e <= static_cast<int>(std::floor(hi)); ++e) {
+                bool major = (e % step) == 0;
+                if (major) ticks.push_back({std::pow(10.0, e), formatNumber(std::pow(10.0, e)), true});
+                if (step == 1 && decades <= target_count / 2.0)  // room for 2 and 5 in each decade
+                    for (double m : {2.0, 5.0}) {
+                        double t = e + std::log10(m);
+                        if (t <= hi) ticks.push_back({std::pow(10.0, t), formatNumber(std::pow(10.0, t)), false});
+                    }
+                else if (step == 1)
+                    for (int m = 2; m <= 9; ++m) {
+                        double t = e + std::log10(m);
+                        if (t <= hi) ticks.push_back({std::pow(10.0, t), "", false});
+                    }
+            }
+            if (!ticks.empty()) return ticks;
+        }
+        // Less than a decade in view: linear ticks in value space.
+        auto lin = niceTicks(std::pow(10.0, lo), std::pow(10.0, hi), Scale::Linear, target_count);
+        return lin;
+    }
+    double step = niceStep((hi - lo) / target_count);
+    for (double t = std::ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
+        double v = std::fabs(t) < step * 1e-9 ? 0.0 : t;
+        ticks.push_back({v, formatNumber(v, 6), true});
+    }
+    return ticks;
+}
+
+bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, ImVec2 size) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return false;
+    g_cur = Current{};
+    g_cur.key = id;
+    g_cur.id = window->GetID(id);
+    g_cur.ax = x;
+    g_cur.ay = y;
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    if (size.x <= 0) size.x = std::max(avail.x, 120.0f);
+    if (size.y <= 0) size.y = std::max(avail.y, 120.0f);
+    ImVec2 pos = window->DC.CursorPos;
+    g_cur.frame = ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    ImGui::ItemSize(g_cur.frame);
+    if (!ImGui::ItemAdd(g_cur.frame, g_cur.id)) return false;
+
+    float fs = ImGui::GetFontSize();
+    bool hasTitle = title && *title;
+    float left = fs * 4.6f, bottom = fs * 3.0f, top = fs * (hasTitle ? 2.8f : 1.5f), right = fs * 1.0f;
+    g_cur.area = ImRect(ImVec2(pos.x + left, pos.y + top), ImVec2(pos.x + size.x - right, pos.y + size.y - bottom));
+
+    PlotState& st = g_states[g_cur.key];
+    if (!st.view.user) {
+        st.view = View{false, toAxis(x.min, x.scale), toAxis(x.max, x.scale), toAxis(y.min, y.scale),
+                       toAxis(y.max, y.scale)};
+    }
+    // Interaction: wheel zooms about the cursor, drag pans, double-click restores the default view.
+    bool hovered = false, held = false;
+    ImGui::ButtonBehavior(g_cur.area, g_cur.id, &hovered, &held, ImGuiButtonFlags_MouseButtonLeft);
+    g_cur.hovered = hovered;
+    ImGuiIO& io = ImGui::GetIO();
+    View& v = st.view;
+    if (held && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
+        double dx = -io.MouseDelta.x / g_cur.area.GetWidth() * (v.x1 - v.x0);
+        double dy = io.MouseDelta.y / g_cur.area.GetHeight() * (v.y1 - v.y0);
+        v.x0 += dx, v.x1 += dx, v.y0 += dy, v.y1 += dy;
+        v.user = true;
+    }
+    if (hovered && io.MouseWheel != 0) {
+        double f = std::pow(0.85, io.MouseWheel);
+        double cx = v.x0 + (io.MousePos.x - g_cur.area.Min.x) / g_cur.area.GetWidth() * (v.x1 - v.x0);
+        double cy = v.y0 + (g_cur.area.Max.y - io.MousePos.y) / g_cur.area.GetHeight() * (v.y1 - v.y0);
+        v.x0 = cx + (v.x0 - cx) * f, v.x1 = cx + (v.x1 - cx) * f;
+        v.y0 = cy + (v.y0 - cy) * f, v.y1 = cy + (v.y1 - cy) * f;
+        v.user = true;
+    }
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) v.user = false;
+    if (hovered) ImGui::SetItemKeyOwner(ImGuiKey_MouseWheelY);
+    g_cur.view = v;
+
+    // Frame, grid, ticks, labels.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    ImU32 grid = ImGui::GetColorU32(ImGuiCol_Text, 0.12f);
+    ImU32 minorGrid = ImGui::GetColorU32(ImGuiCol_Text, 0.05f);
+    dl->AddRectFilled(g_cur.area.Min, g_cur.area.Max, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.35f));
+    if (hasTitle) dl->AddText(ImVec2(pos.x + fs * 0.3f, pos.y + fs * 0.1f), text, title);
+
+    auto xt = niceTicks(v.x0, v.x1, x.scale, std::max(2, static_cast<int>(g_cur.area.GetWidth() / (fs * 6))));
+    for (const auto& t : xt) {
+        ImVec2 p = toScreen(t.value, fromAxis(v.y0, y.scale));
+        if (p.x < g_cur.area.Min.x - 0.5f || p.x > g_cur.area.Max.x + 0.5f) continue;
+        dl->AddLine(ImVec2(p.x, g_cur.area.Min.y), ImVec2(p.x, g_cur.area.Max.y), t.major ? grid : minorGrid);
+        if (!t.label.empty()) {
+            ImVec2 ts = ImGui::CalcTextSize(t.label.c_str());
+            dl->AddText(ImVec2(p.x - ts.x / 2, g_cur.area.Max.y + fs * 0.3f), text, t.label.c_str());
+        }
+    }
+    auto yt = niceTicks(v.y0, v.y1, y.scale, std::max(2, static_cast<int>(g_cur.area.GetHeight() / (fs * 2.5f))));
+    for (const auto& t : yt) {
+        ImVec2 p = toScreen(fromAxis(v.x0, x.scale), t.value);
+        if (p.y < g_cur.area.Min.y - 0.5f || p.y > g_cur.area.Max.y + 0.5f) continue;
+        dl->AddLine(ImVec2(g_cur.area.Min.x, p.y), ImVec2(g_cur.area.Max.x, p.y), t.major ? grid : minorGrid);
+        if (!t.label.empty()) {
+            ImVec2 ts = ImGui::CalcTextSize(t.label.c_str());
+            dl->AddText(ImVec2(g_cur.area.Min.x - ts.x - fs * 0.4f, p.y - ts.y / 2), text, t.label.c_str());
+        }
+    }
+    ImVec2 xl = ImGui::CalcTextSize(x.label.c_str());
+    dl->AddText(ImVec2(g_cur.area.GetCenter().x - xl.x / 2, g_cur.area.Max.y + fs * 1.6f), text, x.label.c_str());
+    // The y label sits above the axis, left-aligned (vertical text is hard to read on slides).
+    dl->AddText(ImVec2(pos.x + fs * 0.3f, g_cur.area.Min.y - fs * 1.3f), text, y.label.c_str());
+    dl->PushClipRect(g_cur.area.Min, g_cur.area.Max, true);
+    return true;
+}
+
+void PlotLine(const char* name, const std::vector<double>& x, const std::vector<double>& y, int color,
+              LineStyle style, float thickness) {
+    g_cur.items.push_back({Kind::Line, name, x, y, {}, color, style, thickness});
+}
+
+void PlotMarkers(const char* name, const std::vector<double>& x, const std::vector<double>& y, int color, float radius) {
+    g_cur.items.push_back({Kind::Markers, name, x, y, {}, color, LineStyle::Solid, radius});
+}
+
+void PlotBand(const char* name, const std::vector<double>& x, const std::vector<double>& y_low,
+              const std::vector<double>& y_high, int color) {
+    g_cur.items.push_back({Kind::Band, name, x, y_low, y_high, color, LineStyle::Solid, 0});
+}
+
+void PlotVLine(double x, const char* label, int color, LineStyle style) {
+    g_cur.items.push_back({Kind::VLine, label, {x}, {}, {}, color, style, 1.5f});
+}
+
+void PlotHLine(double y, const char* label, int color, LineStyle style) {
+    g_cur.items.push_back({Kind::HLine, label, {}, {y}, {}, color, style, 1.5f});
+}
+
+void EndPlot() {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float fs = ImGui::GetFontSize();
+    float dpiLine = std::max(1.0f, fs / 16.0f);  // thicker lines for larger (projector) fonts
+    const ImRect& area = g_cur.area;
+    // Bands first so lines stay on top.
+    for (const auto& it : g_cur.items) {
+        if (it.kind != Kind::Band) continue;
+        for (size_t i = 1; i < it.x.size() && i < it.y.size() && i < it.y2.size(); ++i) {
+            if (!finitePoint(it.x[i - 1], it.y[i - 1]) || !finitePoint(it.x[i], it.y[i]) ||
+                !finitePoint(it.x[i - 1], it.y2[i - 1]) || !finitePoint(it.x[i], it.y2[i]))
+                continue;
+            ImVec2 a = toScreen(it.x[i - 1], it.y[i - 1]), b = toScreen(it.x[i], it.y[i]);
+            ImVec2 c = toScreen(it.x[i], it.y2[i]), d = toScreen(it.x[i - 1], it.y2[i - 1]);
+            dl->AddQuadFilled(a, b, c, d, paletteColor(it.color, 0.18f));
+        }
+    }
+    for (const auto& it : g_cur.items) {
+        ImU32 col = paletteColor(it.color);
+        if (it.kind == Kind::Line) {
+            std::vector<ImVec2> pts;
+            auto flush = [&] {
+                polyline(dl, pts, col, it.size * dpiLine, it.style);
+                pts.clear();
+            };
+            for (size_t i = 0; i < it.x.size() && i < it.y.size(); ++i) {
+                if (finitePoint(it.x[i], it.y[i])) {
+                    pts.push_back(toScreen(it.x[i], it.y[i]));
+                } else {
+                    flush();
+                }
+            }
+            flush();
+        } else if (it.kind == Kind::Markers) {
+            for (size_t i = 0; i < it.x.size() && i < it.y.size(); ++i)
+                if (finitePoint(it.x[i], it.y[i])) {
+                    ImVec2 p = toScreen(it.x[i], it.y[i]);
+                    dl->AddCircleFilled(p, it.size * dpiLine, col);
+                    dl->AddCircle(p, it.size * dpiLine, ImGui::GetColorU32(ImGuiCol_WindowBg), 12, dpiLine);
+                }
+        } else if (it.kind == Kind::VLine && finitePoint(it.x[0], std::pow(10.0, g_cur.view.y0))) {
+            float px = toScreen(it.x[0], 1.0).x;
+            dashedLine(dl, ImVec2(px, area.Min.y), ImVec2(px, area.Max.y), col, it.size * dpiLine, it.style);
+            if (!it.name.empty()) dl->AddText(ImVec2(px + fs * 0.25f, area.Min.y + fs * 0.2f), col, it.name.c_str());
+        } else if (it.kind == Kind::HLine && std::isfinite(it.y[0]) &&
+                   (g_cur.ay.scale == Scale::Linear || it.y[0] > 0)) {
+            float py = toScreen(g_cur.ax.scale == Scale::Log10 ? 1.0 : 0.0, it.y[0]).y;
+            dashedLine(dl, ImVec2(area.Min.x, py), ImVec2(area.Max.x, py), col, it.size * dpiLine, it.style);
+            if (!it.name.empty()) {
+                ImVec2 ts = ImGui::CalcTextSize(it.name.c_str());
+                dl->AddText(ImVec2(area.Max.x - ts.x - fs * 0.3f, py - ts.y - 2), col, it.name.c_str());
+            }
+        }
+    }
+    dl->PopClipRect();
+    dl->AddRect(area.Min, area.Max, ImGui::GetColorU32(ImGuiCol_Text, 0.45f));
+
+    // Legend (top-right inside the data area) for named lines, markers and bands.
+    std::vector<const Item*> legend;
+    for (const auto& it : g_cur.items)
+        if (!it.name.empty() && (it.kind == Kind::Line || it.kind == Kind::Markers || it.kind == Kind::Band))
+            legend.push_back(&it);
+    if (!legend.empty()) {
+        float w = 0, lh = ImGui::GetTextLineHeight();
+        for (auto* it : legend) w = std::max(w, ImGui::CalcTextSize(it->name.c_str()).x);
+        float sw = fs * 1.8f, pad = fs * 0.4f;
+        ImVec2 p0(area.Max.x - w - sw - pad * 3, area.Min.y + pad);
+        ImVec2 p1(area.Max.x - pad, p0.y + legend.size() * lh + pad * 2);
+        dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.88f), 3.0f);
+        dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Text, 0.25f), 3.0f);
+        float yy = p0.y + pad;
+        for (auto* it : legend) {
+            ImU32 col = paletteColor(it->color);
+            float cy = yy + lh / 2, x0 = p0.x + pad;
+            if (it->kind == Kind::Line) {
+                dashedLine(dl, ImVec2(x0, cy), ImVec2(x0 + sw, cy), col, it->size * dpiLine, it->style);
+            } else if (it->kind == Kind::Markers) {
+                dl->AddCircleFilled(ImVec2(x0 + sw / 2, cy), it->size * dpiLine, col);
+            } else {
+                dl->AddRectFilled(ImVec2(x0, cy - lh * 0.3f), ImVec2(x0 + sw, cy + lh * 0.3f), paletteColor(it->color, 0.3f));
+            }
+            dl->AddText(ImVec2(x0 + sw + pad, yy), ImGui::GetColorU32(ImGuiCol_Text), it->name.c_str());
+            yy += lh;
+        }
+    }
+
+    // Keep what was drawn for read-out and export.
+    PlotState& st = g_states[g_cur.key];
+    st.last.clear();
+    for (const auto& it : g_cur.items)
+        if (it.kind == Kind::Line || it.kind == Kind::Markers) st.last.push_back({it.name, it.x, it.y, it.color});
+        else if (it.kind == Kind::Band) {
+            st.last.push_back({it.name + " (low)", it.x, it.y, it.color});
+            st.last.push_back({it.name + " (high)", it.x, it.y2, it.color});
+        }
+
+    // Hover read-out: crosshair and, per series, the sample nearest to the cursor's x.
+    ImGuiIO& io = ImGui::GetIO();
+    if (g_cur.hovered && area.Contains(io.MousePos)) {
+        ImU32 cross = ImGui::GetColorU32(ImGuiCol_Text, 0.35f);
+        dl->AddLine(ImVec2(io.MousePos.x, area.Min.y), ImVec2(io.MousePos.x, area.Max.y), cross);
+        dl->AddLine(ImVec2(area.Min.x, io.MousePos.y), ImVec2(area.Max.x, io.MousePos.y), cross);
+        const View& v = g_cur.view;
+        double mx = fromAxis(v.x0 + (io.MousePos.x - area.Min.x) / area.GetWidth() * (v.x1 - v.x0), g_cur.ax.scale);
+        double my = fromAxis(v.y0 + (area.Max.y - io.MousePos.y) / area.GetHeight() * (v.y1 - v.y0), g_cur.ay.scale);
+        ImGui::BeginTooltip();
+        ImGui::Text("%s = %s", g_cur.ax.label.c_str(), formatNumber(mx, 4).c_str());
+        ImGui::TextDisabled("cursor y = %s", formatNumber(my, 4).c_str());
+        for (const auto& s : st.last) {
+            if (s.x.empty() || s.name.empty()) continue;
+            size_t best = 0;
+            double bd = INFINITY;
+            for (size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
+                if (!finitePoint(s.x[i], s.y[i])) continue;
+                double d = std::fabs(toScreen(s.x[i], s.y[i]).x - io.MousePos.x);
+                if (d < bd) bd = d, best = i;
+            }
+            if (bd > fs * 3) continue;
+            ImVec2 p = toScreen(s.x[best], s.y[best]);
+            dl->AddCircle(p, fs * 0.35f, paletteColor(s.color), 16, 2.0f);
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paletteColor(s.color)), "%s: %s at %s", s.name.c_str(),
+                               formatNumber(s.y[best], 4).c_str(), formatNumber(s.x[best], 4).c_str());
+        }
+        ImGui::TextDisabled("wheel: zoom, drag: pan, double-click: reset");
+        ImGui::EndTooltip();
+    }
+}
+
+const std::vector<PlotSeries>& plotSeries(const char* id) {
+    static const std::vector<PlotSeries> none;
+    auto it = g_states.find(id);
+    return it == g_states.end() ? none : it->second.last;
+}
+
+std::string plotCsv(const char* id) {
+    std::string out = "series,x,y\n";
+    char buf[64];
+    for (const auto& s : plotSeries(id)) {
+        std::string name = s.name;
+        if (name.find_first_of(",\"") != std::string::npos) {
+            std::string q = "\"";
+            for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+            name = q + "\"";
+        }
+        for (size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
+            out += name;
+            std::snprintf(buf, sizeof buf, ",%.17g", s.x[i]);
+            out += buf;
+            std::snprintf(buf, sizeof buf, ",%.17g\n", s.y[i]);
+            out += buf;
+        }
+    }
+    return out;
+}
+
+}  // namespace slingshot::ui

@@ -1,0 +1,62 @@
+// The plot widget: one immediate-mode widget on ImDrawList for every view (ImPlot is not in our
+// registries). Axes with nice linear/log ticks and unit labels, several series with a legend in a
+// colour-blind-safe palette, shaded bands, markers, reference lines, a hover read-out with
+// crosshair, wheel zoom / drag pan / double-click reset. The series of the last frame are kept so
+// the plot can be exported as CSV.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace slingshot::ui {
+
+enum class Scale { Linear, Log10 };
+
+struct Axis {
+    std::string label;  // with unit, e.g. "model size N (parameters)"
+    Scale scale = Scale::Linear;
+    double min = 0, max = 1;  // default view; the user may zoom/pan away from it
+};
+
+enum class LineStyle { Solid, Dashed, Dotted };
+
+struct PlotSeries {  // what the plot drew last frame, for read-out and export
+    std::string name;
+    std::vector<double> x, y;
+    int color = 0;
+};
+
+// Palette index -> colour (Okabe-Ito, adjusted to the current theme's background).
+ImU32 paletteColor(int index, float alpha = 1.0f);
+void setDarkPalette(bool dark);
+
+// Returns false when the plot is clipped away (then draw nothing and skip EndPlot).
+bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, ImVec2 size);
+void PlotLine(const char* name, const std::vector<double>& x, const std::vector<double>& y, int color,
+              LineStyle style = LineStyle::Solid, float thickness = 2.0f);
+void PlotMarkers(const char* name, const std::vector<double>& x, const std::vector<double>& y, int color,
+                 float radius = 4.0f);
+// A shaded band between y_low and y_high (drawn under the lines; shown in the legend).
+void PlotBand(const char* name, const std::vector<double>& x, const std::vector<double>& y_low,
+              const std::vector<double>& y_high, int color);
+void PlotVLine(double x, const char* label, int color, LineStyle style = LineStyle::Dashed);
+void PlotHLine(double y, const char* label, int color, LineStyle style = LineStyle::Dashed);
+void EndPlot();
+
+// The series the plot with this id drew last frame (empty if never drawn).
+const std::vector<PlotSeries>& plotSeries(const char* id);
+// The series as CSV: one block per series with columns series,x,y (x/y named after the axes).
+std::string plotCsv(const char* id);
+
+// Tick positions and labels for an axis range (exposed for tests).
+struct Tick {
+    double value;
+    std::string label;
+    bool major;
+};
+std::vector<Tick> niceTicks(double lo, double hi, Scale scale, int target_count);
+std::string formatNumber(double v, int significant = 4);  // "1.23e10" written as "1.23×10¹⁰"
+
+}  // namespace slingshot::ui

@@ -1,0 +1,123 @@
+// Platform: SDL2 window + WebGL2 context, the frame loop, HiDPI and resizing.
+//  [X] Canvas fills the window (CSS) and follows resizes (SDL's Emscripten backend, "external size").
+//  [X] HiDPI: framebuffer at devicePixelRatio; fonts re-rasterised when the ratio or UI scale change.
+//  [X] ImGui settings are not written to a file (there is none in the page).
+//  [X] window.Slingshot.ready resolves after the first frame is drawn (web.cpp).
+#include "app/app.h"
+#include "app/fonts.h"
+#include "platform/web.h"
+
+#include <SDL.h>
+#include <SDL_opengles2.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+struct Platform {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    std::unique_ptr<slingshot::app::App> app;
+    float font_ratio = 0;  // pixel ratio the font atlas was built for
+    float font_scale = 0;  // UI scale the font atlas was built for
+    bool first_frame_done = false;
+};
+
+void rebuildFontsIfNeeded(Platform& p, float ratio) {
+    float scale = p.app->settings().scale;
+    if (ratio == p.font_ratio && scale == p.font_scale) return;
+    slingshot::app::loadFonts(ratio, scale);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    p.font_ratio = ratio;
+    p.font_scale = scale;
+}
+
+void frame(void* arg) {
+    Platform& p = *static_cast<Platform*>(arg);
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+
+    int w = 0, h = 0, fw = 0, fh = 0;
+    SDL_GetWindowSize(p.window, &w, &h);
+    SDL_GL_GetDrawableSize(p.window, &fw, &fh);
+    float ratio = w > 0 ? static_cast<float>(fw) / static_cast<float>(w) : 1.0f;
+    rebuildFontsIfNeeded(p, ratio);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    p.app->frame(static_cast<float>(w), static_cast<float>(h));
+    ImGui::Render();
+    glViewport(0, 0, fw, fh);
+    ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(p.window);
+    if (!p.first_frame_done) {
+        p.first_frame_done = true;
+        slingshot::platform::notifyFirstFrame();
+    }
+}
+
+}  // namespace
+
+int main(int, char**) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        slingshot::platform::reportFatal(std::string("SDL could not start: ") + SDL_GetError());
+        return 1;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");  // keys only when the canvas has focus
+
+    static Platform p;
+    auto size = slingshot::platform::initialCssSize();
+    p.window = SDL_CreateWindow("Slingshot", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, size.first, size.second,
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!p.window) {
+        slingshot::platform::reportFatal(std::string("could not create the window: ") + SDL_GetError());
+        return 1;
+    }
+    p.gl = SDL_GL_CreateContext(p.window);
+    if (!p.gl) {
+        slingshot::platform::reportFatal(std::string("WebGL2 is not available: ") + SDL_GetError());
+        return 1;
+    }
+    SDL_GL_MakeCurrent(p.window, p.gl);
+    SDL_GL_SetSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no file system in the page
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    p.app = std::make_unique<slingshot::app::App>();
+    slingshot::platform::applyStartupOptions(*p.app);
+
+#ifdef __EMSCRIPTEN__
+    emscripten_set_main_loop_arg(frame, &p, 0, true);
+#else
+    bool running = true;
+    while (running) {
+        frame(&p);
+        running = !SDL_QuitRequested();
+    }
+#endif
+    return 0;
+}

@@ -1,0 +1,42 @@
+#include "app/app.h"
+#include "app/plot.h"
+#include "core/scaling_law.h"
+#include "imgui_fixture.h"
+
+#include <catch2/catch.hpp>
+
+using namespace slingshot;
+
+TEST_CASE("app: every view draws frames at several window sizes without ImGui errors", "[app]") {
+    for (auto size : {ImVec2(1280, 800), ImVec2(640, 360), ImVec2(320, 240)}) {
+        test::HeadlessImGui gui(size.x, size.y);
+        app::App app;
+        for (const char* view : {"scaling"}) {
+            REQUIRE(app.selectView(view));
+            for (int i = 0; i < 3; ++i) gui.frame([&] { app.frame(size.x, size.y); });
+            CHECK(std::string(app.currentViewName()) == view);
+        }
+    }
+}
+
+TEST_CASE("app: unknown views are refused and the current one kept", "[app]") {
+    test::HeadlessImGui gui;
+    app::App app;
+    REQUIRE(app.selectView("scaling"));
+    CHECK_FALSE(app.selectView("no-such-view"));
+    CHECK(std::string(app.currentViewName()) == "scaling");
+}
+
+TEST_CASE("app: the Scaling view plots the engine's excess loss", "[app][scaling]") {
+    test::HeadlessImGui gui;
+    app::App app;
+    app.selectView("scaling");
+    gui.frame([&] { app.frame(1280, 800); });
+    const auto& series = ui::plotSeries("scaling-loss");
+    REQUIRE(series.size() >= 2);
+    const auto& excess = series[1];
+    REQUIRE(excess.x.size() == excess.y.size());
+    auto law = hoffmann2022();
+    for (size_t i = 0; i < excess.x.size(); i += 37)
+        CHECK(excess.y[i] == Approx(excessLoss(law, excess.x[i], 20 * excess.x[i])).epsilon(1e-12));
+}

@@ -1,0 +1,66 @@
+// Shared browser-test helpers: serve dist/, launch Debian's Chromium through playwright-core,
+// collect console errors, measure the canvas, save screenshots under build/test-artifacts/.
+import { chromium } from "playwright-core";
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "./serve.mjs";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const DIST = join(ROOT, "dist");
+export const ARTIFACTS = join(ROOT, "build", "test-artifacts");
+export const CLI = join(ROOT, "build", "native", "slingshot-cli");
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const ARGS = ["--no-sandbox", "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+  "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--disable-quic", "--disable-default-apps"];
+
+export async function launch() {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ARGS });
+}
+
+export async function serveDist() {
+  return startServer(DIST, 0);
+}
+
+// A page that records console errors, page errors and every request's URL.
+export async function openPage(browser, url, { width = 1280, height = 800, scale = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
+  const page = await context.newPage();
+  const errors = [], requests = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(url);
+  await page.evaluate(() => window.Slingshot.ready);
+  // A few more frames so the layout has settled after the fonts were built.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+  return { page, context, errors, requests };
+}
+
+// Pixel statistics of a PNG screenshot, computed in the page (no image library needed here).
+export async function imageStats(page, png) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = "data:image/png;base64," + b64;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const g = c.getContext("2d");
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, img.width, img.height).data;
+    let sum = 0, sum2 = 0, n = 0;
+    for (let i = 0; i < d.length; i += 16) { const v = (d[i] + d[i + 1] + d[i + 2]) / 3; sum += v; sum2 += v * v; n++; }
+    const mean = sum / n;
+    return { width: img.width, height: img.height, mean, variance: sum2 / n - mean * mean };
+  }, png.toString("base64"));
+}
+
+export function cli(args) {
+  return JSON.parse(execFileSync(CLI, args, { encoding: "utf8" }));
+}
+
+export function artifact(name) {
+  return join(ARTIFACTS, name);
+}

@@ -1,0 +1,110 @@
+// Page shell: WebGL2 check, loading progress, and window.Slingshot for tests and embedding authors.
+// Nothing from the URL is ever written into the DOM as HTML (textContent only).
+(function () {
+  "use strict";
+  var loaderText = document.getElementById("loader-text");
+  var progress = document.getElementById("loader-progress");
+
+  function showFatal(title, detail) {
+    var box = document.getElementById("fatal");
+    box.textContent = "";
+    var h = document.createElement("h1");
+    h.textContent = title;
+    var p = document.createElement("p");
+    p.textContent = detail;
+    box.appendChild(h);
+    box.appendChild(p);
+    box.hidden = false;
+    document.getElementById("loader").hidden = true;
+  }
+
+  var readyResolve, readyReject;
+  var ready = new Promise(function (res, rej) { readyResolve = res; readyReject = rej; });
+
+  window.SlingshotPage = {
+    firstFrame: function () {
+      document.getElementById("loader").hidden = true;
+      readyResolve(window.Slingshot);
+    },
+    fatal: function (msg) {
+      showFatal("Slingshot could not start", msg);
+      readyReject(new Error(msg));
+    },
+  };
+
+  window.Slingshot = {
+    ready: ready,
+    // query(command, argsJson) -> JSON text, same commands and names as slingshot-cli.
+    query: function (command, argsJson) {
+      if (!window.Module || !Module.calledRun) return JSON.stringify({ error: "engine not loaded yet; await Slingshot.ready" });
+      if (typeof argsJson !== "string") argsJson = JSON.stringify(argsJson || {});
+      return Module.ccall("slingshot_query", "string", ["string", "string"], [String(command), argsJson]);
+    },
+  };
+
+  var probe = document.createElement("canvas");
+  if (!probe.getContext || !probe.getContext("webgl2")) {
+    showFatal("WebGL2 is not available",
+      "Slingshot draws with WebGL2, which this browser does not offer (or has turned off). " +
+      "Use a current Firefox, Chrome, Edge or Safari (15 or newer), or enable hardware acceleration.");
+    readyReject(new Error("WebGL2 missing"));
+    return;
+  }
+  if (typeof WebAssembly !== "object") {
+    showFatal("WebAssembly is not available", "This browser is too old to run Slingshot.");
+    readyReject(new Error("WebAssembly missing"));
+    return;
+  }
+
+  var canvas = document.getElementById("canvas");
+  canvas.addEventListener("webglcontextlost", function (e) {
+    e.preventDefault();
+    showFatal("The graphics context was lost", "The browser reset WebGL (for example after a GPU driver reset). Reload the page to continue; your settings are in the address bar.");
+  }, false);
+
+  window.Module = {
+    canvas: canvas,
+    print: function (t) { console.log(t); },
+    printErr: function (t) { console.warn(t); },
+    onAbort: function (what) { showFatal("Slingshot stopped", String(what)); readyReject(new Error(String(what))); },
+  };
+
+  function loadScript() {
+    loaderText.textContent = "Starting…";
+    var s = document.createElement("script");
+    s.src = "slingshot.js";
+    s.onerror = function () { showFatal("Slingshot could not load", "slingshot.js is missing next to this page."); };
+    document.body.appendChild(s);
+  }
+
+  if (window.SLINGSHOT_SINGLE_FILE) return;  // the one-file page inlines the engine after this script
+  // Fetch the wasm ourselves to show byte progress, then hand it to the Emscripten loader.
+  fetch("slingshot.wasm").then(function (response) {
+    if (!response.ok) throw new Error("HTTP " + response.status);
+    var total = Number(response.headers.get("Content-Length")) || 0;
+    if (!response.body || !total) return response.arrayBuffer();
+    var reader = response.body.getReader(), chunks = [], got = 0;
+    function pump() {
+      return reader.read().then(function (r) {
+        if (r.done) {
+          var all = new Uint8Array(got), at = 0;
+          chunks.forEach(function (c) { all.set(c, at); at += c.length; });
+          return all.buffer;
+        }
+        chunks.push(r.value);
+        got += r.value.length;
+        progress.value = got / total;
+        loaderText.textContent = "Loading the engine… " + Math.round(got / 1024) + " of " + Math.round(total / 1024) + " KB";
+        return pump();
+      });
+    }
+    return pump();
+  }).then(function (buffer) {
+    Module.wasmBinary = buffer;
+    loadScript();
+  }).catch(function (err) {
+    showFatal("Slingshot could not load", "slingshot.wasm could not be fetched (" + err.message + "). " +
+      "Serve the folder over http (./build-wasm.sh serve) or open dist/slingshot.html, the one-file version.");
+    readyReject(err);
+  });
+})();
