@@ -2,6 +2,10 @@
 // Views read engine results (src/core) and draw; they never compute theory themselves.
 #pragma once
 
+#include "app/param_binding.h"
+
+#include <vector>
+
 namespace slingshot::app {
 
 class View {
@@ -11,6 +15,14 @@ public:
     virtual const char* title() const = 0;    // tab label
     virtual void controls() = 0;              // left panel
     virtual void main() = 0;                  // plots and read-outs
+    // The parameters that the URL, Slingshot.getState/setState and the state export carry.
+    // Names are slingshot-cli flag names; ranges are the CLI's.
+    virtual std::vector<ParamBinding> bindings() { return {}; }
+    // Ids of the plots this view draws (for PNG/CSV/JSON export), main plot first.
+    virtual std::vector<const char*> plotIds() const { return {}; }
+    // Called every frame before controls()/main(), also for hidden views in embed mode: advance
+    // time-sliced jobs here (a few milliseconds at most).
+    virtual void update() {}
 };
 
 }  // namespace slingshot::app

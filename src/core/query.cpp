@@ -89,6 +89,8 @@ Json normalise(const ParamSpec& p, const Json& v) {
 
 }  // namespace
 
+Json validateParam(const ParamSpec& spec, const Json& value) { return normalise(spec, value); }
+
 std::string ParamSpec::rangeText() const {
     switch (kind) {
         case ParamKind::Choice: {

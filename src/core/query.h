@@ -82,6 +82,10 @@ private:
 void registerTheoryCommands(Registry& r);
 void registerSimulationCommands(Registry& r);
 
+// Validates one value against its declaration and returns it normalised (numbers as numbers,
+// lists as arrays). Throws QueryError naming the parameter and its range.
+Json validateParam(const ParamSpec& spec, const Json& value);
+
 // All commands, registered once.
 const Registry& registry();
 
