@@ -149,6 +149,13 @@ const Registry& registry() {
     return r;
 }
 
+const ParamSpec& commandParam(const std::string& command, const std::string& name) {
+    if (const CommandSpec* cmd = registry().find(command))
+        for (const auto& p : cmd->params)
+            if (p.name == name) return p;
+    throw std::logic_error("no parameter --" + name + " in command " + command);
+}
+
 Json runQuery(const std::string& command, const Json& args) {
     const CommandSpec* cmd = registry().find(command);
     if (!cmd) {

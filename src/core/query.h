@@ -86,6 +86,10 @@ void registerSimulationCommands(Registry& r);
 // lists as arrays). Throws QueryError naming the parameter and its range.
 Json validateParam(const ParamSpec& spec, const Json& value);
 
+// The declaration of one command's parameter, for front ends that bind it elsewhere (the page's
+// views and URL): one place for every range. Throws std::logic_error if it does not exist.
+const ParamSpec& commandParam(const std::string& command, const std::string& name);
+
 // All commands, registered once.
 const Registry& registry();
 
