@@ -17,6 +17,7 @@ enum class RngStream : uint64_t {
     FailureSet = 2,
     AdversaryTies = 3,
     TuplePieces = 4,
+    SpectralStart = 5,
     Test = 99,
 };
 

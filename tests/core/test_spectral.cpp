@@ -1,0 +1,231 @@
+#include "core/simulation.h"
+#include "core/spectral.h"
+#include "core/spectral_certificate.h"
+#include "simulation_fixtures.h"
+
+#include <Eigen/Dense>
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+using namespace slingshot;
+using slingshot::testing::sampleInto;
+
+namespace {
+
+Eigen::MatrixXd denseBiadjacency(const SkillGraph& g) {
+    Eigen::MatrixXd b = Eigen::MatrixXd::Zero(g.n1, Eigen::Index(g.n2));
+    for (uint64_t t = 0; t < g.n2; ++t)
+        for (uint32_t j = 0; j < g.k; ++j) b(g.slot(t, j), Eigen::Index(t)) += 1;
+    return b;
+}
+
+SpectralResult runSpectral(const SkillGraph& g, SpectralParams p = {}) {
+    SpectralJob job(g, p);
+    job.runToEnd();
+    REQUIRE(job.state() == JobState::Done);
+    return job.result();
+}
+
+// Largest number of skills with failure >= 1 - c over every Y of m pieces (exhaustive).
+uint64_t bruteForceWorst(const SkillGraph& g, uint64_t m, double c) {
+    uint64_t best = 0;
+    const uint64_t n2 = g.n2;
+    for (uint64_t mask = 0; mask < (uint64_t(1) << n2); ++mask) {
+        if (uint64_t(__builtin_popcountll(mask)) != m) continue;
+        std::vector<uint32_t> failed(g.n1, 0);
+        for (uint64_t t = 0; t < n2; ++t)
+            if (mask >> t & 1)
+                for (uint32_t j = 0; j < g.k; ++j) ++failed[g.slot(t, j)];
+        uint64_t bad = 0;
+        for (uint32_t s = 0; s < g.n1; ++s) {
+            if (g.degree[s] == 0) continue;
+            const double good = double(g.degree[s] - failed[s]);
+            if (good <= c * g.degree[s] * (1 + 1e-12)) ++bad;
+        }
+        best = std::max(best, bad);
+    }
+    return best;
+}
+
+}  // namespace
+
+TEST_CASE("spectral: singular values match a dense SVD on small graphs", "[spectral]") {
+    for (auto [n1, n2, k, seed] : {std::tuple{30u, 300ull, 4u, 1ull}, std::tuple{50u, 400ull, 8u, 2ull},
+                                   std::tuple{4u, 10ull, 3u, 3ull}, std::tuple{64u, 2000ull, 2u, 4ull}}) {
+        SkillGraph g;
+        sampleInto(g, n1, n2, k, SkillMeasure::uniform(n1), seed);
+        const Eigen::MatrixXd b = denseBiadjacency(g);
+        Eigen::JacobiSVD<Eigen::MatrixXd> svd(b);
+        Eigen::VectorXd deg = b.rowwise().sum();
+        const Eigen::MatrixXd centred = b - deg * Eigen::RowVectorXd::Ones(b.cols()) / double(n2);
+        Eigen::JacobiSVD<Eigen::MatrixXd> svd_c(centred);
+        const SpectralResult r = runSpectral(g);
+        INFO("n1 " << n1 << " n2 " << n2 << " k " << k);
+        CHECK(r.sigma1 == Approx(svd.singularValues()[0]).epsilon(1e-9));
+        CHECK(r.sigma2 == Approx(svd.singularValues()[1]).epsilon(1e-6));
+        CHECK(r.sigma_centred == Approx(svd_c.singularValues()[0]).epsilon(1e-9));
+        CHECK(r.sigma_centred_upper >= svd_c.singularValues()[0]);
+        // Small dimensions: Lanczos spans the whole space, so the values are exact.
+        CHECK(r.centred.exact);
+        CHECK(r.centred.eps == 0);
+        // Interlacing: sigma2(B) <= ||C|| <= sigma1(B).
+        CHECK(r.sigma2 <= r.sigma_centred * (1 + 1e-9));
+        CHECK(r.sigma_centred <= r.sigma1 * (1 + 1e-9));
+    }
+}
+
+TEST_CASE("spectral: probabilistic bound on a larger graph, and the Lanczos budget", "[spectral]") {
+    SkillGraph g;
+    sampleInto(g, 400, 20000, 8, SkillMeasure::uniform(400), 7);
+    const Eigen::MatrixXd b = denseBiadjacency(g);
+    Eigen::VectorXd deg = b.rowwise().sum();
+    const Eigen::MatrixXd c = b - deg * Eigen::RowVectorXd::Ones(b.cols()) / 20000.0;
+    const Eigen::MatrixXd cct = c * c.transpose();
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(cct, Eigen::EigenvaluesOnly);
+    const double truth = std::sqrt(es.eigenvalues()[399]);
+    SpectralParams p;
+    p.max_iterations = 150;  // below the dimension: the bound is probabilistic here
+    const SpectralResult r = runSpectral(g, p);
+    CHECK_FALSE(r.centred.exact);
+    CHECK(r.centred.iterations == std::min<uint32_t>(150, lanczosProductsFor(400, 0.01, 1e-6)));
+    CHECK(r.centred.eps <= 0.01 + 1e-12);
+    CHECK(r.sigma_centred <= truth * (1 + 1e-12));
+    CHECK(r.sigma_centred == Approx(truth).epsilon(1e-3));
+    CHECK(r.sigma_centred_upper >= truth);
+    CHECK(r.sigma_centred_upper <= truth * 1.01);
+    // Mean degree 400 and N1/N2 = 0.02: the bulk edge of C C^T is near dbar (1 + sqrt(N1/N2))^2, and
+    // sigma1^2 is near k dbar (B B^T 1 = k deg).
+    CHECK(r.sigma_centred * r.sigma_centred == Approx(400 * std::pow(1 + std::sqrt(0.02), 2)).epsilon(0.05));
+    CHECK(r.sigma1 == Approx(std::sqrt(8.0 * 400)).epsilon(0.02));
+}
+
+TEST_CASE("spectral: eps formula, validation, memory budget, slicing", "[spectral]") {
+    CHECK(lanczosEps(1e4, 1, 1e-6) == 1.0);
+    const uint32_t q = lanczosProductsFor(1e4, 0.01, 1e-6);
+    CHECK(lanczosEps(1e4, q, 1e-6) <= 0.01);
+    CHECK(lanczosEps(1e4, q - 1, 1e-6) > 0.01);
+    // 1.648 sqrt(n) exp(-sqrt(eps) (2(q-1) - 1)) = delta at the returned eps.
+    const double eps = lanczosEps(1e4, 120, 1e-6);
+    CHECK(1.648 * 100 * std::exp(-std::sqrt(eps) * (2 * 119 - 1)) == Approx(1e-6).epsilon(1e-9));
+
+    SkillGraph g;
+    sampleInto(g, 100, 2000, 4, SkillMeasure::uniform(100), 1);
+    SpectralParams bad;
+    bad.start_failure_probability = 0;
+    CHECK_THROWS_AS(SpectralJob(g, bad), std::invalid_argument);
+    bad = {};
+    bad.max_iterations = 1;
+    CHECK_THROWS_AS(SpectralJob(g, bad), std::invalid_argument);
+    bad = {};
+    bad.memory_budget_bytes = 1000;
+    CHECK_THROWS_AS(SpectralJob(g, bad), MemoryBudgetError);
+
+    // Sliced in small steps the result is the same as in one go.
+    SpectralJob sliced(g, {});
+    int steps = 0;
+    double last_progress = 0;
+    while (sliced.step(1)) {
+        ++steps;
+        CHECK(sliced.progress() >= last_progress);
+        last_progress = sliced.progress();
+    }
+    REQUIRE(sliced.state() == JobState::Done);
+    CHECK(steps > 10);
+    const SpectralResult whole = runSpectral(g);
+    CHECK(sliced.result().sigma_centred == whole.sigma_centred);
+    CHECK(sliced.result().sigma2 == whole.sigma2);
+    SpectralJob cancelled(g, {});
+    cancelled.step(1);
+    cancelled.cancel();
+    CHECK(cancelled.state() == JobState::Cancelled);
+}
+
+TEST_CASE("mixing lemma: exhaustive check on a tiny graph", "[spectral]") {
+    for (uint64_t seed : {1, 2, 3, 4, 5}) {
+        SkillGraph g;
+        sampleInto(g, 4, 10, 3, SkillMeasure::uniform(4), seed);
+        const double sigma = runSpectral(g).sigma_centred_upper;
+        double worst = 0;
+        for (uint32_t xm = 1; xm < 16; ++xm) {
+            for (uint32_t ym = 1; ym < 1024; ++ym) {
+                double e = 0, degx = 0;
+                for (uint32_t s = 0; s < 4; ++s)
+                    if (xm >> s & 1) degx += g.degree[s];
+                for (uint64_t t = 0; t < 10; ++t)
+                    if (ym >> t & 1)
+                        for (uint32_t j = 0; j < 3; ++j) e += (xm >> g.slot(t, j)) & 1;
+                const double x = __builtin_popcount(xm), y = __builtin_popcount(ym);
+                worst = std::max(worst, std::fabs(e - degx * y / 10.0) / std::sqrt(x * y));
+            }
+        }
+        CHECK(worst <= sigma);
+    }
+}
+
+TEST_CASE("certificate: never below the brute-force worst case on tiny graphs", "[spectral]") {
+    for (uint64_t seed : {1, 2, 3, 4, 5, 6}) {
+        for (uint32_t k : {2u, 3u}) {
+            SkillGraph g;
+            sampleInto(g, 4, 10, k, SkillMeasure::uniform(4), seed);
+            const MixingCertifier cert(g, runSpectral(g).sigma_centred_upper);
+            for (double theta : {0.1, 0.2, 0.3, 0.5}) {
+                for (double c : {0.2, 0.4, 0.5, 0.6, 0.8}) {
+                    const MixingCertificate r = cert.certify(theta, c);
+                    const uint64_t worst = bruteForceWorst(g, r.failed_pieces, c);
+                    INFO("seed " << seed << " k " << k << " theta " << theta << " c " << c);
+                    CHECK(r.max_skills >= worst);
+                    CHECK(r.frac_min_degree >= r.frac - 1e-12);
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("certificate: holds for the simulated adversary on a larger graph", "[spectral]") {
+    for (auto [theta, c] : {std::pair{0.05, 0.5}, std::pair{0.05, 0.8}, std::pair{0.1, 0.6}, std::pair{0.02, 0.9}}) {
+        SimulationParams p;
+        p.n1 = 200;
+        p.n2 = 20000;
+        p.k = 8;
+        p.theta = theta;
+        p.c = c;
+        p.failure = FailureMode::Adversarial;
+        p.seed = 11;
+        SimulationJob sim(p);
+        sim.runToEnd();
+        REQUIRE(sim.state() == JobState::Done);
+        SpectralJob spectral(sim.graph(), {});
+        spectral.runToEnd();
+        REQUIRE(spectral.state() == JobState::Done);
+        const MixingCertificate r = MixingCertifier(sim.graph(), spectral.result().sigma_centred_upper).certify(theta, c);
+        INFO("theta " << theta << " c " << c << " certified " << r.frac << " adversary "
+                      << sim.result().skills.fracAtMostC());
+        CHECK(r.max_skills >= sim.result().skills.at_most_c);
+        CHECK(r.frac >= sim.result().skills.fracAtMostC());
+    }
+}
+
+TEST_CASE("certificate: edges, curve and closed form", "[spectral]") {
+    SkillGraph g;
+    sampleInto(g, 200, 20000, 8, SkillMeasure::uniform(200), 3);
+    const MixingCertifier cert(g, 30.0);
+    CHECK(cert.certify(0.1, 0.95).limit == "none");  // tau <= theta: nothing to certify
+    CHECK(cert.certify(0.1, 0.95).frac == 1.0);
+    CHECK(cert.certify(0.0, 0.5).max_skills == 0);   // no failed pieces, no failing skill
+    const MixingCertificate r = cert.certify(0.05, 0.5);
+    CHECK(r.failed_pieces == 1000);
+    CHECK(r.counted + r.isolated == 200);
+    CHECK(r.limit == "mixing");
+    // The closed form with d_min: x <= sigma^2 m / ((tau - theta) d_min)^2.
+    const double closed = 900.0 * 1000 / std::pow(0.45 * r.min_degree, 2) / 200;
+    CHECK(r.frac_min_degree == Approx(std::min(1.0, closed)));
+    CHECK(r.frac <= r.frac_min_degree + 1.0 / 200);
+    const auto curve = cert.curve(0.05, 20);
+    REQUIRE(curve.size() == 20);
+    for (size_t i = 1; i < curve.size(); ++i) CHECK(curve[i].frac <= curve[i - 1].frac + 1e-12);
+    CHECK_THROWS_AS(cert.certify(1.5, 0.5), std::invalid_argument);
+    CHECK_THROWS_AS(MixingCertifier(g, -1), std::invalid_argument);
+}
