@@ -1,0 +1,122 @@
+#include "core/rng.h"
+#include "core/scaling_fit.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+using namespace slingshot;
+
+namespace {
+
+// Points of a law on a log grid of N x D (N in [1e7, 1e10], D in [1e9, 1e12]) with lognormal noise.
+std::vector<ScalingPoint> synthetic(const ScalingLaw& law, int n_side, double noise_sd, uint64_t seed) {
+    Rng rng(seed, RngStream::Test);
+    std::vector<ScalingPoint> pts;
+    for (int i = 0; i < n_side; ++i) {
+        for (int j = 0; j < n_side; ++j) {
+            const double n = std::pow(10.0, 7 + 3.0 * i / (n_side - 1));
+            const double d = std::pow(10.0, 9 + 3.0 * j / (n_side - 1));
+            // Box-Muller normal noise on log L.
+            const double u1 = 1 - rng.uniform01(), u2 = rng.uniform01();
+            const double z = std::sqrt(-2 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+            pts.push_back({n, d, loss(law, n, d) * std::exp(noise_sd * z)});
+        }
+    }
+    return pts;
+}
+
+}  // namespace
+
+TEST_CASE("scaling fit: recovers the Hoffmann constants from exact points", "[scaling_fit]") {
+    const ScalingLaw truth = hoffmann2022();
+    const ScalingFit fit = fitScalingLaw(synthetic(truth, 10, 0.0, 1));
+    CHECK(fit.law.name == "fit");
+    CHECK(fit.n_points == 100);
+    CHECK(fit.law.E == Approx(truth.E).epsilon(1e-4));
+    CHECK(fit.law.A == Approx(truth.A).epsilon(1e-3));
+    CHECK(fit.law.B == Approx(truth.B).epsilon(1e-3));
+    CHECK(fit.law.a == Approx(truth.a).epsilon(1e-4));
+    CHECK(fit.law.b == Approx(truth.b).epsilon(1e-4));
+    CHECK(fit.max_abs_log_residual < 1e-6);
+    CHECK_NOTHROW(validateScalingLaw(fit.law));
+}
+
+TEST_CASE("scaling fit: noisy points, within a few standard errors", "[scaling_fit]") {
+    // 100 points, 1% lognormal noise. Tolerance: exponents within 0.03 absolute, E within 5%, and
+    // each constant within 4 of its standard errors; the fitted law predicts the truth within 1%.
+    for (uint64_t seed : {1, 2, 3}) {
+        for (const ScalingLaw& truth : {hoffmann2022(), besiroglu2024()}) {
+            const ScalingFit fit = fitScalingLaw(synthetic(truth, 10, 0.01, seed));
+            INFO("seed " << seed << " law " << truth.name << " E " << fit.law.E << " A " << fit.law.A << " B "
+                         << fit.law.B << " a " << fit.law.a << " b " << fit.law.b);
+            CHECK(std::fabs(fit.law.a - truth.a) < 0.03);
+            CHECK(std::fabs(fit.law.b - truth.b) < 0.03);
+            CHECK(fit.law.E == Approx(truth.E).epsilon(0.05));
+            CHECK(std::fabs(fit.law.E - truth.E) < 4 * fit.se.E);
+            CHECK(std::fabs(fit.law.a - truth.a) < 4 * fit.se.a);
+            CHECK(std::fabs(fit.law.b - truth.b) < 4 * fit.se.b);
+            CHECK(std::fabs(std::log(fit.law.A / truth.A)) < 4 * fit.se.A / fit.law.A);
+            for (double n : {1e8, 1e9, 1e10})
+                CHECK(loss(fit.law, n, 20 * n) == Approx(loss(truth, n, 20 * n)).epsilon(0.01));
+            CHECK(fit.rms_log_residual == Approx(0.01).epsilon(0.3));
+            CHECK(fit.huber_loss > 0);
+            CHECK(fit.lm_runs == 16);
+        }
+    }
+}
+
+TEST_CASE("scaling fit: refuses degenerate input with a message", "[scaling_fit]") {
+    const auto pts = synthetic(hoffmann2022(), 3, 0.0, 1);  // 9 points
+    const auto message = [](const std::vector<ScalingPoint>& p) {
+        try {
+            fitScalingLaw(p);
+        } catch (const std::invalid_argument& e) {
+            return std::string(e.what());
+        }
+        return std::string("accepted");
+    };
+    CHECK(message({pts.begin(), pts.begin() + 5}).find("at least 6") != std::string::npos);
+    auto same_n = pts;
+    for (auto& p : same_n) p.n_params = 1e9;
+    CHECK(message(same_n).find("same N") != std::string::npos);
+    auto same_d = pts;
+    for (auto& p : same_d) p.d_tokens = 1e11;
+    CHECK(message(same_d).find("same D") != std::string::npos);
+    auto negative = pts;
+    negative[3].loss = -1;
+    CHECK(message(negative).find("point 4") != std::string::npos);
+    auto infinite = pts;
+    infinite[0].d_tokens = INFINITY;
+    CHECK(message(infinite).find("point 1") != std::string::npos);
+    auto nan = pts;
+    nan[8].n_params = NAN;
+    CHECK(message(nan).find("point 9") != std::string::npos);
+    CHECK(message(pts) == "accepted");
+}
+
+TEST_CASE("scaling points: CSV and semicolon rows, header, messages naming the line", "[scaling_fit]") {
+    const auto p = parseScalingPoints("N,D,L\n1e9, 2e10, 2.5\r\n# comment\n\n2e9,4e10,2.4\n");
+    REQUIRE(p.size() == 2);
+    CHECK(p[0].n_params == 1e9);
+    CHECK(p[0].d_tokens == 2e10);
+    CHECK(p[1].loss == 2.4);
+    CHECK(parseScalingPoints("1e9,2e10,2.5;2e9,4e10,2.4;").size() == 2);
+    CHECK(parseScalingPoints("").empty());
+    const auto message = [](const char* text) {
+        try {
+            parseScalingPoints(text);
+        } catch (const std::invalid_argument& e) {
+            return std::string(e.what());
+        }
+        return std::string("accepted");
+    };
+    CHECK(message("N,D,L\n1e9,2e10,2.5\n1e9,abc,2.5") == "line 3: 'abc' is not a number (D)");
+    CHECK(message("1e9,2e10\n") == "line 1: '1e9,2e10' has 2 values; expected 3: N,D,L");
+    CHECK(message("1e9,2e10,2.5;1e9,2e10,0") == "line 2: '0' must be a finite number > 0 (L)");
+    CHECK(message("1e9,2e10,2.5\nN,D,L") == "line 2: 'N' is not a number (N)");
+    CHECK(message("1e9,2e10,inf").find("finite") != std::string::npos);
+    CHECK(message("1e9,2e10,2.5x").find("not a number") != std::string::npos);
+}
