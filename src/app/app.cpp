@@ -1,14 +1,22 @@
 #include "app/app.h"
 
 #include "app/plot.h"
+#include "app/view_curves.h"
+#include "app/view_emergence.h"
+#include "app/view_overview.h"
 #include "app/view_scaling.h"
+#include "app/view_stimulus.h"
 
 #include <imgui.h>
 
 namespace slingshot::app {
 
 App::App() {
+    views_.push_back(std::make_unique<OverviewView>(*this));
     views_.push_back(std::make_unique<ScalingView>());
+    views_.push_back(std::make_unique<CurvesView>());
+    views_.push_back(std::make_unique<EmergenceView>());
+    views_.push_back(std::make_unique<StimulusView>());
     applyTheme();
 }
 
@@ -38,6 +46,19 @@ bool App::selectView(const std::string& url_name) {
 
 const char* App::currentViewName() const { return views_[current_]->urlName(); }
 
+bool App::setParam(const char* url_name, const char* name, const Json& value) {
+    for (auto& v : views_)
+        if (std::string(url_name) == v->urlName())
+            for (const ParamBinding& b : v->bindings())
+                if (b.spec.name == name) try {
+                        assignBinding(b, value);
+                        return true;
+                    } catch (const QueryError&) {
+                        return false;
+                    }
+    return false;
+}
+
 void App::topBar() {
     ImGui::TextUnformatted("Slingshot");
     ImGui::SameLine();
@@ -66,6 +87,7 @@ void App::frame(float width, float height) {
     float panel = std::min(fs * 22.0f, width * 0.4f);
     View& view = *views_[current_];
     ImGui::BeginChild("controls", ImVec2(panel, 0), true);
+    if (guide_) guide_();
     view.controls();
     ImGui::EndChild();
     ImGui::SameLine();

@@ -47,7 +47,10 @@ struct Current {
     View view;
     std::vector<Item> items;
     bool hovered = false;
+    LegendCorner legend = LegendCorner::TopRight;
 };
+
+LegendCorner g_next_legend = LegendCorner::TopRight;
 
 std::unordered_map<std::string, PlotState> g_states;
 Current g_cur;
@@ -205,6 +208,8 @@ bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, 
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return false;
     g_cur = Current{};
+    g_cur.legend = g_next_legend;
+    g_next_legend = LegendCorner::TopRight;
     g_cur.key = id;
     g_cur.id = window->GetID(id);
     g_cur.ax = x;
@@ -369,14 +374,18 @@ void EndPlot() {
     // Legend (top-right inside the data area) for named lines, markers and bands.
     std::vector<const Item*> legend;
     for (const auto& it : g_cur.items)
-        if (!it.name.empty() && (it.kind == Kind::Line || it.kind == Kind::Markers || it.kind == Kind::Band))
+        if (!it.name.empty() && it.name.rfind("##", 0) != 0 &&
+            (it.kind == Kind::Line || it.kind == Kind::Markers || it.kind == Kind::Band))
             legend.push_back(&it);
     if (!legend.empty()) {
         float w = 0, lh = ImGui::GetTextLineHeight();
         for (auto* it : legend) w = std::max(w, ImGui::CalcTextSize(it->name.c_str()).x);
         float sw = fs * 1.8f, pad = fs * 0.4f;
-        ImVec2 p0(area.Max.x - w - sw - pad * 3, area.Min.y + pad);
-        ImVec2 p1(area.Max.x - pad, p0.y + legend.size() * lh + pad * 2);
+        float lw = w + sw + pad * 3, lhAll = legend.size() * lh + pad * 2;
+        bool left = g_cur.legend == LegendCorner::TopLeft || g_cur.legend == LegendCorner::BottomLeft;
+        bool below = g_cur.legend == LegendCorner::BottomLeft || g_cur.legend == LegendCorner::BottomRight;
+        ImVec2 p0(left ? area.Min.x + pad : area.Max.x - lw, below ? area.Max.y - pad - lhAll : area.Min.y + pad);
+        ImVec2 p1(p0.x + lw - pad, p0.y + lhAll);
         dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.88f), 3.0f);
         dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Text, 0.25f), 3.0f);
         float yy = p0.y + pad;
@@ -398,12 +407,14 @@ void EndPlot() {
     // Keep what was drawn for read-out and export.
     PlotState& st = g_states[g_cur.key];
     st.last.clear();
-    for (const auto& it : g_cur.items)
-        if (it.kind == Kind::Line || it.kind == Kind::Markers) st.last.push_back({it.name, it.x, it.y, it.color});
+    for (const auto& it : g_cur.items) {
+        std::string name = it.name.rfind("##", 0) == 0 ? it.name.substr(2) : it.name;  // "##": not in the legend
+        if (it.kind == Kind::Line || it.kind == Kind::Markers) st.last.push_back({name, it.x, it.y, it.color});
         else if (it.kind == Kind::Band) {
-            st.last.push_back({it.name + " (low)", it.x, it.y, it.color});
-            st.last.push_back({it.name + " (high)", it.x, it.y2, it.color});
+            st.last.push_back({name + " (low)", it.x, it.y, it.color});
+            st.last.push_back({name + " (high)", it.x, it.y2, it.color});
         }
+    }
 
     // Hover read-out: crosshair and, per series, the sample nearest to the cursor's x.
     ImGuiIO& io = ImGui::GetIO();
@@ -463,5 +474,7 @@ std::string plotCsv(const char* id) {
     }
     return out;
 }
+
+void SetNextLegendCorner(LegendCorner corner) { g_next_legend = corner; }
 
 }  // namespace slingshot::ui

@@ -34,6 +34,7 @@ void setDarkPalette(bool dark);
 
 // Returns false when the plot is clipped away (then draw nothing and skip EndPlot).
 bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, ImVec2 size);
+// Series names starting with "##" are kept out of the legend (read-out and export drop the "##").
 void PlotLine(const char* name, const std::vector<double>& x, const std::vector<double>& y, int color,
               LineStyle style = LineStyle::Solid, float thickness = 2.0f);
 void PlotMarkers(const char* name, const std::vector<double>& x, const std::vector<double>& y, int color,
@@ -58,5 +59,10 @@ struct Tick {
 };
 std::vector<Tick> niceTicks(double lo, double hi, Scale scale, int target_count);
 std::string formatNumber(double v, int significant = 4);  // "1.23e10" written as "1.23×10¹⁰"
+
+// Where the next BeginPlot puts its legend (inside the data area). Auto (the default) picks the
+// corner that hides the fewest data points and line labels, top-right first on ties.
+enum class LegendCorner { Auto, TopRight, TopLeft, BottomLeft, BottomRight };
+void SetNextLegendCorner(LegendCorner corner);
 
 }  // namespace slingshot::ui

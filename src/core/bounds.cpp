@@ -115,6 +115,12 @@ std::string_view tupleModelName(TupleModel m) {
     return "t2";
 }
 
+std::optional<TupleModel> tupleModelFromName(std::string_view name) {
+    for (TupleModel m : {TupleModel::T2, TupleModel::T2Exact, TupleModel::T1, TupleModel::P})
+        if (tupleModelName(m) == name) return m;
+    return std::nullopt;
+}
+
 BoundDetail boundDetail(double theta, double c, double k, int kprime, TupleModel model, double rho) {
     checkCommon(theta, k, rho);
     checkLevel(c);

@@ -3,6 +3,7 @@
 // k = skills per piece (real, >= 0+), k' = tuple size, rho = N1/N2 (0 = asymptotic).
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,8 @@ enum class TupleModel {
 };
 
 std::string_view tupleModelName(TupleModel m);  // "t2" | "t2exact" | "t1" | "p"
+// The inverse of tupleModelName; nullopt for any other text.
+std::optional<TupleModel> tupleModelFromName(std::string_view name);
 
 // Everything behind one guaranteed fraction, for display. For k' = 1 all models coincide.
 struct BoundDetail {

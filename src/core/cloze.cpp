@@ -8,6 +8,12 @@ namespace slingshot {
 
 std::string_view thetaMapName(ThetaMap map) { return map == ThetaMap::Pinsker ? "pinsker" : "linear"; }
 
+std::optional<ThetaMap> thetaMapFromName(std::string_view name) {
+    if (name == "linear") return ThetaMap::Linear;
+    if (name == "pinsker") return ThetaMap::Pinsker;
+    return std::nullopt;
+}
+
 ThetaValue thetaFromExcessChecked(double excess_nats, ThetaMap map, double c_map) {
     if (!(excess_nats >= 0) || !std::isfinite(excess_nats))
         throw std::invalid_argument("excess loss must be finite and >= 0 nats");

@@ -2,6 +2,7 @@
 // The map is uncertain [U]: Cor 13 needs it linear, so `Linear` with c_map = 1 is the default.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -13,6 +14,8 @@ enum class ThetaMap {
 };
 
 std::string_view thetaMapName(ThetaMap map);  // "linear" | "pinsker"
+// The inverse of thetaMapName; nullopt for any other text.
+std::optional<ThetaMap> thetaMapFromName(std::string_view name);
 
 struct ThetaValue {
     double theta;  // in [0, 1)

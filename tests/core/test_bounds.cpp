@@ -258,3 +258,10 @@ TEST_CASE("bounds: tuple models and the performance curve", "[bounds]") {
     CHECK(none.frac == 0.8);
     CHECK_THROWS_AS(performanceCurve(0.1, 8, 1, TupleModel::T2, 0, 1), std::invalid_argument);
 }
+
+TEST_CASE("bounds: tuple model names read back, anything else is refused", "[bounds]") {
+    for (TupleModel m : {TupleModel::T2, TupleModel::T2Exact, TupleModel::T1, TupleModel::P})
+        CHECK(tupleModelFromName(tupleModelName(m)) == m);
+    CHECK_FALSE(tupleModelFromName("T2").has_value());
+    CHECK_FALSE(tupleModelFromName("s").has_value());
+}

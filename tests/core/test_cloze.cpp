@@ -42,3 +42,9 @@ TEST_CASE("cloze: Theorem 3 bound and named c_map values", "[cloze]") {
     CHECK(presets[3].value == 2.2);
     for (const auto& p : presets) CHECK_FALSE(p.label.empty());
 }
+
+TEST_CASE("cloze: map names read back, anything else is refused", "[cloze]") {
+    for (ThetaMap m : {ThetaMap::Linear, ThetaMap::Pinsker}) CHECK(thetaMapFromName(thetaMapName(m)) == m);
+    CHECK_FALSE(thetaMapFromName("Linear").has_value());
+    CHECK_FALSE(thetaMapFromName("").has_value());
+}

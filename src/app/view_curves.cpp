@@ -1,0 +1,295 @@
+#include "app/view_curves.h"
+
+#include "app/plot.h"
+#include "app/widgets.h"
+#include "core/bounds.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace slingshot::app {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+const std::vector<std::string> kModels = {"t2", "t2exact", "t1", "p"};
+const std::vector<std::string> kModelLabels = {"T2: k'-pieces (Cor 13 exact)", "T2, exact accounting",
+                                               "T1: block split", "route P: product"};
+
+std::string modelLabel(const std::string& name) {
+    for (size_t i = 0; i < kModels.size(); ++i)
+        if (kModels[i] == name) return kModelLabels[i];
+    return name;
+}
+
+ParamSpec familySpec() {
+    return viewParam("family", ParamKind::Choice,
+                     "which curves the left plot compares: theta = {2θ, θ, θ/2, θ/4} at one k; k = the list ks at θ", 0,
+                     0, {"theta", "k"});
+}
+ParamSpec thetaSpec() {
+    ParamSpec p = cliParam("bound", "theta");
+    p.help = "failure measure θ of model M1 (fraction of text pieces it fails); anchors the θ family";
+    return p;
+}
+ParamSpec kSpec() { return cliParam("adversary", "k"); }
+ParamSpec ksSpec() {
+    ParamSpec p = viewParam("ks", ParamKind::IntList, "skills per text piece k of each curve in the k family", 1, 10000);
+    p.max_list = 6;
+    return p;
+}
+ParamSpec kprimeSpec() {
+    ParamSpec p = cliParam("emergence", "kprime");
+    p.help = "tuple sizes k' of the Cor 13 overlay (M2 has failure measure θ/k')";
+    p.max_list = 4;
+    return p;
+}
+ParamSpec tuplesSpec() { return cliParam("bound", "tuples"); }
+ParamSpec rhoSpec() {
+    ParamSpec p = cliParam("bound", "rho");
+    p.help = "finite size ρ = N1/N2 (skills per text piece in the population); 0 hides the finite-size curves";
+    return p;
+}
+ParamSpec degreeSpec() {
+    ParamSpec p = cliParam("adversary", "degree");
+    p.help = "skill degree (text pieces per skill) of the random failure set's binomial";
+    return p;
+}
+ParamSpec onOff(const char* name, const char* help) {
+    ParamSpec p = viewParam(name, ParamKind::Choice, help, 0, 0, {"on", "off"});
+    return p;
+}
+
+std::string thetaText(double theta) { return ui::formatNumber(theta, 4); }
+
+}  // namespace
+
+CurvesView::CurvesView() {
+    c_.resize(kPoints);
+    for (int i = 0; i < kPoints; ++i) c_[i] = static_cast<double>(i) / (kPoints - 1);
+}
+
+std::vector<ParamBinding> CurvesView::bindings() {
+    return {
+        {familySpec(), &family_},
+        {thetaSpec(), &theta_},
+        {kSpec(), &k_},
+        {ksSpec(), &ks_},
+        {kprimeSpec(), &kprimes_},
+        {tuplesSpec(), &tuples_},
+        {rhoSpec(), &rho_},
+        {onOff("worst", "draw the exact worst case 1 − α_A (dotted), THEORY §3.3"), &worst_},
+        {onOff("random", "draw a uniformly random failure set (markers), binomial expectation"), &random_},
+        {degreeSpec(), &degree_},
+        {onOff("contrast", "draw the two other k'-tuple models for the first k' (thin)"), &contrast_},
+    };
+}
+
+CurvesView::Inputs CurvesView::inputs() const {
+    return {family_, theta_, k_, ks_, kprimes_, tuples_, worst_, random_, contrast_, rho_, degree_};
+}
+
+void CurvesView::recompute() {
+    last_ = inputs();
+    have_ = true;
+    const TupleModel model = tupleModelFromName(tuples_).value_or(TupleModel::T2);
+    const double k = static_cast<double>(k_);
+    auto curve = [&](auto&& f) {
+        std::vector<double> y(c_.size());
+        for (size_t i = 0; i < c_.size(); ++i) y[i] = f(c_[i]);
+        return y;
+    };
+
+    members_.clear();
+    if (family_ == "k") {
+        for (long long kk : ks_) members_.push_back({"k = " + std::to_string(kk), theta_, static_cast<double>(kk), {}, {}, {}, {}});
+    } else {
+        for (int i = 0; i < 4; ++i) {
+            double th = std::min(1.0, theta_ * std::ldexp(1.0, 1 - i));  // 2θ, θ, θ/2, θ/4
+            members_.push_back({"θ = " + thetaText(th), th, k, {}, {}, {}, {}});
+        }
+    }
+    for (Member& m : members_) {
+        m.bound = curve([&](double c) { return fracCompetent(m.theta, c, m.k); });
+        m.finite = rho_ > 0 ? curve([&](double c) { return fracCompetent(m.theta, c, m.k, rho_); }) : std::vector<double>{};
+        // Tightness overlays are defined for a failure level tau = 1 - c > 0 (c < 1).
+        m.worst = worst_ == "on" ? curve([&](double c) {
+            return c < 1 ? 1 - greedyAdversaryAlpha(m.theta, 1 - c, static_cast<int>(m.k)) : kNaN;
+        })
+                                 : std::vector<double>{};
+        m.random = random_ == "on" ? curve([&](double c) {
+            return c < 1 ? 1 - randomYFraction(m.theta, 1 - c, degree_) : kNaN;
+        })
+                                   : std::vector<double>{};
+    }
+
+    // Cor 13: single skills of M1 at θ against k'-tuples of M2 at θ/k' (and of M1 itself).
+    m1_ = curve([&](double c) { return fracCompetent(theta_, c, k); });
+    tuples_curves_.clear();
+    cor13_diff_.clear();
+    for (long long kp : kprimes_) {
+        const int kpi = static_cast<int>(kp);
+        Tuple t{kp, curve([&](double c) { return fracTuples(model, theta_ / kpi, c, k, kpi); }),
+                curve([&](double c) { return fracTuples(model, theta_, c, k, kpi); })};
+        double diff = 0;
+        for (size_t i = 0; i < c_.size(); ++i) diff = std::max(diff, std::fabs(t.m2[i] - m1_[i]));
+        cor13_diff_.push_back(diff);
+        tuples_curves_.push_back(std::move(t));
+    }
+    contrast_a_.clear();
+    contrast_b_.clear();
+    if (contrast_ == "on" && !kprimes_.empty() && kprimes_[0] > 1) {
+        const int kp = static_cast<int>(kprimes_[0]);
+        std::vector<std::string> others;
+        for (const char* name : {"t2", "t1", "p"})
+            if (name != tuples_ && !(tuples_ == "t2exact" && std::string(name) == "t2")) others.push_back(name);
+        if (others.size() > 2) others.resize(2);
+        auto of = [&](const std::string& name) {
+            TupleModel m = *tupleModelFromName(name);
+            return curve([&](double c) { return fracTuples(m, theta_ / kp, c, k, kp); });
+        };
+        contrast_a_ = of(others[0]);
+        contrast_a_name_ = modelLabel(others[0]) + ", k'=" + std::to_string(kp) + " at θ/" + std::to_string(kp);
+        contrast_b_ = of(others[1]);
+        contrast_b_name_ = modelLabel(others[1]) + ", k'=" + std::to_string(kp) + " at θ/" + std::to_string(kp);
+    }
+}
+
+void CurvesView::controls() {
+    ImGui::SeparatorText("Curves to compare");
+    int fam = family_ == "k" ? 1 : 0;
+    ImGui::RadioButton("θ family", &fam, 0);
+    paramTooltip(familySpec(), "Four models, each failing half as many pieces as the last (≈ 10× more scale).");
+    ImGui::SameLine();
+    ImGui::RadioButton("k family", &fam, 1);
+    paramTooltip(familySpec(), "One θ, several numbers k of skills per text piece.");
+    family_ = fam == 1 ? "k" : "theta";
+
+    logSlider("θ of model M₁ (failed text pieces)", &theta_, 1e-3, 0.49);
+    paramTooltip(thetaSpec(), family_ == "theta" ? "The left plot shows 2θ, θ, θ/2 and θ/4." : "All curves share this θ.");
+    ImGui::TextUnformatted("k (skills per text piece)");
+    ImGui::SetNextItemWidth(-1);
+    long long klo = 1, khi = 64;
+    ImGui::SliderScalar("##k", ImGuiDataType_S64, &k_, &klo, &khi, "%lld", ImGuiSliderFlags_AlwaysClamp);
+    paramTooltip(kSpec(), "More skills per piece spread each failure over more skills: curves rise (Ctrl+click to type).");
+    if (family_ == "k") {
+        ImGui::TextUnformatted("k of each curve");
+        intListInput("##ks", &ks_, ksSpec());
+    }
+
+    ImGui::SeparatorText("Overlays (single skills)");
+    onOffCheckbox("exact worst case 1 − α_A (dotted)", &worst_);
+    paramTooltip(bindings()[7].spec, "The best an adversary can do as N₂/N₁ → ∞: the guarantee is valid but about 1.3–3× loose.");
+    onOffCheckbox("random failure set (markers)", &random_);
+    paramTooltip(bindings()[8].spec, "Typical failures, not the worst: almost every skill stays at competence ≈ 1 − θ.");
+    if (random_ == "on") {
+        double d = static_cast<double>(degree_);
+        if (logSlider("skill degree d̄ of the random set", &d, 10, 1e5)) degree_ = std::llround(d);
+        paramTooltip(degreeSpec());
+    }
+    ImGui::TextUnformatted("finite size ρ = N₁/N₂ (0 = off)");
+    ImGui::SetNextItemWidth(-1);
+    double rlo = 0, rhi = 0.2;
+    ImGui::SliderScalar("##rho", ImGuiDataType_Double, &rho_, &rlo, &rhi, "%.4g", ImGuiSliderFlags_AlwaysClamp);
+    paramTooltip(rhoSpec(), "Adds ρ·H(α) to the exponent: dashed curves, slightly lower than the asymptotic ones.");
+
+    ImGui::SeparatorText("k'-tuples (Cor 13)");
+    ImGui::TextUnformatted("tuple sizes k'");
+    intListInput("##kprime", &kprimes_, kprimeSpec());
+    ImGui::TextUnformatted("tuple model");
+    choiceCombo("##tuples", &tuples_, tuplesSpec(), kModelLabels);
+    paramTooltip(tuplesSpec(), "T2 makes Cor 13 exact; T1 and P are other readings of the paper.");
+    onOffCheckbox("show the other models (thin)", &contrast_);
+    uncertainNote("The paper's k'-tuple construction is not known exactly. T2 (a k'-piece fails if any of its pieces "
+                  "fails) is the only reading under which Cor 13 holds as \"identical\"; T1 and route P are "
+                  "contrasts. The figure is our reconstruction.");
+}
+
+void CurvesView::main() {
+    if (!have_ || !(inputs() == last_)) {
+        try {
+            recompute();
+        } catch (const std::exception& e) {
+            members_.clear();
+            tuples_curves_.clear();
+            ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.1f, 1), "Cannot draw these parameters: %s", e.what());
+            return;
+        }
+    }
+    const float fs = ImGui::GetFontSize();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const bool side = avail.x >= fs * 44;
+    const float textH = fs * (side ? 6.5f : 8.0f);
+    const float plotH = side ? std::max(fs * 14, avail.y - textH) : std::max(fs * 14, (avail.y - textH) * 0.5f);
+    const float plotW = side ? (avail.x - ImGui::GetStyle().ItemSpacing.x) * 0.5f : -1;
+
+    const std::string kText = std::to_string(k_);
+    ui::Axis ax{"competence level c", ui::Scale::Linear, 0, 1};
+    ui::SetNextLegendCorner(ui::LegendCorner::BottomLeft);
+    std::string title = family_ == "k" ? "Thm 8 performance curves at θ = " + thetaText(theta_) + " (reconstruction)"
+                                       : "Thm 8 performance curves, k = " + kText + " (reconstruction)";
+    if (ui::BeginPlot("curves-family", title.c_str(), ax, {"fraction of skills with competence ≥ c", ui::Scale::Linear, 0, 1.02},
+                      ImVec2(plotW, plotH))) {
+        for (size_t i = 0; i < members_.size(); ++i) {
+            const Member& m = members_[i];
+            int col = static_cast<int>(i);
+            if (!m.finite.empty())
+                ui::PlotLine(("##" + m.label + ", finite size").c_str(), c_, m.finite, col, ui::LineStyle::Dashed, 1.5f);
+            if (!m.worst.empty())
+                ui::PlotLine(("##" + m.label + ", worst case 1 − α_A").c_str(), c_, m.worst, col, ui::LineStyle::Dotted, 2.0f);
+            if (!m.random.empty()) {
+                std::vector<double> xs, ys;  // every 5th point keeps the markers apart
+                for (size_t j = 0; j < c_.size(); j += 5) xs.push_back(c_[j]), ys.push_back(m.random[j]);
+                ui::PlotMarkers(("##" + m.label + ", random failure set").c_str(), xs, ys, col, 2.5f);
+            }
+            ui::PlotLine((m.label + "  (Thm 8 guarantee)").c_str(), c_, m.bound, col);
+        }
+        const std::vector<double> none;
+        if (worst_ == "on") ui::PlotLine("⋯ exact worst case 1 − α_A", none, none, 6, ui::LineStyle::Dotted, 2.0f);
+        if (random_ == "on")
+            ui::PlotMarkers(("• random failure set, d̄ = " + std::to_string(degree_)).c_str(), none, none, 6, 2.5f);
+        if (rho_ > 0)
+            ui::PlotLine(("- - finite size ρ = " + ui::formatNumber(rho_, 3)).c_str(), none, none, 6, ui::LineStyle::Dashed, 1.5f);
+        ui::EndPlot();
+    }
+    if (side) ImGui::SameLine();
+
+    ui::SetNextLegendCorner(ui::LegendCorner::BottomLeft);
+    std::string t2 = "Cor 13: k'-tuples of M₂ (θ/k') vs single skills of M₁ (θ = " + thetaText(theta_) + ")";
+    if (ui::BeginPlot("curves-cor13", t2.c_str(), ax,
+                      {"fraction of skills / k'-tuples with competence ≥ c", ui::Scale::Linear, 0, 1.02}, ImVec2(plotW, plotH))) {
+        ui::PlotLine(("single skills, M₁ at θ = " + thetaText(theta_)).c_str(), c_, m1_, 0, ui::LineStyle::Solid, 5.0f);
+        for (size_t j = 0; j < tuples_curves_.size(); ++j) {
+            const Tuple& t = tuples_curves_[j];
+            const std::string kp = std::to_string(t.kprime);
+            int col = 1 + static_cast<int>(j) % 5;
+            ui::PlotLine(("k'=" + kp + " tuples, M₁ at θ (before scaling)").c_str(), c_, t.before, col, ui::LineStyle::Solid, 1.2f);
+            ui::PlotLine(("k'=" + kp + " tuples, M₂ at θ/" + kp + " (" + tuples_ + ")").c_str(), c_, t.m2, col,
+                         ui::LineStyle::Dashed, 2.5f);
+        }
+        if (!contrast_a_.empty()) {
+            ui::PlotLine(contrast_a_name_.c_str(), c_, contrast_a_, 4, ui::LineStyle::Dotted, 2.0f);
+            ui::PlotLine(contrast_b_name_.c_str(), c_, contrast_b_, 5, ui::LineStyle::Dotted, 2.0f);
+        }
+        ui::EndPlot();
+    }
+
+    // Cor 13 read-out: the largest gap between the M2 tuple curves and the M1 single-skill curve.
+    std::string diffs;
+    for (size_t j = 0; j < cor13_diff_.size(); ++j)
+        diffs += (j ? ",  " : "") + std::string("k'=") + std::to_string(kprimes_[j]) + ": " + ui::formatNumber(cor13_diff_[j], 3);
+    ImGui::Text("Cor 13 check, max over c of |M₂ k'-tuple curve − M₁ single-skill curve|:  %s", diffs.c_str());
+    if (tuples_ != "t2")
+        ImGui::TextDisabled("(not 0 under %s: only T2 makes the curves identical)", modelLabel(tuples_).c_str());
+    ImGui::TextWrapped(
+        "Thm 8: with k random skills per text piece and any set of failed pieces of measure θ, at most a fraction α of "
+        "skills have competence ≤ c = 1 − βθ whenever H(θ) − kθ·KL(βα‖α) < 0 (the paper writes −KL as "
+        "H(βα) − βα ln 1/α − (1−βα) ln 1/(1−α)). Plotted: y = 1 − min(1, α*, θ/(1 − c)); it falls to 0 at c = 1 − θ. "
+        "Halving θ (about 10× the scale) moves the curve right. Cor 13: the k'-tuple curve of a model with θ/k' is "
+        "exactly the single-skill curve at θ.");
+}
+
+}  // namespace slingshot::app

@@ -1,0 +1,95 @@
+// Emergence view: the guaranteed fraction of k'-tuples with competence >= c against model size N
+// (k' = 1, 2, 4, 8), the threshold N of each curve and the ~10x ratio per doubling of k'; simulated
+// points from random failure sets at theta(N) (a time-sliced SimulationJob per point); and, for a
+// Zipf skill measure, the N at which skills of each frequency rank are guaranteed.
+#pragma once
+
+#include "app/view.h"
+#include "app/view_model_params.h"
+#include "core/simulation.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace slingshot::app {
+
+class EmergenceView : public View {
+public:
+    EmergenceView();
+    const char* urlName() const override { return "emergence"; }
+    const char* title() const override { return "Emergence"; }
+    void controls() override;
+    void main() override;
+    void update() override;
+    std::vector<ParamBinding> bindings() override;
+    std::vector<const char*> plotIds() const override { return {"emergence-main", "emergence-zipf"}; }
+
+    // For tests and the overview: the cached theory and the simulated points so far.
+    const EmergenceSweep& sweep() const { return sweep_; }
+    const Thresholds& thresholds() const { return thresholds_; }
+    struct SimPoint {
+        double n_params, theta;
+        double frac_skills;            // simulated fraction of skills with competence >= c
+        std::optional<double> frac_pairs;  // same for k'=2 tuples (reading T2)
+    };
+    const std::vector<SimPoint>& simulated() const { return sim_done_; }
+    bool simulationRunning() const { return job_ != nullptr; }
+    static constexpr int kPoints = 241;
+
+private:
+    struct TheoryInputs {
+        ModelParams model;
+        std::vector<long long> kprimes;
+        double target, from, to, zipf;
+        long long n1;
+        bool operator==(const TheoryInputs&) const = default;
+    };
+    struct SimInputs {
+        std::vector<double> n_params, theta;
+        double c;
+        long long k, seed, n1, n2;
+        bool on;
+        bool operator==(const SimInputs&) const = default;
+    };
+    TheoryInputs theoryInputs() const;
+    SimInputs simInputs() const;
+    void recomputeTheory();
+    void restartSimulation();
+    void drawSimulationStatus();
+
+    // Parameters.
+    ModelParams params_;
+    std::vector<long long> kprimes_ = {1, 2, 4, 8};
+    double target_ = 0.5, from_ = 1e8, to_ = 1e17;
+    double zipf_ = 1.0;
+    long long n1_ = 10000;  // skills under the Zipf measure
+    std::string sim_ = "on";
+    long long seed_ = 1;
+    double sim_from_ = 1e10, sim_to_ = 1e13;
+    long long sim_points_ = 7, sim_n1_ = 100, sim_n2_ = 200000;
+
+    // Theory cache.
+    bool have_ = false;
+    TheoryInputs last_;
+    std::string error_;
+    EmergenceSweep sweep_;
+    Thresholds thresholds_;
+    std::vector<double> ranks_;
+    std::vector<std::vector<double>> zipf_n_;  // [0]: single skills, [1]: pairs of two rank-r skills
+    struct Band {
+        long long first, last;
+        std::optional<double> n;
+    };
+    std::vector<Band> bands_;
+
+    // Simulation: one job per N, run in order, a few milliseconds per frame.
+    std::optional<SimInputs> sim_last_;
+    std::vector<SimPoint> sim_done_;
+    std::unique_ptr<SimulationJob> job_;
+    size_t job_index_ = 0;
+    std::string sim_error_;
+};
+
+}  // namespace slingshot::app

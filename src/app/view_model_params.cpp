@@ -1,0 +1,107 @@
+#include "app/view_model_params.h"
+
+#include "app/widgets.h"
+#include "core/cloze.h"
+
+#include <imgui.h>
+
+namespace slingshot::app {
+namespace {
+
+ParamSpec dRuleSpec() {
+    return viewParam("d-rule", ParamKind::Choice,
+                     "training tokens D: ratio = r·N (Chinchilla rule of thumb), optimal = the D that makes N "
+                     "compute-optimal under the fit",
+                     0, 0, {"ratio", "optimal"});
+}
+ParamSpec kSpec() {
+    ParamSpec p = cliParam("stimulus", "k");
+    p.required = false;
+    return p;
+}
+
+const std::vector<std::string> kTupleLabels = {"T2: k'-pieces (Cor 13 exact)", "T2, exact accounting",
+                                               "T1: block split", "route P: product"};
+
+}  // namespace
+
+EmergenceModel ModelParams::model() const {
+    EmergenceModel m;
+    m.law = scalingPreset(preset).value_or(hoffmann2022());
+    m.data_rule = d_rule == "optimal" ? DataRule::ComputeOptimal : DataRule::Ratio;
+    m.tokens_per_param = ratio;
+    m.theta_map = thetaMapFromName(theta_map).value_or(ThetaMap::Linear);
+    m.c_map = cmap;
+    m.k = static_cast<double>(k);
+    m.c = c;
+    m.tuples = tupleModelFromName(tuples).value_or(TupleModel::T2);
+    return m;
+}
+
+void ModelParams::addBindings(std::vector<ParamBinding>& out) {
+    out.push_back({cliParam("emergence", "preset"), &preset});
+    out.push_back({dRuleSpec(), &d_rule});
+    out.push_back({cliParam("emergence", "ratio"), &ratio});
+    out.push_back({cliParam("emergence", "theta-map"), &theta_map});
+    out.push_back({cliParam("emergence", "cmap"), &cmap});
+    out.push_back({kSpec(), &k});
+    out.push_back({cliParam("emergence", "c"), &c});
+    out.push_back({cliParam("emergence", "tuples"), &tuples});
+}
+
+void ModelParams::lawControls() {
+    ImGui::TextUnformatted("scaling law");
+    choiceCombo("##preset", &preset, cliParam("emergence", "preset"),
+                {"Hoffmann et al. 2022 (Chinchilla)", "Besiroglu et al. 2024 (replication)"});
+    paramTooltip(cliParam("emergence", "preset"), "L = E + A/Nᵃ + B/Dᵇ; only the excess L − E matters.");
+    int rule = d_rule == "optimal" ? 1 : 0;
+    ImGui::RadioButton("D = r·N", &rule, 0);
+    paramTooltip(dRuleSpec());
+    ImGui::SameLine();
+    ImGui::RadioButton("compute-optimal D", &rule, 1);
+    paramTooltip(dRuleSpec());
+    d_rule = rule == 1 ? "optimal" : "ratio";
+    if (d_rule == "ratio") {
+        logSlider("r = D/N (tokens per parameter)", &ratio, 1, 1000);
+        paramTooltip(cliParam("emergence", "ratio"), "More data per parameter lowers the excess loss at every N.");
+    }
+    ImGui::TextUnformatted("excess loss δ → failure measure θ");
+    int map = theta_map == "pinsker" ? 1 : 0;
+    ImGui::RadioButton("θ = c_map·δ", &map, 0);
+    paramTooltip(cliParam("emergence", "theta-map"));
+    ImGui::SameLine();
+    ImGui::RadioButton("θ = √(2δ)", &map, 1);
+    paramTooltip(cliParam("emergence", "theta-map"), "Pinsker's worst case: a non-paper variant that breaks Cor 13.");
+    theta_map = map == 1 ? "pinsker" : "linear";
+    if (theta_map == "linear") {
+        for (const auto& p : cmapPresets()) {
+            if (ImGui::RadioButton(std::string(p.label).c_str(), cmap == p.value)) cmap = p.value;
+            paramTooltip(cliParam("emergence", "cmap"), "Doubling c_map moves every threshold about 10× in N; the ratios stay.");
+        }
+        uncertainNote("c_map is not given by the paper; 1 reads \"error fraction = excess loss\".");
+    } else {
+        uncertainNote("Non-paper variant: k'-tuples would need the loss to fall by k'², not k'.");
+    }
+}
+
+void ModelParams::levelControls() {
+    ImGui::TextUnformatted("k (skills per text piece)");
+    ImGui::SetNextItemWidth(-1);
+    long long lo = 1, hi = 32;
+    ImGui::SliderScalar("##k", ImGuiDataType_S64, &k, &lo, &hi, "%lld", ImGuiSliderFlags_AlwaysClamp);
+    paramTooltip(kSpec(), "Each failed piece charges all its k skills; larger k spreads failures thinner (Ctrl+click to type).");
+    ImGui::TextUnformatted("competence level c");
+    ImGui::SetNextItemWidth(-1);
+    double clo = 0, chi = 0.99;
+    ImGui::SliderScalar("##c", ImGuiDataType_Double, &c, &clo, &chi, "%.3g", ImGuiSliderFlags_AlwaysClamp);
+    paramTooltip(cliParam("emergence", "c"), "A skill is competent if it answers at least this fraction of its cloze questions.");
+}
+
+void ModelParams::tupleControls() {
+    ImGui::TextUnformatted("k'-tuple model");
+    choiceCombo("##tuples", &tuples, cliParam("emergence", "tuples"), kTupleLabels);
+    paramTooltip(cliParam("emergence", "tuples"));
+    uncertainNote("T2 (the paper's reading as we reconstruct it) vs T1 / route P.");
+}
+
+}  // namespace slingshot::app

@@ -1,0 +1,34 @@
+// The emergence pipeline's parameters as the Emergence, Paucity-of-stimulus and Overview views bind
+// and edit them: scaling-law preset, D rule, theta map, k, c and the k'-tuple model, with the CLI's
+// names (slingshot-cli emergence) and ranges.
+#pragma once
+
+#include "app/param_binding.h"
+#include "core/emergence.h"
+
+#include <string>
+#include <vector>
+
+namespace slingshot::app {
+
+struct ModelParams {
+    std::string preset = "hoffmann2022";
+    std::string d_rule = "ratio";  // ratio: D = r N; optimal: D that makes N compute-optimal
+    double ratio = 20;
+    std::string theta_map = "linear";
+    double cmap = 1.0;
+    long long k = 8;
+    double c = 0.8;
+    std::string tuples = "t2";
+
+    EmergenceModel model() const;
+    void addBindings(std::vector<ParamBinding>& out);
+    bool operator==(const ModelParams&) const = default;
+
+    // Left-panel controls; each section can be left out.
+    void lawControls();    // preset, D rule, theta map, c_map
+    void levelControls();  // k, c
+    void tupleControls();  // tuple model with its [U] note
+};
+
+}  // namespace slingshot::app

@@ -1,0 +1,274 @@
+#include "app/view_overview.h"
+
+#include "app/plot.h"
+#include "app/widgets.h"
+#include "core/bounds.h"
+#include "core/emergence.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <tuple>
+
+namespace slingshot::app {
+namespace {
+
+ParamSpec nSpec() {
+    ParamSpec p = cliParam("scaling", "n");
+    p.help = "model size N (parameters) whose numbers the diagram shows; D = 20 N tokens";
+    return p;
+}
+ParamSpec cSpec() { return cliParam("emergence", "c"); }
+ParamSpec kSpec() {
+    ParamSpec p = cliParam("stimulus", "k");
+    p.required = false;
+    return p;
+}
+
+constexpr long long kStimulusN1 = 10000;  // the skills of the stimulus box (as in the Stimulus view)
+constexpr double kTokensPerPiece = 100;
+constexpr int kStimulusKprime = 4;
+
+struct Setting {
+    const char* view;
+    const char* name;
+    Json value;
+};
+struct Step {
+    const char* title;
+    const char* text;
+    const char* view;
+    std::vector<Setting> settings;
+};
+
+const std::vector<Step>& steps() {
+    static const std::vector<Step> s = {
+        {"Scale lowers the loss",
+         "A model with N parameters trained on D tokens has loss L = E + A/Nᵃ + B/Dᵇ. The floor E is the entropy of "
+         "text; the theory only uses the excess δ = L − E. Each 10× in scale roughly halves δ.",
+         "scaling",
+         {}},
+        {"Skills and text pieces",
+         "Each piece of text needs k skills drawn at random: a random bipartite graph of skills and pieces. The model "
+         "fails a fraction θ ≈ δ of the pieces, and a failure counts against every skill the piece uses.",
+         "graph",
+         {}},
+        {"Competence of skills",
+         "A skill's competence is the fraction of its pieces the model gets right. On a sampled graph, random failures "
+         "leave almost every skill near 1 − θ; the theory must also cover the worst possible failures.",
+         "competence",
+         {}},
+        {"Guaranteed competence (Thm 8, Cor 13)",
+         "Left: whatever pieces the model fails, most skills keep competence ≥ c; halving θ pushes the curve right. "
+         "Right: a model with θ/k' has exactly the same curve for k'-tuples of skills as the smaller model has for "
+         "single skills.",
+         "curves",
+         {{"curves", "family", "theta"}, {"curves", "theta", 0.1}, {"curves", "k", 8}, {"curves", "kprime", Json::array({2, 4})},
+          {"curves", "tuples", "t2"}}},
+        {"Emergence: about 10× per doubling",
+         "Put together: the guaranteed competence on k'-tuples rises with N in the same shape for every k', about ten "
+         "times later for each doubling of k'. The markers are simulated random failures, far above the guarantee.",
+         "emergence",
+         {{"emergence", "c", 0.8}, {"emergence", "target", 0.5}, {"emergence", "kprime", Json::array({1, 2, 4, 8})},
+          {"emergence", "tuples", "t2"}}},
+        {"Slingshot generalization",
+         "Training can show only a tiny fraction of all 4- or 8-tuples of skills together, yet the guarantee covers "
+         "far more of them. The model is competent on combinations it never saw: the paper's slingshot "
+         "generalization, which usual generalization arguments do not explain.",
+         "stimulus",
+         {{"stimulus", "c", 0.5}, {"stimulus", "n1", kStimulusN1}, {"stimulus", "kprime", Json::array({4, 8})}}},
+    };
+    return s;
+}
+
+}  // namespace
+
+int OverviewView::tourSteps() { return static_cast<int>(steps().size()); }
+
+std::vector<ParamBinding> OverviewView::bindings() { return {{nSpec(), &n_}, {cSpec(), &c_}, {kSpec(), &k_}}; }
+
+void OverviewView::recompute() {
+    last_ = {n_, c_, k_};
+    have_ = true;
+    boxes_.clear();
+    EmergenceModel m;
+    m.k = static_cast<double>(k_);
+    m.c = c_;
+    const double d = tokensFor(m, n_);
+    const double l = loss(m.law, n_, d), delta = excessLoss(m.law, n_, d);
+    const double halving = excessLoss(m.law, 10 * n_, tokensFor(m, 10 * n_)) / delta;
+    const double theta = thetaAt(m, n_).theta;
+    const double beta_min = betaMin(theta, m.k);
+    const double frac = guaranteedFraction(m, n_, 1);
+    const int kps[] = {1, 2};
+    const Thresholds t = emergenceThresholds(m, kps, 0.5);
+    const double cor13 = std::fabs(fracTuplesT2(theta / 2, c_, m.k, 2) - fracCompetent(theta, c_, m.k));
+    const StimulusCount s = stimulusCount(kStimulusN1, static_cast<int>(std::min<long long>(k_, kStimulusN1)),
+                                          std::min<int>(kStimulusKprime, static_cast<int>(k_)), d / kTokensPerPiece);
+    const double frac4 = guaranteedFraction(m, n_, kStimulusKprime);
+    auto f = [](double v, int sig = 3) { return ui::formatNumber(v, sig); };
+    const std::string cs = f(c_);
+
+    boxes_.push_back({"Scaling law", "L = E + A/Nᵃ + B/Dᵇ", "N = " + f(n_) + ", D = " + f(d) + "\nL = " + f(l, 4) + " nats/token", "scaling"});
+    boxes_.push_back({"Excess loss", "δ = L − E", "δ = " + f(delta, 4) + "\n10× scale: δ × " + f(halving), "scaling"});
+    boxes_.push_back({"Failed text pieces", "θ = c_map·δ  (c_map = 1)", "θ = " + f(theta) + "\nof all text pieces", "scaling"});
+    boxes_.push_back({"Skill graph", "k random skills per piece", "k = " + std::to_string(k_) + "; Thm 8 beats Markov\nfor β > β_min = " + f(beta_min), "graph"});
+    boxes_.push_back({"Competence (Thm 8)", "H(θ) − kθ·KL(βα‖α) < 0",
+                      "≥ " + f(100 * frac) + "% of skills have\ncompetence ≥ " + cs, "competence"});
+    std::string em = "k'=1: N = " + (t.n[0] ? f(*t.n[0]) : std::string("never")) + "\nk'=2: N = " + (t.n[1] ? f(*t.n[1]) : std::string("never"));
+    if (t.ratios[0]) em += "  (" + f(*t.ratios[0]) + "×)";
+    boxes_.push_back({"Emergence", "50% of k'-tuples competent", em, "emergence"});
+    boxes_.push_back({"Performance curves, Cor 13", "pairs at θ/2 = skills at θ",
+                      "difference at c = " + cs + ": " + f(cor13), "curves"});
+    boxes_.push_back({"Paucity of stimulus", "seen ≤ n_train·C(k,k')/C(N₁,k')",
+                      "4-tuples seen ≤ " + f(100 * s.seen_fraction_bound) + "%\nguaranteed ≥ " + f(100 * frac4) + "%", "stimulus"});
+}
+
+const std::vector<OverviewView::Box>& OverviewView::boxes() {
+    if (!have_ || !(Inputs{n_, c_, k_} == last_)) recompute();
+    return boxes_;
+}
+
+void OverviewView::goToStep(int step) {
+    if (step < 0 || step >= tourSteps()) {
+        step_ = -1;
+        nav_.go("overview");
+        return;
+    }
+    if (step_ < 0) nav_.setGuide([this] { drawGuide(); });
+    step_ = step;
+    const Step& s = steps()[static_cast<size_t>(step)];
+    for (const Setting& set : s.settings) nav_.setParam(set.view, set.name, set.value);
+    nav_.go(s.view);
+}
+
+void OverviewView::drawGuide() {
+    if (step_ < 0) return;
+    const Step& s = steps()[static_cast<size_t>(step_)];
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+    ImGui::BeginChild("tour", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui::paletteColor(0)), "Tour %d of %d: %s", step_ + 1, tourSteps(), s.title);
+    ImGui::TextWrapped("%s", s.text);
+    int next = step_;
+    if (ImGui::Button("\u25C0 Back")) next = step_ - 1;
+    ImGui::SameLine();
+    if (ImGui::Button(step_ + 1 < tourSteps() ? "Next \u25B6" : "Finish")) next = step_ + 1;
+    ImGui::SameLine();
+    if (ImGui::Button("End tour")) next = -1;
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ImGui::Spacing();
+    if (next != step_) goToStep(next);  // Back from the first step ends the tour
+}
+
+void OverviewView::controls() {
+    ImGui::SeparatorText("Guided tour");
+    if (step_ < 0) {
+        ImGui::TextWrapped("Six steps through the paper's argument; each opens a view with the right settings.");
+        if (ImGui::Button("Start the tour \u25B6", ImVec2(-1, 0))) startTour();
+    }
+    ImGui::SeparatorText("Numbers in the diagram");
+    logSlider("model size N (parameters)", &n_, 1e8, 1e16);
+    paramTooltip(nSpec(), "Every box recomputes for this N (D = 20 N, Hoffmann et al. 2022 fit, c_map = 1).");
+    ImGui::TextUnformatted("competence level c");
+    ImGui::SetNextItemWidth(-1);
+    double lo = 0, hi = 0.99;
+    ImGui::SliderScalar("##c", ImGuiDataType_Double, &c_, &lo, &hi, "%.3g", ImGuiSliderFlags_AlwaysClamp);
+    paramTooltip(cSpec());
+    ImGui::TextUnformatted("k (skills per text piece)");
+    ImGui::SetNextItemWidth(-1);
+    long long klo = 1, khi = 32;
+    ImGui::SliderScalar("##k", ImGuiDataType_S64, &k_, &klo, &khi, "%lld", ImGuiSliderFlags_AlwaysClamp);
+    paramTooltip(kSpec());
+    uncertainNote("c_map = 1 (error fraction = excess loss), T2 tuples, 10⁴ skills and 100 tokens per text piece are our choices.");
+}
+
+void OverviewView::main() {
+    const std::vector<Box>& b = boxes();
+    const float fs = ImGui::GetFontSize();
+    ImGui::TextWrapped(
+        "Arora & Goyal explain emergence without looking inside the model: a scaling law fixes the loss, the loss "
+        "fixes how many text pieces the model fails, and a random graph of skills and pieces turns that into "
+        "guaranteed competence on skills and on combinations of skills. Click a box to open its view.");
+    ImGui::Spacing();
+
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float gap = fs * 2.2f;
+    const float w = std::max(fs * 9, (avail.x - 2 * gap) / 3);
+    const float h = fs * 5.2f, vgap = fs * 1.8f;
+    auto rectOf = [&](int i) {
+        int row = i < 3 ? 0 : i < 6 ? 1 : 2;
+        int col = i < 6 ? i % 3 : (i == 6 ? 1 : 2);
+        ImVec2 p(origin.x + col * (w + gap), origin.y + row * (h + vgap));
+        return std::make_pair(p, ImVec2(p.x + w, p.y + h));
+    };
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const ImU32 arrow = ImGui::GetColorU32(ImGuiCol_Text, 0.6f);
+    const float thick = std::max(1.5f, fs / 10);
+    auto drawArrow = [&](ImVec2 a, ImVec2 z) {
+        dl->AddLine(a, z, arrow, thick);
+        ImVec2 d(z.x - a.x, z.y - a.y);
+        float len = std::sqrt(d.x * d.x + d.y * d.y);
+        if (len < 1) return;
+        d = ImVec2(d.x / len, d.y / len);
+        ImVec2 n(-d.y, d.x);
+        float s = fs * 0.45f;
+        dl->AddTriangleFilled(z, ImVec2(z.x - d.x * s * 1.6f + n.x * s, z.y - d.y * s * 1.6f + n.y * s),
+                              ImVec2(z.x - d.x * s * 1.6f - n.x * s, z.y - d.y * s * 1.6f - n.y * s), arrow);
+    };
+    // Arrows: along each row, the bend from the end of row 1 to the start of row 2, down to the side boxes.
+    for (int i : {0, 1, 3, 4}) {
+        auto [a0, a1] = rectOf(i);
+        auto [b0, b1] = rectOf(i + 1);
+        drawArrow(ImVec2(a1.x + 2, (a0.y + a1.y) / 2), ImVec2(b0.x - 2, (b0.y + b1.y) / 2));
+    }
+    {
+        auto [a0, a1] = rectOf(2);
+        auto [b0, b1] = rectOf(3);
+        float midY = a1.y + vgap / 2, x0 = (a0.x + a1.x) / 2, x1 = (b0.x + b1.x) / 2;
+        dl->AddLine(ImVec2(x0, a1.y + 2), ImVec2(x0, midY), arrow, thick);
+        dl->AddLine(ImVec2(x0, midY), ImVec2(x1, midY), arrow, thick);
+        drawArrow(ImVec2(x1, midY), ImVec2(x1, b0.y - 2));
+    }
+    for (auto [from, to] : {std::pair{4, 6}, std::pair{5, 7}}) {
+        auto [a0, a1] = rectOf(from);
+        auto [b0, b1] = rectOf(to);
+        drawArrow(ImVec2((a0.x + a1.x) / 2, a1.y + 2), ImVec2((b0.x + b1.x) / 2, b0.y - 2));
+    }
+    for (int i = 0; i < static_cast<int>(b.size()); ++i) {
+        auto [p0, p1] = rectOf(i);
+        ImGui::SetCursorScreenPos(p0);
+        ImGui::PushID(i);
+        bool clicked = ImGui::InvisibleButton("box", ImVec2(p1.x - p0.x, p1.y - p0.y));
+        bool hovered = ImGui::IsItemHovered();
+        ImGui::PopID();
+        if (hovered) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            ImGui::SetTooltip("Open the %s view", b[static_cast<size_t>(i)].view);
+        }
+        const int col = i < 6 ? i : 6;
+        dl->AddRectFilled(p0, p1, ui::paletteColor(col == 6 ? 5 : col % 6, hovered ? 0.28f : 0.14f), fs * 0.4f);
+        dl->AddRect(p0, p1, ui::paletteColor(col == 6 ? 5 : col % 6, 0.9f), fs * 0.4f, 0, hovered ? 2.5f : 1.5f);
+        dl->PushClipRect(p0, p1, true);
+        float x = p0.x + fs * 0.5f, y = p0.y + fs * 0.3f;
+        dl->AddText(ImVec2(x, y), text, b[static_cast<size_t>(i)].title);
+        dl->AddText(ImVec2(x, y + fs * 1.2f), muted, b[static_cast<size_t>(i)].formula);
+        dl->AddText(ImVec2(x, y + fs * 2.4f), text, b[static_cast<size_t>(i)].value.c_str());
+        dl->PopClipRect();
+        if (clicked) nav_.go(b[static_cast<size_t>(i)].view);
+    }
+    auto [q0, q1] = rectOf(7);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, q1.y + fs));
+    ImGui::TextWrapped(
+        "Numbers for N = %s, D = 20·N, Hoffmann et al. (2022) fit, θ = δ, k = %lld, competence level c = %s. The boxes "
+        "recompute as you move the controls; every number comes from the engine and can be reproduced with "
+        "slingshot-cli (scaling, bound, emergence, stimulus).",
+        ui::formatNumber(n_, 3).c_str(), k_, ui::formatNumber(c_, 3).c_str());
+    if (step_ < 0 && ImGui::Button("Start the guided tour \u25B6")) startTour();
+}
+
+}  // namespace slingshot::app

@@ -1,0 +1,96 @@
+#include "app/view_emergence.h"
+#include "core/emergence.h"
+#include "core/query.h"
+#include "view_fixture.h"
+
+#include <catch2/catch.hpp>
+
+using namespace slingshot;
+using test::binding;
+using test::series;
+
+TEST_CASE("emergence view: defaults plot the engine's pipeline and THEORY §5.2 thresholds", "[app][emergence]") {
+    test::HeadlessImGui gui;
+    app::EmergenceView view;
+    app::assignBinding(binding(view, "sim"), Json("off"));
+    test::drawView(gui, view);
+    const EmergenceModel m;  // k = 8, c = 0.8, c_map = 1, D = 20 N, T2
+    const auto& k1 = series("emergence-main", "single skills (k'=1)");
+    const auto& k8 = series("emergence-main", "k'=8 tuples");
+    REQUIRE(k1.x.size() == static_cast<size_t>(app::EmergenceView::kPoints));
+    CHECK(k1.x.front() == 1e8);
+    CHECK(k1.x.back() == 1e17);
+    for (size_t i = 0; i < k1.x.size(); i += 11) {
+        CHECK(k1.y[i] == guaranteedFraction(m, k1.x[i], 1));
+        CHECK(k8.y[i] == guaranteedFraction(m, k8.x[i], 8));
+    }
+    const double expected[] = {1.049e12, 1.080e13, 1.126e14, 1.189e15};
+    REQUIRE(view.thresholds().n.size() == 4);
+    for (size_t i = 0; i < 4; ++i) {
+        REQUIRE(view.thresholds().n[i]);
+        CHECK(*view.thresholds().n[i] == Approx(expected[i]).epsilon(5e-4));
+    }
+    for (const auto& r : view.thresholds().ratios) CHECK(*r == Approx(10.4).margin(0.4));
+}
+
+TEST_CASE("emergence view: the Zipf plot is nForMeasure of zipfMeasure", "[app][emergence][zipf]") {
+    test::HeadlessImGui gui;
+    app::EmergenceView view;
+    app::assignBinding(binding(view, "sim"), Json("off"));
+    test::drawView(gui, view);
+    const EmergenceModel m;
+    const auto& skills = series("emergence-zipf", "skill of rank r");
+    REQUIRE(skills.x.front() == 1);
+    REQUIRE(skills.x.back() == 10000);
+    for (size_t i = 0; i < skills.x.size(); i += 5) {
+        auto n = nForMeasure(m, zipfMeasure(10000, 1.0, static_cast<long long>(skills.x[i])), 1);
+        REQUIRE(n);
+        CHECK(skills.y[i] == *n);
+    }
+    for (size_t i = 1; i < skills.x.size(); ++i) CHECK(skills.y[i] >= skills.y[i - 1]);  // rarer skills come later
+}
+
+TEST_CASE("emergence view: simulated random failures run in slices and sit above the guarantee", "[app][emergence][sim]") {
+    test::HeadlessImGui gui;
+    app::EmergenceView view;
+    app::assignBinding(binding(view, "sim-n2"), Json(50000));
+    app::assignBinding(binding(view, "sim-points"), Json(4));
+    int frames = 0;
+    do {
+        test::drawView(gui, view);
+    } while (view.simulated().size() < 4 && ++frames < 5000);
+    REQUIRE(view.simulated().size() == 4);
+    CHECK(frames > 1);  // time-sliced, not all in one frame
+    const EmergenceModel m;
+    for (const auto& p : view.simulated()) {
+        CHECK(p.theta == thetaAt(m, p.n_params).theta);
+        CHECK(p.frac_skills >= guaranteedFraction(m, p.n_params, 1) - 1e-12);
+        REQUIRE(p.frac_pairs);
+        CHECK(*p.frac_pairs >= guaranteedFraction(m, p.n_params, 2) - 1e-12);
+    }
+    test::drawView(gui, view);
+    const auto& marks = series("emergence-main", "simulated skills, random failures");
+    CHECK(marks.x.size() == 4);
+    CHECK(view.simulated().back().frac_skills == 1.0);  // at N = 1e13, theta = 0.056: every skill above c = 0.8
+}
+
+TEST_CASE("emergence view: bad bindings are refused; odd ones draw an explanation", "[app][emergence]") {
+    test::HeadlessImGui gui;
+    app::EmergenceView view;
+    CHECK_THROWS_AS(app::assignBinding(binding(view, "target"), Json(1.0)), QueryError);
+    CHECK_THROWS_AS(app::assignBinding(binding(view, "kprime"), Json("0")), QueryError);
+    CHECK_THROWS_AS(app::assignBinding(binding(view, "from"), Json(0)), QueryError);
+    CHECK_THROWS_AS(app::assignBinding(binding(view, "sim-n1"), Json(5000)), QueryError);
+    CHECK_THROWS_AS(app::assignBinding(binding(view, "theta-map"), Json("sqrt")), QueryError);
+    CHECK(app::bindingValue(binding(view, "target")) == Json(0.5));
+    // from above to: refused by the view with a message, frames keep running.
+    app::assignBinding(binding(view, "from"), Json(1e18));
+    app::assignBinding(binding(view, "sim"), Json("off"));
+    for (int i = 0; i < 2; ++i) test::drawView(gui, view, 320, 240);
+    app::assignBinding(binding(view, "from"), Json(1e8));
+    app::assignBinding(binding(view, "theta-map"), Json("pinsker"));
+    app::assignBinding(binding(view, "c"), Json(0.0));
+    app::assignBinding(binding(view, "zipf"), Json(0.0));
+    for (int i = 0; i < 2; ++i) test::drawView(gui, view, 640, 360);
+    CHECK_FALSE(test::anyInfinite("emergence-main"));
+}

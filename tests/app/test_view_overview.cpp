@@ -1,0 +1,71 @@
+#include "app/app.h"
+#include "app/view_overview.h"
+#include "core/emergence.h"
+#include "core/query.h"
+#include "view_fixture.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <vector>
+
+using namespace slingshot;
+
+namespace {
+struct FakeNavigator : app::Navigator {
+    std::vector<std::string> visited;
+    std::map<std::string, Json> set;
+    bool go(const char* url_name) override {
+        visited.push_back(url_name);
+        return true;
+    }
+    bool setParam(const char* view, const char* name, const Json& value) override {
+        set[std::string(view) + "." + name] = value;
+        return true;
+    }
+    void setGuide(std::function<void()> draw) override { guide = std::move(draw); }
+    std::function<void()> guide;
+};
+}  // namespace
+
+TEST_CASE("overview: the diagram's numbers come from the engine", "[app][overview]") {
+    FakeNavigator nav;
+    app::OverviewView view(nav);
+    const auto& boxes = view.boxes();
+    REQUIRE(boxes.size() == 8);
+    const EmergenceModel m;
+    const double d = 20 * 7e10;
+    CHECK(boxes[0].value.find(ui::formatNumber(loss(m.law, 7e10, d), 4)) != std::string::npos);
+    CHECK(boxes[1].value.find(ui::formatNumber(excessLoss(m.law, 7e10, d), 4)) != std::string::npos);
+    CHECK(boxes[2].value.find(ui::formatNumber(thetaAt(m, 7e10).theta, 3)) != std::string::npos);
+    const char* views[] = {"scaling", "scaling", "scaling", "graph", "competence", "emergence", "curves", "stimulus"};
+    for (size_t i = 0; i < boxes.size(); ++i) CHECK(std::string(boxes[i].view) == views[i]);
+    CHECK(boxes[6].value.find(": 0") != std::string::npos);  // Cor 13 difference exactly 0
+}
+
+TEST_CASE("overview: the tour sets parameters, switches views and ends on stimulus", "[app][overview]") {
+    FakeNavigator nav;
+    app::OverviewView view(nav);
+    view.startTour();
+    REQUIRE(nav.guide);
+    for (int s = 1; s < app::OverviewView::tourSteps(); ++s) view.goToStep(s);
+    CHECK(nav.visited == std::vector<std::string>{"scaling", "graph", "competence", "curves", "emergence", "stimulus"});
+    CHECK(nav.set.at("curves.theta") == Json(0.1));
+    CHECK(nav.set.at("stimulus.kprime") == Json::array({4, 8}));
+    view.goToStep(app::OverviewView::tourSteps());
+    CHECK(view.tourStep() == -1);
+    CHECK(nav.visited.back() == "overview");
+}
+
+TEST_CASE("overview: in the app, a tour step really sets the other view's parameters", "[app][overview]") {
+    test::HeadlessImGui gui;
+    app::App app;
+    REQUIRE(app.selectView("curves"));
+    CHECK(app.setParam("curves", "theta", Json(0.2)));
+    CHECK_FALSE(app.setParam("curves", "theta", Json(2.0)));  // refused, range [0, 1]
+    CHECK_FALSE(app.setParam("curves", "no-such", Json(1)));
+    CHECK_FALSE(app.setParam("no-such-view", "theta", Json(0.1)));
+    CHECK(app.go("overview"));
+    CHECK(std::string(app.currentViewName()) == "overview");
+    for (int i = 0; i < 2; ++i) gui.frame([&] { app.frame(1280, 800); });
+}
