@@ -30,15 +30,68 @@
       showFatal("Slingshot could not start", msg);
       readyReject(new Error(msg));
     },
+    download: function (name, mime, bytes) {
+      var url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+      var a = document.createElement("a");
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    },
+    // Rows arrive bottom-up (as OpenGL reads them); PNG encoding is the browser's.
+    savePng: function (rgba, w, h, name) {
+      var c = document.createElement("canvas");
+      c.width = w;
+      c.height = h;
+      var g = c.getContext("2d"), img = g.createImageData(w, h), row = w * 4;
+      for (var y = 0; y < h; y++) img.data.set(rgba.subarray((h - 1 - y) * row, (h - y) * row), y * row);
+      g.putImageData(img, 0, 0);
+      c.toBlob(function (blob) {
+        blob.arrayBuffer().then(function (b) { window.SlingshotPage.download(name, "image/png", new Uint8Array(b)); });
+      }, "image/png");
+    },
+    pageUrl: function (query) {
+      return window.location.href.split(/[?#]/)[0] + query;
+    },
+    copyLink: function (query) {
+      var text = window.SlingshotPage.pageUrl(query);
+      function fallback() {
+        var t = document.createElement("textarea");
+        t.value = text;
+        t.style.position = "fixed";
+        t.style.opacity = "0";
+        document.body.appendChild(t);
+        t.select();
+        try { document.execCommand("copy"); } catch (e) {}
+        t.remove();
+      }
+      if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).catch(fallback);
+      else fallback();
+    },
+    openPage: function (query) {
+      window.open(window.SlingshotPage.pageUrl(query), "_blank", "noopener");
+    },
   };
+
+  function call(name, args) {
+    if (!window.Module || !Module.calledRun) return JSON.stringify({ error: "engine not loaded yet; await Slingshot.ready" });
+    return Module.ccall(name, "string", args.map(function () { return "string"; }), args);
+  }
 
   window.Slingshot = {
     ready: ready,
+    // getState() -> the page's whole state (view, every parameter, seed) as an object.
+    getState: function () { return JSON.parse(call("slingshot_get_state", [])); },
+    // setState(obj or JSON text) -> {notices: [...], state: {...}}; invalid entries are listed, not applied.
+    setState: function (state) {
+      return JSON.parse(call("slingshot_set_state", [typeof state === "string" ? state : JSON.stringify(state)]));
+    },
     // query(command, argsJson) -> JSON text, same commands and names as slingshot-cli.
     query: function (command, argsJson) {
-      if (!window.Module || !Module.calledRun) return JSON.stringify({ error: "engine not loaded yet; await Slingshot.ready" });
       if (typeof argsJson !== "string") argsJson = JSON.stringify(argsJson || {});
-      return Module.ccall("slingshot_query", "string", ["string", "string"], [String(command), argsJson]);
+      return call("slingshot_query", [String(command), argsJson]);
     },
   };
 
@@ -61,6 +114,17 @@
     e.preventDefault();
     showFatal("The graphics context was lost", "The browser reset WebGL (for example after a GPU driver reset). Reload the page to continue; your settings are in the address bar.");
   }, false);
+
+  // Embedded in another page: leave the host's scrolling and keyboard alone until the reader
+  // clicks into the figure; the wheel then zooms plots until the pointer leaves it.
+  var embedded = /[?&]embed=1(&|$)/.test(window.location.search);
+  var active = !embedded;
+  canvas.addEventListener("mousedown", function () { active = true; canvas.focus({ preventScroll: true }); }, true);
+  canvas.addEventListener("touchstart", function () { active = true; }, { capture: true, passive: true });
+  document.addEventListener("mouseleave", function () { if (embedded) active = false; });
+  window.addEventListener("wheel", function (e) {
+    if (!active && e.target === canvas) e.stopImmediatePropagation();  // SDL never sees it; the host scrolls
+  }, { capture: true, passive: true });
 
   window.Module = {
     canvas: canvas,

@@ -1,44 +1,48 @@
 #include "app/app.h"
 
 #include "app/plot.h"
-#include "app/view_curves.h"
-#include "app/view_emergence.h"
-#include "app/view_overview.h"
 #include "app/view_scaling.h"
-#include "app/view_stimulus.h"
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace slingshot::app {
 
-App::App() {
-    views_.push_back(std::make_unique<OverviewView>(*this));
+App::App(Host* host) : host_(host ? host : &null_host_) {
+    // The views, in tab order.
     views_.push_back(std::make_unique<ScalingView>());
-    views_.push_back(std::make_unique<CurvesView>());
-    views_.push_back(std::make_unique<EmergenceView>());
-    views_.push_back(std::make_unique<StimulusView>());
-    applyTheme();
+    view_name_ = views_[current_]->urlName();
+    applyThemeIfChanged();
 }
 
-void App::applyTheme() {
-    if (settings_.dark) {
+UiSettings App::settings() const { return {theme_ == "dark", static_cast<float>(scale_)}; }
+
+void App::applyThemeIfChanged() {
+    if (theme_ == applied_theme_ && scale_ == applied_scale_) return;
+    ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
+    if (theme_ == "dark") {
         ImGui::StyleColorsDark();
     } else {
         ImGui::StyleColorsLight();
     }
-    ui::setDarkPalette(settings_.dark);
-    ImGuiStyle& style = ImGui::GetStyle();
+    ui::setDarkPalette(theme_ == "dark");
     style.WindowRounding = 0;
     style.FrameRounding = 3;
     style.GrabRounding = 3;
     style.WindowPadding = ImVec2(12, 10);
     style.ItemSpacing = ImVec2(8, 7);
+    style.ScaleAllSizes(static_cast<float>(scale_));
+    applied_theme_ = theme_;
+    applied_scale_ = scale_;
 }
 
 bool App::selectView(const std::string& url_name) {
     for (size_t i = 0; i < views_.size(); ++i)
         if (url_name == views_[i]->urlName()) {
             current_ = i;
+            view_name_ = url_name;
             return true;
         }
     return false;
@@ -59,41 +63,130 @@ bool App::setParam(const char* url_name, const char* name, const Json& value) {
     return false;
 }
 
+void App::addNotice(const std::string& text) {
+    if (std::find(notices_.begin(), notices_.end(), text) == notices_.end()) notices_.push_back(text);
+    if (notices_.size() > 12) notices_.erase(notices_.begin());  // the newest matter most
+}
+
 void App::topBar() {
     ImGui::TextUnformatted("Slingshot");
     ImGui::SameLine();
-    ImGui::TextDisabled("skill-graph theory of emergence (Arora & Goyal 2023)");
-    ImGui::SameLine();
-    float x = ImGui::GetCursorPosX() + ImGui::GetFontSize();
-    ImGui::SetCursorPosX(x);
+    ImGui::TextDisabled("emergence of complex skills (Arora & Goyal 2023)");
     for (size_t i = 0; i < views_.size(); ++i) {
         ImGui::SameLine();
         bool active = i == current_;
         if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (ImGui::Button(views_[i]->title())) current_ = i;
+        if (ImGui::Button(views_[i]->title())) selectView(views_[i]->urlName());
         if (active) ImGui::PopStyleColor();
     }
+    ImGui::SameLine();
+    if (ImGui::Button("Copy link")) host_->copyText(queryString());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copies a link to exactly this view and its parameters");
+    ImGui::SameLine();
+    exportMenu();
+    ImGui::SameLine();
+    if (ImGui::Button(theme_ == "dark" ? "Light" : "Dark")) theme_ = theme_ == "dark" ? "light" : "dark";
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+    float s = static_cast<float>(scale_);
+    if (ImGui::SliderFloat("##scale", &s, 1.0f, 3.0f, "size %.1f\u00d7")) scale_ = std::round(s * 4) / 4;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Text and line size, for projectors (URL: scale=1..3)");
     ImGui::Separator();
 }
 
+void App::noticeBanner() {
+    if (notices_.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.93f, 0.7f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.25f, 0.18f, 0.0f, 1.0f));
+    float lines = static_cast<float>(std::min<size_t>(notices_.size(), 4));
+    ImGui::BeginChild("notices", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * (lines + 0.4f)), false);
+    const char* dismiss = "dismiss";
+    float bw = ImGui::CalcTextSize(dismiss).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SetCursorPosX(ImGui::GetWindowWidth() - bw - ImGui::GetStyle().ItemSpacing.x);
+    bool close = ImGui::SmallButton(dismiss);
+    ImGui::SetCursorPosY(0);
+    ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - bw - ImGui::GetFontSize());
+    for (const auto& n : notices_) ImGui::TextWrapped("\u26a0 %s", n.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+    ImGui::PopStyleColor(2);
+    if (close) notices_.clear();
+}
+
+void App::exportMenu() {
+    if (ImGui::Button("Export")) ImGui::OpenPopup("export");
+    if (!ImGui::BeginPopup("export")) return;
+    View& view = *views_[current_];
+    std::string base = std::string("slingshot-") + view.urlName();
+    for (const char* id : view.plotIds()) {
+        ImGui::SeparatorText(id);
+        ImGui::PushID(id);
+        for (float scale : {1.0f, 2.0f, 3.0f}) {
+            char label[32];
+            std::snprintf(label, sizeof label, "PNG %.0f\u00d7", scale);
+            if (ImGui::MenuItem(label)) {
+                ImVec2 a, b;
+                if (ui::plotRect(id, &a, &b))
+                    host_->savePng({a.x, a.y, b.x - a.x, b.y - a.y}, scale,
+                                   std::string("slingshot-") + id + "@" + std::to_string(static_cast<int>(scale)) + "x.png");
+            }
+        }
+        if (ImGui::MenuItem("CSV (series)")) host_->download(std::string("slingshot-") + id + ".csv", "text/csv", ui::plotCsv(id));
+        if (ImGui::MenuItem("JSON (series and state)")) {
+            Json out = {{"plot", id}, {"state", state()}, {"series", Json::array()}};
+            for (const auto& s : ui::plotSeries(id)) out["series"].push_back({{"name", s.name}, {"x", s.x}, {"y", s.y}});
+            host_->download(std::string("slingshot-") + id + ".json", "application/json", out.dump(1));
+        }
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Whole state (JSON)")) host_->download(base + "-state.json", "application/json", state().dump(1));
+    ImGui::EndPopup();
+}
+
+void App::embedFooter() {
+    const char* label = "open full explorer \u2197";
+    ImVec2 ts = ImGui::CalcTextSize(label);
+    ImVec2 win = ImGui::GetWindowSize();
+    ImGui::SetCursorPos(ImVec2(win.x - ts.x - ImGui::GetStyle().WindowPadding.x - 4, win.y - ts.y - 6));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    ImGui::TextUnformatted(label);
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (ImGui::IsItemClicked()) {
+        long long saved_embed = embed_, saved_controls = controls_;
+        embed_ = 0, controls_ = 0;
+        std::string q = queryString();
+        embed_ = saved_embed, controls_ = saved_controls;
+        host_->openPage(q);
+    }
+}
+
 void App::frame(float width, float height) {
+    applyThemeIfChanged();
+    views_[current_]->update();  // only the visible view runs its jobs
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(width, height));
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                              ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("Slingshot", nullptr, flags);
-    topBar();
-    float fs = ImGui::GetFontSize();
-    float panel = std::min(fs * 22.0f, width * 0.4f);
+    if (!embed_) topBar();
+    noticeBanner();
     View& view = *views_[current_];
-    ImGui::BeginChild("controls", ImVec2(panel, 0), true);
-    if (guide_) guide_();
-    view.controls();
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("main", ImVec2(0, 0), false);
+    float footer = embed_ ? ImGui::GetTextLineHeightWithSpacing() : 0.0f;
+    if (!embed_ || controls_) {
+        float fs = ImGui::GetFontSize();
+        float panel = std::min(fs * 22.0f, width * 0.4f);
+        ImGui::BeginChild("controls", ImVec2(panel, -footer), true);
+        if (guide_) guide_();
+        view.controls();
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
+    ImGui::BeginChild("main", ImVec2(0, -footer), false);
     view.main();
     ImGui::EndChild();
+    if (embed_) embedFooter();
     ImGui::End();
 }
 

@@ -1,9 +1,13 @@
-// The explorer: owns the views and the UI settings and draws one frame of the whole page.
+// The explorer: owns the views, the page options (theme, scale, embed) and the notices, and draws
+// one frame of the whole page. Its state round-trips through the URL and Slingshot.getState/setState.
 #pragma once
 
+#include "app/host.h"
 #include "app/view.h"
+#include "core/query.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,8 +15,8 @@
 namespace slingshot::app {
 
 struct UiSettings {
-    bool dark = false;     // theme=light|dark
-    float scale = 1.0f;    // scale=1..3: font and line size for projectors
+    bool dark = false;   // theme=light|dark
+    float scale = 1.0f;  // scale=1..3: font and line size for projectors
 };
 
 // What a view may ask of the app: switch views, set another view's parameters (validated as from
@@ -27,24 +31,51 @@ public:
 
 class App : public Navigator {
 public:
-    App();
+    explicit App(Host* host = nullptr);
     // Draws the page into a full-window ImGui window of `width` x `height` CSS pixels.
     void frame(float width, float height);
 
-    const UiSettings& settings() const { return settings_; }
+    UiSettings settings() const;
     bool selectView(const std::string& url_name);  // false if unknown
     const char* currentViewName() const;
+    bool embedded() const { return embed_ != 0; }
 
     bool go(const char* url_name) override { return selectView(url_name); }
     bool setParam(const char* url_name, const char* name, const Json& value) override;
     void setGuide(std::function<void()> draw) override { guide_ = std::move(draw); }
-    void applyTheme();
+
+    // State. Names are slingshot-cli flag names plus the page's own: v, view, theme, scale, embed,
+    // controls. Invalid or unknown entries are skipped with a notice (returned and shown); the
+    // defaults stay in force for them and the page keeps working.
+    std::vector<std::string> applyQuery(const std::map<std::string, std::string>& params);
+    std::vector<std::string> setState(const Json& state);
+    // Not const: views hand out their parameters as bindings (pointers); these only read them.
+    Json state();               // flat object: page options + the current view's parameters
+    std::string queryString();  // "?v=1&view=…&…" (every parameter of the current view)
+
+    void addNotice(const std::string& text);
+    const std::vector<std::string>& notices() const { return notices_; }
 
 private:
+    std::vector<ParamBinding> pageBindings();
+    std::vector<std::string> applyEntries(const std::vector<std::pair<std::string, Json>>& entries);
+    void applyThemeIfChanged();
     void topBar();
+    void noticeBanner();
+    void exportMenu();
+    void embedFooter();
+
+    Host* host_;
+    NullHost null_host_;
     std::vector<std::unique_ptr<View>> views_;
     size_t current_ = 0;
-    UiSettings settings_;
+    std::string view_name_;  // mirrors views_[current_] for the "view" binding
+    std::string theme_ = "light";
+    double scale_ = 1.0;
+    long long embed_ = 0, controls_ = 0;
+    std::string applied_theme_;
+    double applied_scale_ = 0;
+    std::vector<std::string> notices_;
     std::function<void()> guide_;
 };
 

@@ -12,9 +12,10 @@ namespace slingshot::app {
 namespace {
 constexpr float kBaseSizePx = 16.0f;  // CSS pixels at ui_scale 1
 
-// Latin, Greek (theta, alpha, beta...), super/subscripts, arrows and math operators used in labels.
+// Latin, Greek (theta, alpha, beta...), super/subscripts, arrows, math operators, shapes and the
+// warning sign used in labels and notices.
 const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x1D00, 0x1DBF, 0x2010, 0x205E, 0x2070, 0x209F,
-                           0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0};
+                           0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0x2600, 0x26FF, 0};
 }  // namespace
 
 void loadFonts(float pixel_ratio, float ui_scale) {

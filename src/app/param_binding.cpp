@@ -1,19 +1,14 @@
 #include "app/param_binding.h"
 
-#include <cstdio>
-#include <cstdlib>
 
 namespace slingshot::app {
 namespace {
 
-// Shortest "%.Ng" that parses back to exactly v (0.1 stays "0.1", not 0.10000000000000001).
+// Shortest text that reads back to exactly v (0.1 stays "0.1", 20 is "20", 1e30 is "1e+30").
 std::string shortestText(double v) {
-    char buf[40];
-    for (int digits = 1; digits <= 17; ++digits) {
-        std::snprintf(buf, sizeof buf, "%.*g", digits, v);
-        if (std::strtod(buf, nullptr) == v) break;
-    }
-    return buf;
+    std::string s = Json(v).dump();  // nlohmann writes the shortest round-trip form
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    return s;
 }
 
 template <class... F>

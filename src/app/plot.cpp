@@ -3,6 +3,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
@@ -36,6 +37,7 @@ struct Item {
 
 struct PlotState {
     View view;
+    ImVec2 frame_min, frame_max;  // screen rectangle of the whole widget last frame
     std::vector<PlotSeries> last;  // for read-out and export
 };
 
@@ -47,10 +49,10 @@ struct Current {
     View view;
     std::vector<Item> items;
     bool hovered = false;
-    LegendCorner legend = LegendCorner::TopRight;
+    LegendCorner legend = LegendCorner::Auto;
 };
 
-LegendCorner g_next_legend = LegendCorner::TopRight;
+LegendCorner g_next_legend = LegendCorner::Auto;
 
 std::unordered_map<std::string, PlotState> g_states;
 Current g_cur;
@@ -127,6 +129,34 @@ double niceStep(double raw) {
     return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }
 
+// The legend corner (box of `size`) that covers the fewest sampled data points and labels.
+LegendCorner leastCoveredCorner(ImVec2 size, float pad, float line_height) {
+    const ImRect& area = g_cur.area;
+    const LegendCorner order[] = {LegendCorner::TopRight, LegendCorner::TopLeft, LegendCorner::BottomRight,
+                                  LegendCorner::BottomLeft};
+    LegendCorner best = LegendCorner::TopRight;
+    int bestHidden = INT_MAX;
+    for (LegendCorner c : order) {
+        bool left = c == LegendCorner::TopLeft || c == LegendCorner::BottomLeft;
+        bool below = c == LegendCorner::BottomLeft || c == LegendCorner::BottomRight;
+        ImVec2 p0(left ? area.Min.x + pad : area.Max.x - size.x, below ? area.Max.y - pad - size.y : area.Min.y + pad);
+        ImRect r(p0, ImVec2(p0.x + size.x, p0.y + size.y));
+        int hidden = 0;
+        for (const auto& it : g_cur.items) {
+            if (it.kind == Kind::HLine && !it.name.empty() && left && std::isfinite(it.y[0])) {
+                float py = toScreen(g_cur.ax.scale == Scale::Log10 ? 1.0 : 0.0, it.y[0]).y;
+                if (py > r.Min.y && py < r.Max.y + line_height) hidden += 50;  // its label is at the left
+            }
+            if (it.kind != Kind::Line && it.kind != Kind::Markers && it.kind != Kind::Band) continue;
+            size_t stride = std::max<size_t>(1, it.x.size() / 200);
+            for (size_t i = 0; i < it.x.size() && i < it.y.size(); i += stride)
+                if (finitePoint(it.x[i], it.y[i]) && r.Contains(toScreen(it.x[i], it.y[i]))) ++hidden;
+        }
+        if (hidden < bestHidden) best = c, bestHidden = hidden;
+    }
+    return best;
+}
+
 }  // namespace
 
 void setDarkPalette(bool dark) { g_dark = dark; }
@@ -144,7 +174,7 @@ std::string formatNumber(double v, int significant) {
     if (std::isinf(v)) return v > 0 ? "\u221E" : "\u2212\u221E";
     if (v == 0) return "0";
     double a = std::fabs(v);
-    char buf[64];
+    char buf[400];  // room for any %g of a double
     if (a >= 1e-3 && a < 1e5) {
         std::snprintf(buf, sizeof buf, "%.*g", significant, v);
         std::string s = buf;
@@ -209,7 +239,7 @@ bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, 
     if (window->SkipItems) return false;
     g_cur = Current{};
     g_cur.legend = g_next_legend;
-    g_next_legend = LegendCorner::TopRight;
+    g_next_legend = LegendCorner::Auto;
     g_cur.key = id;
     g_cur.id = window->GetID(id);
     g_cur.ax = x;
@@ -228,6 +258,8 @@ bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, 
     g_cur.area = ImRect(ImVec2(pos.x + left, pos.y + top), ImVec2(pos.x + size.x - right, pos.y + size.y - bottom));
 
     PlotState& st = g_states[g_cur.key];
+    st.frame_min = g_cur.frame.Min;
+    st.frame_max = g_cur.frame.Max;
     if (!st.view.user) {
         st.view = View{false, toAxis(x.min, x.scale), toAxis(x.max, x.scale), toAxis(y.min, y.scale),
                        toAxis(y.max, y.scale)};
@@ -362,9 +394,9 @@ void EndPlot() {
                    (g_cur.ay.scale == Scale::Linear || it.y[0] > 0)) {
             float py = toScreen(g_cur.ax.scale == Scale::Log10 ? 1.0 : 0.0, it.y[0]).y;
             dashedLine(dl, ImVec2(area.Min.x, py), ImVec2(area.Max.x, py), col, it.size * dpiLine, it.style);
-            if (!it.name.empty()) {
+            if (!it.name.empty()) {  // label at the left end, above the line
                 ImVec2 ts = ImGui::CalcTextSize(it.name.c_str());
-                dl->AddText(ImVec2(area.Max.x - ts.x - fs * 0.3f, py - ts.y - 2), col, it.name.c_str());
+                dl->AddText(ImVec2(area.Min.x + fs * 0.3f, py - ts.y - 2), col, it.name.c_str());
             }
         }
     }
@@ -382,8 +414,10 @@ void EndPlot() {
         for (auto* it : legend) w = std::max(w, ImGui::CalcTextSize(it->name.c_str()).x);
         float sw = fs * 1.8f, pad = fs * 0.4f;
         float lw = w + sw + pad * 3, lhAll = legend.size() * lh + pad * 2;
-        bool left = g_cur.legend == LegendCorner::TopLeft || g_cur.legend == LegendCorner::BottomLeft;
-        bool below = g_cur.legend == LegendCorner::BottomLeft || g_cur.legend == LegendCorner::BottomRight;
+        LegendCorner corner = g_cur.legend == LegendCorner::Auto ? leastCoveredCorner(ImVec2(lw, lhAll), pad, lh)
+                                                                  : g_cur.legend;
+        bool left = corner == LegendCorner::TopLeft || corner == LegendCorner::BottomLeft;
+        bool below = corner == LegendCorner::BottomLeft || corner == LegendCorner::BottomRight;
         ImVec2 p0(left ? area.Min.x + pad : area.Max.x - lw, below ? area.Max.y - pad - lhAll : area.Min.y + pad);
         ImVec2 p1(p0.x + lw - pad, p0.y + lhAll);
         dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.88f), 3.0f);
@@ -452,6 +486,14 @@ const std::vector<PlotSeries>& plotSeries(const char* id) {
     static const std::vector<PlotSeries> none;
     auto it = g_states.find(id);
     return it == g_states.end() ? none : it->second.last;
+}
+
+bool plotRect(const char* id, ImVec2* min, ImVec2* max) {
+    auto it = g_states.find(id);
+    if (it == g_states.end()) return false;
+    *min = it->second.frame_min;
+    *max = it->second.frame_max;
+    return true;
 }
 
 std::string plotCsv(const char* id) {

@@ -48,6 +48,8 @@ void EndPlot();
 
 // The series the plot with this id drew last frame (empty if never drawn).
 const std::vector<PlotSeries>& plotSeries(const char* id);
+// Screen rectangle the plot occupied last frame; false if never drawn.
+bool plotRect(const char* id, ImVec2* min, ImVec2* max);
 // The series as CSV: one block per series with columns series,x,y (x/y named after the axes).
 std::string plotCsv(const char* id);
 

@@ -20,8 +20,8 @@ public:
     virtual std::vector<ParamBinding> bindings() { return {}; }
     // Ids of the plots this view draws (for PNG/CSV/JSON export), main plot first.
     virtual std::vector<const char*> plotIds() const { return {}; }
-    // Called every frame before controls()/main(), also for hidden views in embed mode: advance
-    // time-sliced jobs here (a few milliseconds at most).
+    // Called every frame for the visible view, before controls()/main(): advance time-sliced jobs
+    // here (a few milliseconds at most).
     virtual void update() {}
 };
 

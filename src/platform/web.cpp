@@ -1,9 +1,18 @@
+// Browser glue: the only code that talks to JavaScript.
+//  [X] URL query -> app state at start; app state -> URL (history.replaceState) when it changes.
+//  [X] window.Slingshot.query / getState / setState (exported C functions, wrapped in web/page.js).
+//  [X] Downloads (Blob + <a download>), clipboard (navigator.clipboard, execCommand fallback).
+//  [X] ImGui settings in localStorage (no file system), silently skipped where storage is blocked.
+//  Nothing from the URL is ever written into the DOM as HTML: JS uses textContent only.
 #include "platform/web.h"
 
 #include "app/app.h"
 #include "core/query.h"
 #include "core/url_query.h"
 
+#include <imgui.h>
+
+#include <cstdlib>
 #include <string>
 
 #ifdef __EMSCRIPTEN__
@@ -18,12 +27,65 @@ EM_JS(char*, js_location_search, (), {
   var s = window.location.search || "";
   var n = lengthBytesUTF8(s) + 1; var p = _malloc(n); stringToUTF8(s, p, n); return p;
 });
+EM_JS(void, js_replace_query, (const char* q), {
+  try { history.replaceState(history.state, "", UTF8ToString(q) + window.location.hash); } catch (e) {}
+});
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
+  window.SlingshotPage.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
+});
+EM_JS(void, js_copy_link, (const char* q), { window.SlingshotPage.copyLink(UTF8ToString(q)); });
+EM_JS(void, js_open_page, (const char* q), { window.SlingshotPage.openPage(UTF8ToString(q)); });
+EM_JS(void, js_save_png, (const unsigned char* px, int w, int h, const char* name), {
+  window.SlingshotPage.savePng(HEAPU8.slice(px, px + w * h * 4), w, h, UTF8ToString(name));
+});
+EM_JS(char*, js_load_settings, (), {
+  var s = "";
+  try { s = window.localStorage.getItem("slingshot.imgui") || ""; } catch (e) {}
+  var n = lengthBytesUTF8(s) + 1; var p = _malloc(n); stringToUTF8(s, p, n); return p;
+});
+EM_JS(void, js_store_settings, (const char* s), {
+  try { window.localStorage.setItem("slingshot.imgui", UTF8ToString(s)); } catch (e) {}
+});
 // clang-format on
 #else
 #define EMSCRIPTEN_KEEPALIVE
 #endif
 
 namespace slingshot::platform {
+namespace {
+
+app::App* g_app = nullptr;
+std::string g_last_query;
+
+class WebHost : public app::Host {
+public:
+    void download(const std::string& filename, const std::string& mime, const std::string& data) override {
+#ifdef __EMSCRIPTEN__
+        js_download(filename.c_str(), mime.c_str(), data.data(), static_cast<int>(data.size()));
+#endif
+    }
+    void copyText(const std::string& query) override {
+#ifdef __EMSCRIPTEN__
+        js_copy_link(query.c_str());
+#endif
+    }
+    void openPage(const std::string& query) override {
+#ifdef __EMSCRIPTEN__
+        js_open_page(query.c_str());
+#endif
+    }
+    void savePng(const app::PixelRect& rect, float scale, const std::string& filename) override {
+        pending_png = PngRequest{rect, scale, filename};
+    }
+};
+
+WebHost g_host;
+
+}  // namespace
+
+std::optional<PngRequest> pending_png;
+
+app::Host* host() { return &g_host; }
 
 std::pair<int, int> initialCssSize() {
 #ifdef __EMSCRIPTEN__
@@ -45,22 +107,80 @@ void reportFatal(const std::string& message) {
 #endif
 }
 
-void applyStartupOptions(app::App& app) {
+void startApp(app::App& app) {
+    g_app = &app;
     std::string search;
 #ifdef __EMSCRIPTEN__
     char* raw = js_location_search();
     search = raw;
-    free(raw);
+    std::free(raw);
+    char* ini = js_load_settings();
+    if (*ini) ImGui::LoadIniSettingsFromMemory(ini);
+    std::free(ini);
 #endif
-    auto params = parseQueryString(search);
-    if (auto it = params.find("view"); it != params.end()) app.selectView(it->second);
+    if (search.size() > kMaxQueryLength)
+        app.addNotice("the address holds " + std::to_string(search.size()) + " characters of parameters; only the first " +
+                      std::to_string(kMaxQueryLength) + " were read");
+    app.applyQuery(parseQueryString(search));
+}
+
+void afterFrame(app::App& app) {
+    std::string q = app.queryString();
+    if (q != g_last_query) {
+        g_last_query = q;
+#ifdef __EMSCRIPTEN__
+        js_replace_query(q.c_str());
+#endif
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantSaveIniSettings) {
+        io.WantSaveIniSettings = false;
+#ifdef __EMSCRIPTEN__
+        js_store_settings(ImGui::SaveIniSettingsToMemory());
+#endif
+    }
+}
+
+void deliverPng(const std::vector<unsigned char>& rgba_bottom_up, int width, int height, const std::string& filename) {
+#ifdef __EMSCRIPTEN__
+    js_save_png(rgba_bottom_up.data(), width, height, filename.c_str());
+#endif
 }
 
 }  // namespace slingshot::platform
 
-// window.Slingshot.query(command, argsJson): the same dispatcher as slingshot-cli.
+// ---------------------------------------------------------------- exported to JavaScript
+namespace {
+std::string g_answer;  // valid until the next call; JS copies it at once
+}
+
+// Slingshot.query(command, argsJson): the same dispatcher as slingshot-cli.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* slingshot_query(const char* command, const char* args_json) {
-    static std::string answer;  // valid until the next call; JS copies it at once
-    answer = slingshot::queryText(command ? command : "", args_json ? args_json : "");
-    return answer.c_str();
+    g_answer = slingshot::queryText(command ? command : "", args_json ? args_json : "");
+    return g_answer.c_str();
+}
+
+// Slingshot.getState(): the page's whole state as JSON.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* slingshot_get_state() {
+    using slingshot::platform::g_app;
+    g_answer = g_app ? g_app->state().dump() : std::string("{\"error\":\"the page has not started\"}");
+    return g_answer.c_str();
+}
+
+// Slingshot.setState(json): applies what is valid; answers {"notices":[…]} for what was not.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* slingshot_set_state(const char* json) {
+    using slingshot::Json;
+    using slingshot::platform::g_app;
+    if (!g_app) return "{\"error\":\"the page has not started\"}";
+    Json parsed = Json::parse(json ? json : "", nullptr, false);
+    Json answer;
+    if (parsed.is_discarded()) {
+        g_app->addNotice("setState: the text is not valid JSON");
+        answer = {{"notices", {"setState: the text is not valid JSON"}}};
+    } else {
+        answer = {{"notices", g_app->setState(parsed)}};
+    }
+    answer["state"] = g_app->state();
+    g_answer = answer.dump();
+    return g_answer.c_str();
 }

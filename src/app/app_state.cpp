@@ -1,0 +1,119 @@
+// The app's state as URL query, JSON (Slingshot.getState/setState) and back. Every value goes
+// through the same validation as slingshot-cli; a bad value is reported, never clamped.
+#include "app/app.h"
+#include "core/url_query.h"
+
+namespace slingshot::app {
+namespace {
+
+constexpr int kStateVersion = 1;
+
+std::string clip(const std::string& s) { return s.size() > 40 ? s.substr(0, 40) + "\u2026" : s; }
+
+ParamSpec pageSpec(const char* name, ParamKind kind, const char* help, double lo = 0, double hi = 0) {
+    ParamSpec p;
+    p.name = name;
+    p.kind = kind;
+    p.help = help;
+    p.min = lo;
+    p.max = hi;
+    return p;
+}
+
+}  // namespace
+
+std::vector<ParamBinding> App::pageBindings() {
+    ParamSpec view = pageSpec("view", ParamKind::Choice, "the view shown");
+    for (const auto& v : views_) view.choices.push_back(v->urlName());
+    ParamSpec theme = pageSpec("theme", ParamKind::Choice, "colour theme");
+    theme.choices = {"light", "dark"};
+    return {{view, &view_name_},
+            {theme, &theme_},
+            {pageSpec("scale", ParamKind::Number, "text and line size for projectors", 1, 3), &scale_},
+            {pageSpec("embed", ParamKind::Integer, "1 = one view's plot only, for iframes", 0, 1), &embed_},
+            {pageSpec("controls", ParamKind::Integer, "1 = show the controls in embed mode", 0, 1), &controls_}};
+}
+
+std::vector<std::string> App::applyEntries(const std::vector<std::pair<std::string, Json>>& entries) {
+    std::vector<std::string> notes;
+    auto note = [&](const std::string& text) {
+        notes.push_back(text);
+        addNotice(text);
+    };
+    // The version first, then the view (it decides which parameters exist), then the rest.
+    for (const auto& [key, value] : entries)
+        if (key == "v") {
+            std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+            if (text != std::to_string(kStateVersion))
+                note("v=" + clip(text) + ": unknown state version (this page reads v=1); read as v=1");
+        }
+    auto page = pageBindings();
+    for (const auto& [key, value] : entries)
+        if (key == "view") {
+            try {
+                assignBinding(page[0], value);
+                selectView(view_name_);
+            } catch (const QueryError& e) {
+                note(std::string(e.what()) + "; showing " + currentViewName());
+                view_name_ = currentViewName();
+            }
+        }
+    auto viewBindings = views_[current_]->bindings();
+    for (const auto& [key, value] : entries) {
+        if (key == "v" || key == "view") continue;
+        const ParamBinding* b = nullptr;
+        for (const auto& p : page) b = p.spec.name == key ? &p : b;
+        for (const auto& p : viewBindings) b = p.spec.name == key ? &p : b;
+        if (!b) {
+            note("unknown parameter '" + clip(key) + "' ignored (the " + std::string(currentViewName()) +
+                 " view has no such setting)");
+            continue;
+        }
+        try {
+            assignBinding(*b, value);
+        } catch (const QueryError& e) {
+            note(std::string(e.what()) + "; kept " + bindingText(*b));
+        }
+    }
+    return notes;
+}
+
+std::vector<std::string> App::applyQuery(const std::map<std::string, std::string>& params) {
+    std::vector<std::pair<std::string, Json>> entries;
+    for (const auto& [k, v] : params) entries.emplace_back(k, Json(v));
+    return applyEntries(entries);
+}
+
+std::vector<std::string> App::setState(const Json& state) {
+    if (!state.is_object()) {
+        addNotice("setState: expected a JSON object of parameter names to values");
+        return {notices_.back()};
+    }
+    std::vector<std::pair<std::string, Json>> entries;
+    for (auto it = state.begin(); it != state.end(); ++it) entries.emplace_back(it.key(), it.value());
+    return applyEntries(entries);
+}
+
+Json App::state() {
+    Json out = Json::object();
+    out["v"] = kStateVersion;
+    for (const auto& b : pageBindings()) out[b.spec.name] = bindingValue(b);
+    for (const auto& b : views_[current_]->bindings()) out[b.spec.name] = bindingValue(b);
+    return out;
+}
+
+std::string App::queryString() {
+    std::string q = "?v=" + std::to_string(kStateVersion);
+    for (const auto& b : pageBindings()) {
+        std::string text = bindingText(b);
+        // Page options at their defaults stay out of the link; view parameters are all written so
+        // a link keeps its meaning even if a later version changes a default.
+        bool isDefault = (b.spec.name == "theme" && text == "light") || (b.spec.name == "scale" && text == "1") ||
+                         ((b.spec.name == "embed" || b.spec.name == "controls") && text == "0");
+        if (!isDefault) q += "&" + b.spec.name + "=" + percentEncode(text);
+    }
+    for (const auto& b : views_[current_]->bindings()) q += "&" + b.spec.name + "=" + percentEncode(bindingText(b));
+    return q;
+}
+
+}  // namespace slingshot::app

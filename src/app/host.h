@@ -1,0 +1,35 @@
+// What the app asks of the page around it (implemented by src/platform/web.cpp in the browser and
+// by a recording fake in tests). Keeps the app free of browser code.
+#pragma once
+
+#include <string>
+
+namespace slingshot::app {
+
+struct PixelRect {  // in CSS pixels of the ImGui display
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
+class Host {
+public:
+    virtual ~Host() = default;
+    // Offer `data` as a file download named `filename`.
+    virtual void download(const std::string& filename, const std::string& mime, const std::string& data) = 0;
+    virtual void copyText(const std::string& text) = 0;
+    // Open the page with this query string (e.g. the full explorer from an embed) in a new tab.
+    virtual void openPage(const std::string& query) = 0;
+    // After this frame is drawn, save `rect` of the screen as a PNG rendered at `scale` device
+    // pixels per CSS pixel.
+    virtual void savePng(const PixelRect& rect, float scale, const std::string& filename) = 0;
+};
+
+// A host that does nothing (native tests without a page).
+class NullHost : public Host {
+public:
+    void download(const std::string&, const std::string&, const std::string&) override {}
+    void copyText(const std::string&) override {}
+    void openPage(const std::string&) override {}
+    void savePng(const PixelRect&, float, const std::string&) override {}
+};
+
+}  // namespace slingshot::app

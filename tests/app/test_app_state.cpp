@@ -1,0 +1,106 @@
+// The page's state through the URL and Slingshot.getState/setState: round trips, refusals with
+// notices, and hostile input that must leave the page working.
+#include "app/app.h"
+#include "core/url_query.h"
+#include "imgui_fixture.h"
+
+#include <catch2/catch.hpp>
+
+using namespace slingshot;
+
+namespace {
+bool anyNoticeContains(const std::vector<std::string>& notes, const std::string& part) {
+    for (const auto& n : notes)
+        if (n.find(part) != std::string::npos) return true;
+    return false;
+}
+}  // namespace
+
+TEST_CASE("state: URL parameters reach the view and come back in getState", "[app][state]") {
+    test::HeadlessImGui gui;
+    app::App app;
+    auto notes = app.applyQuery(parseQueryString("?v=1&view=scaling&n=1e10&ratio=50&theme=dark&scale=2"));
+    CHECK(notes.empty());
+    Json s = app.state();
+    CHECK(s["view"] == "scaling");
+    CHECK(s["n"].get<double>() == 1e10);
+    CHECK(s["ratio"].get<double>() == 50);
+    CHECK(s["theme"] == "dark");
+    CHECK(s["scale"].get<double>() == 2);
+    CHECK(app.settings().dark);
+    CHECK(app.settings().scale == 2.0f);
+}
+
+TEST_CASE("state: the link written by the page restores the same state", "[app][state]") {
+    test::HeadlessImGui gui;
+    app::App a;
+    a.applyQuery(parseQueryString("?view=scaling&n=3.5e11&ratio=12.5&cmap=2.2&preset=besiroglu2024"));
+    gui.frame([&] { a.frame(1280, 800); });  // the view loads the preset's constants
+    std::string link = a.queryString();
+    CHECK(link.rfind("?v=1&view=scaling", 0) == 0);
+    app::App b;
+    CHECK(b.applyQuery(parseQueryString(link)).empty());
+    gui.frame([&] { b.frame(1280, 800); });
+    CHECK(a.state() == b.state());
+    CHECK(b.state()["entropy"].get<double>() == Approx(1.8172));
+}
+
+TEST_CASE("state: out-of-range and malformed values are refused with a notice, defaults kept", "[app][state]") {
+    test::HeadlessImGui gui;
+    app::App app;
+    double before = app.state()["n"].get<double>();
+    auto notes = app.applyQuery(parseQueryString("?n=-5&ratio=abc&scale=9&theme=purple"));
+    CHECK(notes.size() == 4);
+    CHECK(anyNoticeContains(notes, "--n"));
+    CHECK(anyNoticeContains(notes, "--ratio"));
+    CHECK(anyNoticeContains(notes, "--scale"));
+    CHECK(anyNoticeContains(notes, "--theme"));
+    CHECK(app.state()["n"].get<double>() == before);
+    CHECK(app.state()["scale"].get<double>() == 1);
+    CHECK(app.notices().size() == 4);
+}
+
+TEST_CASE("state: unknown views, parameters and versions are reported", "[app][state]") {
+    test::HeadlessImGui gui;
+    app::App app;
+    auto notes = app.applyQuery(parseQueryString("?v=7&view=nope&zzz=1"));
+    CHECK(notes.size() == 3);
+    CHECK(anyNoticeContains(notes, "v=7"));
+    CHECK(anyNoticeContains(notes, "--view"));
+    CHECK(anyNoticeContains(notes, "'zzz'"));
+    CHECK(std::string(app.currentViewName()) == "scaling");
+}
+
+TEST_CASE("state: hostile input is clipped in notices and never applied", "[app][state]") {
+    test::HeadlessImGui gui;
+    app::App app;
+    std::string huge(10000, 'x');
+    auto notes = app.applyQuery(parseQueryString("?n=" + huge + "&%3Cscript%3Ealert(1)%3C%2Fscript%3E=1&ratio=1e999"
+                                                 "&n=NaN&theme=%3Cimg%20src%3Dx%3E"));
+    REQUIRE(!notes.empty());
+    for (const auto& n : notes) CHECK(n.size() < 400);
+    CHECK(std::isfinite(app.state()["n"].get<double>()));
+    for (int i = 0; i < 2; ++i) gui.frame([&] { app.frame(1280, 800); });  // still draws
+}
+
+TEST_CASE("state: setState takes JSON numbers and strings, refuses the rest", "[app][state]") {
+    test::HeadlessImGui gui;
+    app::App app;
+    auto notes = app.setState(Json{{"n", 2e9}, {"ratio", "40"}, {"theta-map", "pinsker"}});
+    CHECK(notes.empty());
+    CHECK(app.state()["n"].get<double>() == 2e9);
+    CHECK(app.state()["theta-map"] == "pinsker");
+    notes = app.setState(Json{{"n", Json::array()}, {"ratio", nullptr}});
+    CHECK(notes.size() == 2);
+    CHECK(app.setState(Json(42)).size() == 1);
+    CHECK(app.state()["ratio"].get<double>() == 40);
+}
+
+TEST_CASE("state: embed mode is part of the state and the link", "[app][state]") {
+    test::HeadlessImGui gui;
+    app::App app;
+    app.applyQuery(parseQueryString("?embed=1&view=scaling&controls=1"));
+    CHECK(app.embedded());
+    CHECK(app.queryString().find("embed=1") != std::string::npos);
+    for (int i = 0; i < 2; ++i) gui.frame([&] { app.frame(640, 360); });
+}
