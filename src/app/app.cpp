@@ -1,7 +1,11 @@
 #include "app/app.h"
 
 #include "app/plot.h"
+#include "app/view_curves.h"
+#include "app/view_emergence.h"
+#include "app/view_overview.h"
 #include "app/view_scaling.h"
+#include "app/view_stimulus.h"
 
 #include <imgui.h>
 
@@ -11,7 +15,11 @@ namespace slingshot::app {
 
 App::App(Host* host) : host_(host ? host : &null_host_) {
     // The views, in tab order.
+    views_.push_back(std::make_unique<OverviewView>(*this));
     views_.push_back(std::make_unique<ScalingView>());
+    views_.push_back(std::make_unique<CurvesView>());
+    views_.push_back(std::make_unique<EmergenceView>());
+    views_.push_back(std::make_unique<StimulusView>());
     view_name_ = views_[current_]->urlName();
     applyThemeIfChanged();
 }

@@ -1,9 +1,11 @@
 #include "app/widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // GetActiveID: refresh a list field only while it is not being edited
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <unordered_map>
 
@@ -58,6 +60,102 @@ void ReadoutRow::add(const char* caption, const std::string& value, const char* 
     }
     first_ = false;
     readout(caption, value, unit);
+}
+
+ParamSpec cliParam(const char* command, const char* name) { return commandParam(command, name); }
+
+ParamSpec viewParam(const char* name, ParamKind kind, const char* help, double lo, double hi,
+                    std::vector<std::string> choices) {
+    ParamSpec p;
+    p.name = name;
+    p.kind = kind;
+    p.help = help;
+    p.min = lo;
+    p.max = hi;
+    p.choices = std::move(choices);
+    return p;
+}
+
+void paramTooltip(const ParamSpec& spec, const char* effect) {
+    if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
+    ImGui::TextUnformatted(spec.help.c_str());
+    ImGui::TextDisabled("%s: %s", spec.name.c_str(), spec.rangeText().c_str());
+    if (effect && *effect) ImGui::TextUnformatted(effect);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+bool choiceCombo(const char* label, std::string* value, const ParamSpec& spec, const std::vector<std::string>& labels) {
+    auto shown = [&](size_t i) -> const std::string& { return i < labels.size() ? labels[i] : spec.choices[i]; };
+    std::string preview = *value;
+    for (size_t i = 0; i < spec.choices.size(); ++i)
+        if (spec.choices[i] == *value) preview = shown(i);
+    bool changed = false;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo(label, preview.c_str())) {
+        for (size_t i = 0; i < spec.choices.size(); ++i)
+            if (ImGui::Selectable(shown(i).c_str(), spec.choices[i] == *value)) {
+                changed = spec.choices[i] != *value;
+                *value = spec.choices[i];
+            }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+void uncertainNote(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("[U] %s", text);
+    ImGui::PopStyleColor();
+}
+
+bool onOffCheckbox(const char* label, std::string* value) {
+    bool on = *value == "on";
+    if (!ImGui::Checkbox(label, &on)) return false;
+    *value = on ? "on" : "off";
+    return true;
+}
+
+std::string joinList(const std::vector<long long>& v) {
+    std::string s;
+    for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + std::to_string(v[i]);
+    return s;
+}
+
+bool intListInput(const char* label, std::vector<long long>* value, const ParamSpec& spec) {
+    struct State {
+        char text[128] = {};
+        std::string error;
+    };
+    static std::unordered_map<ImGuiID, State> states;
+    ImGuiID id = ImGui::GetID(label);
+    State& st = states[id];
+    if (ImGui::GetActiveID() != id) {  // not being edited: show the current value
+        std::string now = joinList(*value);
+        std::snprintf(st.text, sizeof st.text, "%s", now.c_str());
+    }
+    ImGui::SetNextItemWidth(-1);
+    bool changed = false;
+    if (ImGui::InputText(label, st.text, sizeof st.text, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        std::string compact;
+        for (const char* c = st.text; *c; ++c)
+            if (*c != ' ') compact += *c;
+        try {
+            Json ok = validateParam(spec, Json(compact));
+            auto list = ok.get<std::vector<long long>>();
+            if (list.empty()) throw QueryError(spec.name + ": give at least one value");
+            changed = list != *value;
+            *value = std::move(list);
+            st.error.clear();
+        } catch (const std::exception& e) {
+            st.error = std::string(e.what()) + "; kept " + joinList(*value);
+        }
+    }
+    paramTooltip(spec, "Comma-separated; press Enter to apply.");
+    if (!st.error.empty()) ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.1f, 1), "%s", st.error.c_str());
+    return changed;
 }
 
 }  // namespace slingshot::app

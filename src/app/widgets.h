@@ -1,7 +1,10 @@
 // Small ImGui helpers shared by the views: log-scale sliders, checked number inputs, read-outs.
 #pragma once
 
+#include "core/query.h"
+
 #include <string>
+#include <vector>
 
 namespace slingshot::app {
 
@@ -20,5 +23,27 @@ public:
 private:
     bool first_ = true;
 };
+
+// A copy of a slingshot-cli parameter's declaration (command, flag name), so that a view binds the
+// CLI's name, range and help (commandParam in core/query.h). Throws std::logic_error if missing.
+ParamSpec cliParam(const char* command, const char* name);
+// A view-only parameter (no CLI flag): a number, integer or choice with its range and help.
+ParamSpec viewParam(const char* name, ParamKind kind, const char* help, double lo, double hi,
+                    std::vector<std::string> choices = {});
+// Tooltip for the previous item: what the parameter is, its range and, if given, its effect.
+void paramTooltip(const ParamSpec& spec, const char* effect = nullptr);
+// A combo over spec.choices; `labels` (same length) are what the reader sees, or the choices.
+bool choiceCombo(const char* label, std::string* value, const ParamSpec& spec,
+                 const std::vector<std::string>& labels = {});
+// A caption in the muted text colour, wrapped, starting with "[U]": an uncertain choice of ours.
+void uncertainNote(const char* text);
+
+// A checkbox over an "on"/"off" choice parameter.
+bool onOffCheckbox(const char* label, std::string* value);
+// A text field for a comma-separated list of whole numbers, validated against `spec` (range,
+// length) when Enter is pressed; a refused list shows why and keeps the previous value.
+bool intListInput(const char* label, std::vector<long long>* value, const ParamSpec& spec);
+// "2, 4, 8" for a list of whole numbers.
+std::string joinList(const std::vector<long long>& v);
 
 }  // namespace slingshot::app
