@@ -48,6 +48,7 @@ TEST_CASE("state: the link written by the page restores the same state", "[app][
 TEST_CASE("state: out-of-range and malformed values are refused with a notice, defaults kept", "[app][state]") {
     test::HeadlessImGui gui;
     app::App app;
+    app.selectView("scaling");
     double before = app.state()["n"].get<double>();
     auto notes = app.applyQuery(parseQueryString("?n=-5&ratio=abc&scale=9&theme=purple"));
     CHECK(notes.size() == 4);
@@ -63,6 +64,7 @@ TEST_CASE("state: out-of-range and malformed values are refused with a notice, d
 TEST_CASE("state: unknown views, parameters and versions are reported", "[app][state]") {
     test::HeadlessImGui gui;
     app::App app;
+    app.selectView("scaling");
     auto notes = app.applyQuery(parseQueryString("?v=7&view=nope&zzz=1"));
     CHECK(notes.size() == 3);
     CHECK(anyNoticeContains(notes, "v=7"));
@@ -75,6 +77,7 @@ TEST_CASE("state: hostile input is clipped in notices and never applied", "[app]
     test::HeadlessImGui gui;
     app::App app;
     std::string huge(10000, 'x');
+    app.selectView("scaling");
     auto notes = app.applyQuery(parseQueryString("?n=" + huge + "&%3Cscript%3Ealert(1)%3C%2Fscript%3E=1&ratio=1e999"
                                                  "&n=NaN&theme=%3Cimg%20src%3Dx%3E"));
     REQUIRE(!notes.empty());
@@ -86,7 +89,7 @@ TEST_CASE("state: hostile input is clipped in notices and never applied", "[app]
 TEST_CASE("state: setState takes JSON numbers and strings, refuses the rest", "[app][state]") {
     test::HeadlessImGui gui;
     app::App app;
-    auto notes = app.setState(Json{{"n", 2e9}, {"ratio", "40"}, {"theta-map", "pinsker"}});
+    auto notes = app.setState(Json{{"n", 2e9}, {"ratio", "40"}, {"theta-map", "pinsker"}, {"view", "scaling"}});
     CHECK(notes.empty());
     CHECK(app.state()["n"].get<double>() == 2e9);
     CHECK(app.state()["theta-map"] == "pinsker");
