@@ -83,6 +83,11 @@ Json normalise(const ParamSpec& p, const Json& v) {
             for (const auto& item : items) out.push_back(static_cast<long long>(checkedNumber(p, item, true)));
             return out;
         }
+        case ParamKind::Text: {
+            if (!v.is_string()) fail(p, v, "is not text");
+            if (v.get_ref<const std::string&>().size() > p.max_chars) fail(p, v, "is too long");
+            return v;
+        }
     }
     fail(p, v, "has an unknown kind");
 }
@@ -100,6 +105,8 @@ std::string ParamSpec::rangeText() const {
         }
         case ParamKind::IntList:
             return "comma-separated whole numbers in [" + formatBound(min) + ", " + formatBound(max) + "]";
+        case ParamKind::Text:
+            return "text of at most " + std::to_string(max_chars) + " characters";
         default: {
             std::string s = (open_min ? "(" : "[") + formatBound(min) + ", " + formatBound(max) + (open_max ? ")" : "]");
             return kind == ParamKind::Integer ? "whole number in " + s : s;
@@ -127,6 +134,7 @@ static const Json& valueOf(const Json& values, const ParamSpec& p) {
 double Args::number(const std::string& name) const { return valueOf(values_, spec(name)).get<double>(); }
 long long Args::integer(const std::string& name) const { return valueOf(values_, spec(name)).get<long long>(); }
 std::string Args::choice(const std::string& name) const { return valueOf(values_, spec(name)).get<std::string>(); }
+std::string Args::text(const std::string& name) const { return valueOf(values_, spec(name)).get<std::string>(); }
 std::vector<long long> Args::intList(const std::string& name) const {
     return valueOf(values_, spec(name)).get<std::vector<long long>>();
 }
@@ -144,6 +152,7 @@ const Registry& registry() {
         Registry reg;
         registerTheoryCommands(reg);
         registerSimulationCommands(reg);
+        registerBeyondCommands(reg);
         return reg;
     }();
     return r;

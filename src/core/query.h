@@ -26,6 +26,7 @@ enum class ParamKind {
     Integer,  // whole number within [min, max]
     Choice,   // one of `choices`
     IntList,  // comma-separated whole numbers (or a JSON array), each within [min, max]
+    Text,     // free text (e.g. pasted CSV) of at most max_chars bytes
 };
 
 struct ParamSpec {
@@ -40,6 +41,7 @@ struct ParamSpec {
     std::optional<std::string> default_value;  // textual default; none + required=false = optional
     bool required = false;
     size_t max_list = 16;  // for IntList
+    size_t max_chars = 100000;  // for Text
 
     std::string rangeText() const;  // e.g. "(0, 1)" or "one of t2|t1|p"
 };
@@ -52,6 +54,7 @@ public:
     double number(const std::string& name) const;
     long long integer(const std::string& name) const;
     std::string choice(const std::string& name) const;
+    std::string text(const std::string& name) const;
     std::vector<long long> intList(const std::string& name) const;
 
 private:
@@ -81,6 +84,7 @@ private:
 // Each engine area registers its commands in its own file (commands_*.cpp).
 void registerTheoryCommands(Registry& r);
 void registerSimulationCommands(Registry& r);
+void registerBeyondCommands(Registry& r);
 
 // Validates one value against its declaration and returns it normalised (numbers as numbers,
 // lists as arrays). Throws QueryError naming the parameter and its range.
