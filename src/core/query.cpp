@@ -198,18 +198,26 @@ Json runQuery(const std::string& command, const Json& args) {
     return cmd->run(Args(&cmd->params, std::move(values)));
 }
 
+namespace {
+
+// JSON text of an answer. Messages quote user input (truncated to 40 bytes, possibly inside a
+// multi-byte character, or not UTF-8 at all): invalid bytes become U+FFFD instead of throwing.
+std::string answerText(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+}  // namespace
+
 std::string queryText(const std::string& command, const std::string& args_json) {
     try {
         Json args = args_json.empty() ? Json::object() : Json::parse(args_json);
-        return runQuery(command, args).dump();
+        return answerText(runQuery(command, args));
     } catch (const QueryError& e) {
-        return Json{{"error", e.what()}}.dump();
+        return answerText(Json{{"error", e.what()}});
     } catch (const Json::parse_error&) {
-        return Json{{"error", "arguments are not valid JSON"}}.dump();
+        return answerText(Json{{"error", "arguments are not valid JSON"}});
     } catch (const std::bad_alloc&) {
-        return Json{{"error", "out of memory while answering '" + command.substr(0, 40) + "'"}}.dump();
+        return answerText(Json{{"error", "out of memory while answering '" + command.substr(0, 40) + "'"}});
     } catch (const std::exception& e) {
-        return Json{{"error", std::string("internal error: ") + e.what()}}.dump();
+        return answerText(Json{{"error", std::string("internal error: ") + e.what()}});
     }
 }
 
