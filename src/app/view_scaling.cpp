@@ -2,10 +2,14 @@
 
 #include "app/plot.h"
 #include "app/widgets.h"
+#include "core/scaling_examples.h"
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -14,41 +18,134 @@ namespace slingshot::app {
 namespace {
 constexpr double kMinN = 1e7, kMaxN = 1e15;  // parameters shown on the slider and plot
 constexpr int kCurvePoints = 200;
+constexpr size_t kPointsTextCapacity = 64 * 1024;  // the text box (about 1500 runs)
+constexpr size_t kMaxDLines = 6;  // fitted curves drawn per distinct D of the points, at most
+
+bool sameConstants(const ScalingLaw& x, const ScalingLaw& y) {
+    return x.E == y.E && x.A == y.A && x.B == y.B && x.a == y.a && x.b == y.b;
+}
+
+bool usable(const ScalingLaw& law) {
+    try {
+        validateScalingLaw(law);
+        return true;
+    } catch (const std::invalid_argument&) {
+        return false;
+    }
+}
+
+std::string withError(double v, double se) {
+    std::string s = ui::formatNumber(v, 4);
+    s += std::isfinite(se) ? " \u00b1 " + ui::formatNumber(se, 2) : " \u00b1 n/a";
+    return s;
+}
+
 }  // namespace
 
-ScalingView::ScalingView() : law_(hoffmann2022()) { loaded_preset_ = preset_; }
+ScalingView::ScalingView(ScalingPresets* presets)
+    : presets_(presets ? presets : &own_presets_), law_(hoffmann2022()) {
+    loaded_preset_ = preset_;
+    seen_law_ = law_;
+    edit_buffer_.assign(kPointsTextCapacity, '\0');
+}
 
 std::vector<ParamBinding> ScalingView::bindings() {
     auto spec = [](const char* name) { return commandParam("scaling", name); };
-    return {{spec("preset"), &preset_},        {spec("n"), &n_params_},      {spec("ratio"), &tokens_per_param_},
+    // "fit" is always accepted here: a link carries the fitted constants with it (see update()).
+    ParamSpec preset = spec("preset");
+    preset.choices.push_back(ScalingPresets::kFitName);
+    preset.help += "; fit = your own fit (the constants in the link)";
+    return {{preset, &preset_},                {spec("n"), &n_params_},      {spec("ratio"), &tokens_per_param_},
             {spec("theta-map"), &theta_map_},  {spec("cmap"), &c_map_},      {spec("entropy"), &law_.E},
             {spec("coef-n"), &law_.A},         {spec("coef-d"), &law_.B},    {spec("exp-n"), &law_.a},
             {spec("exp-d"), &law_.b}};
 }
 
 void ScalingView::update() {
-    // A new preset (from the combo, the URL or setState) brings its constants; edits override them.
+    // Constants assigned since the last frame (URL, setState or the inputs) beside a new preset came
+    // together with it in a link: they win over the preset's own values.
+    const bool constants_arrived = !sameConstants(law_, seen_law_);
+    const bool is_fit = preset_ == ScalingPresets::kFitName;
     if (preset_ != loaded_preset_) {
-        if (auto law = scalingPreset(preset_)) law_ = *law;
-        loaded_preset_ = preset_;
+        if (constants_arrived) {
+            if (is_fit && usable(law_) && !(presets_->fit() && sameConstants(*presets_->fit(), law_))) {
+                presets_->setFit(law_, "the constants of a shared link");
+                loaded_fit_version_ = presets_->version();
+            }
+            loaded_preset_ = preset_;
+        } else if (auto law = presets_->find(preset_)) {
+            law_ = *law;
+            loaded_preset_ = preset_;
+            if (is_fit) loaded_fit_version_ = presets_->version();
+        } else {
+            preset_ = loaded_preset_;  // "fit" before any fit and without constants: nothing to load
+        }
+    } else if (is_fit && presets_->fit() && presets_->version() != loaded_fit_version_) {
+        law_ = *presets_->fit();  // a new fit while the preset is in use
+        loaded_fit_version_ = presets_->version();
     }
+    law_.name = preset_;
+    seen_law_ = law_;
+}
+
+void ScalingView::setPointsText(const std::string& text) {
+    points_text_ = text.substr(0, kPointsTextCapacity - 1);
+    std::fill(edit_buffer_.begin(), edit_buffer_.end(), '\0');
+    std::memcpy(edit_buffer_.data(), points_text_.data(), points_text_.size());
+}
+
+void ScalingView::loadExamplePoints() {
+    setPointsText("# Hoffmann et al. (2022) law, 5 x 5 runs, 1% lognormal noise (seed " + std::to_string(example_seed_) +
+                  ")\n" + formatScalingPoints(exampleScalingPoints(hoffmann2022(), example_seed_)));
+    ++example_seed_;  // the next press draws new noise
+}
+
+bool ScalingView::fitPoints() {
+    fit_error_.clear();
+    try {
+        std::vector<ScalingPoint> points = parseScalingPoints(points_text_);
+        fit_ = fitScalingLaw(points);
+        fit_points_ = std::move(points);
+        return true;
+    } catch (const std::invalid_argument& e) {
+        fit_error_ = e.what();
+    } catch (const std::exception& e) {
+        fit_error_ = std::string("the fit failed: ") + e.what();
+    }
+    return false;
+}
+
+bool ScalingView::useFitAsPreset() {
+    if (!fit_) {
+        fit_error_ = "fit the points first";
+        return false;
+    }
+    try {
+        presets_->setFit(fit_->law, std::to_string(fit_->n_points) + " points");
+    } catch (const std::invalid_argument& e) {
+        fit_error_ = std::string("the fit cannot be a preset: ") + e.what();
+        return false;
+    }
+    fit_error_.clear();
+    preset_ = ScalingPresets::kFitName;  // update() loads its constants
+    return true;
 }
 
 void ScalingView::controls() {
     ImGui::SeparatorText("Scaling law  L = E + A/N\u1d43 + B/D\u1d47");
     if (ImGui::BeginCombo("preset", preset_.c_str())) {
-        for (const auto& name : scalingPresetNames())
+        for (const auto& name : presets_->names())
             if (ImGui::Selectable(name.c_str(), name == preset_)) preset_ = name;
         ImGui::EndCombo();
     }
+    if (ImGui::IsItemHovered() && presets_->fit())
+        ImGui::SetTooltip("fit: your own law, from %s", presets_->fitSource().c_str());
     inputPositive("E (nats/token)", &law_.E, "%.4g", true);
     inputPositive("A", &law_.A, "%.5g");
     inputPositive("B", &law_.B, "%.5g");
     inputPositive("a (exponent of N)", &law_.a, "%.4g");
     inputPositive("b (exponent of D)", &law_.b, "%.4g");
-    if (auto preset = scalingPreset(preset_);
-        preset && (preset->E != law_.E || preset->A != law_.A || preset->B != law_.B || preset->a != law_.a ||
-                   preset->b != law_.b))
+    if (auto preset = presets_->find(preset_); preset && !sameConstants(*preset, law_))
         ImGui::TextDisabled("edited: constants differ from %s", preset_.c_str());
 
     ImGui::SeparatorText("Model and data");
@@ -70,6 +167,55 @@ void ScalingView::controls() {
     } else {
         ImGui::TextWrapped("Non-paper variant: Corollary 13 would need the loss to fall by k'\u00b2, not k'.");
     }
+    fitControls();
+}
+
+void ScalingView::fitControls() {
+    ImGui::SeparatorText("Your own scaling law");
+    ImGui::TextWrapped("Paste your runs, one \"N,D,L\" line each (parameters, tokens, loss in nats/token).");
+    const float fs = ImGui::GetFontSize();
+    if (ImGui::InputTextMultiline("##points", edit_buffer_.data(), edit_buffer_.size(), ImVec2(-1, fs * 8)))
+        points_text_ = edit_buffer_.data();
+    if (ImGui::Button("Example data")) loadExamplePoints();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("25 runs generated from Hoffmann et al.'s law with 1%% noise (press again: new noise)");
+    ImGui::SameLine();
+    if (ImGui::Button("Fit")) fitPoints();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Huber loss on log L, Levenberg-Marquardt from the best of 4500 starts");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!fit_ || !usable(fit_->law));
+    if (ImGui::Button("Use as preset")) useFitAsPreset();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("The fit becomes the preset \"fit\" here and in the Emergence and Stimulus views");
+    if (!fit_error_.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.22f, 0.06f, 1));
+        ImGui::TextWrapped("%s", fit_error_.c_str());
+        ImGui::PopStyleColor();
+    }
+    if (!fit_) return;
+    const ScalingFit& f = *fit_;
+    if (ImGui::BeginTable("fit", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+        auto row = [](const char* name, const std::string& value) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(name);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(value.c_str());
+        };
+        row("E", withError(f.law.E, f.se.E));
+        row("A", withError(f.law.A, f.se.A));
+        row("B", withError(f.law.B, f.se.B));
+        row("a", withError(f.law.a, f.se.a));
+        row("b", withError(f.law.b, f.se.b));
+        row("Huber loss", ui::formatNumber(f.huber_loss, 3));
+        row("rms log residual", ui::formatNumber(f.rms_log_residual, 3));
+        row("iterations", std::to_string(f.iterations) + " (best of " + std::to_string(f.lm_runs) + " runs)");
+        ImGui::EndTable();
+    }
+    ImGui::TextDisabled("%zu points; errors: 1 standard error (Jacobian).", f.n_points);
+    if (!usable(f.law))
+        ImGui::TextWrapped("This fit cannot be a preset: an exponent is \u2264 0 (the loss does not fall with N or D).");
 }
 
 void ScalingView::main() {
@@ -100,12 +246,39 @@ void ScalingView::main() {
     float h = ImGui::GetContentRegionAvail().y;
     float plotH = std::max(fs * 12, (h - fs * 5.5f) * 0.5f - ImGui::GetStyle().ItemSpacing.y);
     std::string rLabel = ui::formatNumber(tokens_per_param_, 3);
-    if (ui::BeginPlot("scaling-loss", "Loss and excess loss against model size",
+    const std::string lawLabel = preset_ == ScalingPresets::kFitName ? " (your fit)" : "";
+    if (ui::BeginPlot("scaling-loss", ("Loss and excess loss against model size" + lawLabel).c_str(),
                       {"model size N (parameters)", ui::Scale::Log10, kMinN, kMaxN},
                       {"nats per token", ui::Scale::Log10, 0.01, 10}, ImVec2(-1, plotH))) {
         ui::PlotLine(("loss L, D = " + rLabel + "\u00b7N").c_str(), ns, ls, 0);
         ui::PlotLine(("excess \u03b4, D = " + rLabel + "\u00b7N").c_str(), ns, ex, 1);
         ui::PlotLine("excess \u03b4, compute-optimal D", ns, exOpt, 2, ui::LineStyle::Dashed);
+        if (fit_ && !fit_points_.empty()) {
+            // The fitted law through the runs: one curve per distinct D (when there are few), over the
+            // runs' range of N, and the runs themselves.
+            std::vector<double> ds, px, py;
+            double nlo = fit_points_[0].n_params, nhi = nlo;
+            for (const ScalingPoint& p : fit_points_) {
+                if (std::find(ds.begin(), ds.end(), p.d_tokens) == ds.end()) ds.push_back(p.d_tokens);
+                nlo = std::min(nlo, p.n_params), nhi = std::max(nhi, p.n_params);
+                px.push_back(p.n_params);
+                py.push_back(p.loss);
+            }
+            if (ds.size() <= kMaxDLines) {
+                std::sort(ds.begin(), ds.end());
+                constexpr int kFitPoints = 60;
+                std::vector<double> fx(kFitPoints), fy(kFitPoints);
+                for (size_t j = 0; j < ds.size(); ++j) {
+                    for (int i = 0; i < kFitPoints; ++i) {
+                        fx[i] = nlo * std::pow(nhi / nlo, double(i) / (kFitPoints - 1));
+                        fy[i] = loss(fit_->law, fx[i], ds[j]);
+                    }
+                    ui::PlotLine(j == 0 ? "fit through your runs (one line per D)" : "##fit, another D", fx, fy, 4,
+                                 ui::LineStyle::Solid, 1.2f);
+                }
+            }
+            ui::PlotMarkers("your runs (N, L)", px, py, 4, 3.0f);
+        }
         ui::PlotHLine(law_.E, "entropy E", 0, ui::LineStyle::Dotted);
         ui::PlotVLine(n_params_, "N", 6);
         ui::EndPlot();
@@ -121,7 +294,9 @@ void ScalingView::main() {
         "The scaling law (Hoffmann et al. 2022) predicts the cross-entropy loss of a model with N parameters trained "
         "on D tokens. Its floor E is the entropy of text; what is left, the excess loss \u03b4, is all the theory "
         "uses. Under the Cloze Sufficiency assumption the fraction \u03b8 of text pieces the model fails tracks \u03b4 "
-        "(linear map, factor c). Each 10\u00d7 in scale roughly halves \u03b4, and so halves \u03b8.");
+        "(linear map, factor c). Each 10\u00d7 in scale roughly halves \u03b4, and so halves \u03b8. "
+        "With your own runs (left panel), the fit replaces the law here and, as preset \"fit\", in the Emergence "
+        "and Stimulus views.");
 }
 
 }  // namespace slingshot::app

@@ -18,6 +18,7 @@ enum class RngStream : uint64_t {
     AdversaryTies = 3,
     TuplePieces = 4,
     SpectralStart = 5,
+    ScalingExample = 6,
     Test = 99,
 };
 

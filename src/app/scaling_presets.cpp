@@ -1,0 +1,37 @@
+#include "app/scaling_presets.h"
+
+#include <algorithm>
+
+namespace slingshot::app {
+
+std::vector<std::string> ScalingPresets::names() const {
+    std::vector<std::string> out = scalingPresetNames();
+    if (has_fit_) out.push_back(kFitName);
+    return out;
+}
+
+std::optional<ScalingLaw> ScalingPresets::find(std::string_view name) const {
+    if (name == kFitName) return has_fit_ ? std::optional<ScalingLaw>(fit_) : std::nullopt;
+    return scalingPreset(name);
+}
+
+void ScalingPresets::setFit(ScalingLaw law, std::string source) {
+    validateScalingLaw(law);
+    law.name = kFitName;
+    fit_ = std::move(law);
+    fit_source_ = std::move(source);
+    has_fit_ = true;
+    ++version_;
+}
+
+ParamSpec ScalingPresets::presetSpec(ParamSpec spec) const {
+    if (has_fit_ && std::find(spec.choices.begin(), spec.choices.end(), kFitName) == spec.choices.end())
+        spec.choices.push_back(kFitName);
+    return spec;
+}
+
+std::optional<ScalingLaw> ScalingPresetsRef::find(std::string_view name) const {
+    return store_ ? store_->find(name) : scalingPreset(name);
+}
+
+}  // namespace slingshot::app
