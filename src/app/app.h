@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/host.h"
+#include "app/scaling_presets.h"
 #include "app/view.h"
 #include "core/query.h"
 
@@ -71,6 +72,7 @@ private:
     size_t current_ = 0;
     std::string view_name_;  // mirrors views_[current_] for the "view" binding
     std::string theme_ = "light";
+    ScalingPresets presets_;  // built-in scaling laws and the reader's fit, shared by the views
     double scale_ = 1.0;
     long long embed_ = 0, controls_ = 0;
     std::string applied_theme_;

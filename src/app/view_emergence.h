@@ -24,6 +24,8 @@ public:
     void main() override;
     void update() override;
     std::vector<ParamBinding> bindings() override;
+    // The app's scaling laws (built-ins and the reader's "fit") for the law choice.
+    void useScalingPresets(const ScalingPresets* presets) { params_.presets = ScalingPresetsRef(presets); }
     std::vector<const char*> plotIds() const override { return {"emergence-main", "emergence-zipf"}; }
 
     // For tests and the overview: the cached theory and the simulated points so far.

@@ -27,7 +27,7 @@ const std::vector<std::string> kTupleLabels = {"T2: k'-pieces (Cor 13 exact)", "
 
 EmergenceModel ModelParams::model() const {
     EmergenceModel m;
-    m.law = scalingPreset(preset).value_or(hoffmann2022());
+    m.law = presets.find(preset).value_or(hoffmann2022());
     m.data_rule = d_rule == "optimal" ? DataRule::ComputeOptimal : DataRule::Ratio;
     m.tokens_per_param = ratio;
     m.theta_map = thetaMapFromName(theta_map).value_or(ThetaMap::Linear);
@@ -39,7 +39,9 @@ EmergenceModel ModelParams::model() const {
 }
 
 void ModelParams::addBindings(std::vector<ParamBinding>& out) {
-    out.push_back({cliParam("emergence", "preset"), &preset});
+    ParamSpec preset_spec = cliParam("emergence", "preset");
+    if (presets.store()) preset_spec = presets.store()->presetSpec(preset_spec);  // "fit" once a fit exists
+    out.push_back({preset_spec, &preset});
     out.push_back({dRuleSpec(), &d_rule});
     out.push_back({cliParam("emergence", "ratio"), &ratio});
     out.push_back({cliParam("emergence", "theta-map"), &theta_map});
@@ -51,8 +53,13 @@ void ModelParams::addBindings(std::vector<ParamBinding>& out) {
 
 void ModelParams::lawControls() {
     ImGui::TextUnformatted("scaling law");
-    choiceCombo("##preset", &preset, cliParam("emergence", "preset"),
-                {"Hoffmann et al. 2022 (Chinchilla)", "Besiroglu et al. 2024 (replication)"});
+    ParamSpec preset_spec = cliParam("emergence", "preset");
+    std::vector<std::string> preset_labels = {"Hoffmann et al. 2022 (Chinchilla)", "Besiroglu et al. 2024 (replication)"};
+    if (presets.store() && presets.store()->fit()) {
+        preset_spec = presets.store()->presetSpec(preset_spec);
+        preset_labels.push_back("fit: your own law (Scaling view)");
+    }
+    choiceCombo("##preset", &preset, preset_spec, preset_labels);
     paramTooltip(cliParam("emergence", "preset"), "L = E + A/Nᵃ + B/Dᵇ; only the excess L − E matters.");
     int rule = d_rule == "optimal" ? 1 : 0;
     ImGui::RadioButton("D = r·N", &rule, 0);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/param_binding.h"
+#include "app/scaling_presets.h"
 #include "core/emergence.h"
 
 #include <string>
@@ -23,6 +24,7 @@ struct ModelParams {
 
     EmergenceModel model() const;
     void addBindings(std::vector<ParamBinding>& out);
+    ScalingPresetsRef presets;  // the app's laws, with the reader's "fit"; unset: built-ins only
     bool operator==(const ModelParams&) const = default;
 
     // Left-panel controls; each section can be left out.

@@ -21,6 +21,8 @@ public:
     void controls() override;
     void main() override;
     std::vector<ParamBinding> bindings() override;
+    // The app's scaling laws (built-ins and the reader's "fit") for the law choice.
+    void useScalingPresets(const ScalingPresets* presets) { params_.presets = ScalingPresetsRef(presets); }
     std::vector<const char*> plotIds() const override { return {"stimulus-main"}; }
 
     static constexpr int kPoints = 241;
