@@ -179,7 +179,7 @@ std::string formatNumber(double v, int significant) {
         std::snprintf(buf, sizeof buf, "%.*g", significant, v);
         std::string s = buf;
         if (s[0] == '-') s = "\u2212" + s.substr(1);
-        return s;
+        if (s.find('e') == std::string::npos) return s;  // else "1e+04": too few digits, use the ×10ⁿ form below
     }
     int e = static_cast<int>(std::floor(std::log10(a)));
     double m = v / std::pow(10.0, e);
@@ -351,7 +351,10 @@ void EndPlot() {
     float fs = ImGui::GetFontSize();
     float dpiLine = std::max(1.0f, fs / 16.0f);  // thicker lines for larger (projector) fonts
     const ImRect& area = g_cur.area;
-    // Bands first so lines stay on top.
+    // Bands first so lines stay on top. Without anti-aliased fill: the fringes of neighbouring quads
+    // would overlap and show as stripes.
+    const ImDrawListFlags saved_flags = dl->Flags;
+    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
     for (const auto& it : g_cur.items) {
         if (it.kind != Kind::Band) continue;
         for (size_t i = 1; i < it.x.size() && i < it.y.size() && i < it.y2.size(); ++i) {
@@ -363,6 +366,7 @@ void EndPlot() {
             dl->AddQuadFilled(a, b, c, d, paletteColor(it.color, 0.18f));
         }
     }
+    dl->Flags = saved_flags;
     for (const auto& it : g_cur.items) {
         ImU32 col = paletteColor(it.color);
         if (it.kind == Kind::Line) {

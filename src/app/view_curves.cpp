@@ -1,6 +1,7 @@
 #include "app/view_curves.h"
 
 #include "app/plot.h"
+#include "app/view_model_params.h"
 #include "app/widgets.h"
 #include "core/bounds.h"
 
@@ -15,13 +16,10 @@ namespace slingshot::app {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-const std::vector<std::string> kModels = {"t2", "t2exact", "t1", "p"};
-const std::vector<std::string> kModelLabels = {"T2: k'-pieces (Cor 13 exact)", "T2, exact accounting",
-                                               "T1: block split", "route P: product"};
-
 std::string modelLabel(const std::string& name) {
-    for (size_t i = 0; i < kModels.size(); ++i)
-        if (kModels[i] == name) return kModelLabels[i];
+    const std::vector<std::string>& choices = cliParam("bound", "tuples").choices;  // t2, t2exact, t1, p
+    for (size_t i = 0; i < choices.size(); ++i)
+        if (choices[i] == name) return tupleModelLabels()[i];
     return name;
 }
 
@@ -61,6 +59,11 @@ ParamSpec degreeSpec() {
 ParamSpec onOff(const char* name, const char* help) {
     ParamSpec p = viewParam(name, ParamKind::Choice, help, 0, 0, {"on", "off"});
     return p;
+}
+
+// Short names for legends: T2, T2 exact, T1, route P.
+std::string shortModel(const std::string& name) {
+    return name == "t2" ? "T2" : name == "t2exact" ? "T2 exact" : name == "t1" ? "T1" : "route P";
 }
 
 std::string thetaText(double theta) { return ui::formatNumber(theta, 4); }
@@ -152,9 +155,9 @@ void CurvesView::recompute() {
             return curve([&](double c) { return fracTuples(m, theta_ / kp, c, k, kp); });
         };
         contrast_a_ = of(others[0]);
-        contrast_a_name_ = modelLabel(others[0]) + ", k'=" + std::to_string(kp) + " at θ/" + std::to_string(kp);
+        contrast_a_name_ = shortModel(others[0]) + ", k'=" + std::to_string(kp) + " at θ/" + std::to_string(kp);
         contrast_b_ = of(others[1]);
-        contrast_b_name_ = modelLabel(others[1]) + ", k'=" + std::to_string(kp) + " at θ/" + std::to_string(kp);
+        contrast_b_name_ = shortModel(others[1]) + ", k'=" + std::to_string(kp) + " at θ/" + std::to_string(kp);
     }
 }
 
@@ -200,7 +203,7 @@ void CurvesView::controls() {
     ImGui::TextUnformatted("tuple sizes k'");
     intListInput("##kprime", &kprimes_, kprimeSpec());
     ImGui::TextUnformatted("tuple model");
-    choiceCombo("##tuples", &tuples_, tuplesSpec(), kModelLabels);
+    choiceCombo("##tuples", &tuples_, tuplesSpec(), tupleModelLabels());
     paramTooltip(tuplesSpec(), "T2 makes Cor 13 exact; T1 and P are other readings of the paper.");
     onOffCheckbox("show the other models (thin)", &contrast_);
     uncertainNote("The paper's k'-tuple construction is not known exactly. T2 (a k'-piece fails if any of its pieces "
@@ -222,8 +225,8 @@ void CurvesView::main() {
     const float fs = ImGui::GetFontSize();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const bool side = avail.x >= fs * 44;
-    const float textH = fs * (side ? 6.5f : 8.0f);
-    const float plotH = side ? std::max(fs * 14, avail.y - textH) : std::max(fs * 14, (avail.y - textH) * 0.5f);
+    const float textH = fs * (side ? 6.5f : 3.0f);  // stacked: the explanation scrolls below the plots
+    const float plotH = side ? std::max(fs * 14, avail.y - textH) : std::max(fs * 13, (avail.y - textH) * 0.5f);
     const float plotW = side ? (avail.x - ImGui::GetStyle().ItemSpacing.x) * 0.5f : -1;
 
     const std::string kText = std::to_string(k_);
@@ -245,29 +248,30 @@ void CurvesView::main() {
                 for (size_t j = 0; j < c_.size(); j += 5) xs.push_back(c_[j]), ys.push_back(m.random[j]);
                 ui::PlotMarkers(("##" + m.label + ", random failure set").c_str(), xs, ys, col, 2.5f);
             }
-            ui::PlotLine((m.label + "  (Thm 8 guarantee)").c_str(), c_, m.bound, col);
+            ui::PlotLine(m.label.c_str(), c_, m.bound, col);
         }
         const std::vector<double> none;
-        if (worst_ == "on") ui::PlotLine("⋯ exact worst case 1 − α_A", none, none, 6, ui::LineStyle::Dotted, 2.0f);
+        if (worst_ == "on") ui::PlotLine("exact worst case 1 − α_A", none, none, 6, ui::LineStyle::Dotted, 2.0f);
         if (random_ == "on")
-            ui::PlotMarkers(("• random failure set, d̄ = " + std::to_string(degree_)).c_str(), none, none, 6, 2.5f);
+            ui::PlotMarkers(("random failure set, d̄ = " + std::to_string(degree_)).c_str(), none, none, 6, 2.5f);
         if (rho_ > 0)
-            ui::PlotLine(("- - finite size ρ = " + ui::formatNumber(rho_, 3)).c_str(), none, none, 6, ui::LineStyle::Dashed, 1.5f);
+            ui::PlotLine(("finite size ρ = " + ui::formatNumber(rho_, 3)).c_str(), none, none, 6, ui::LineStyle::Dashed, 1.5f);
         ui::EndPlot();
     }
     if (side) ImGui::SameLine();
 
     ui::SetNextLegendCorner(ui::LegendCorner::BottomLeft);
-    std::string t2 = "Cor 13: k'-tuples of M₂ (θ/k') vs single skills of M₁ (θ = " + thetaText(theta_) + ")";
+    std::string t2 = "Cor 13: k'-tuples of M₂ (θ/k') = skills of M₁ (θ = " + thetaText(theta_) + ")";
     if (ui::BeginPlot("curves-cor13", t2.c_str(), ax,
                       {"fraction of skills / k'-tuples with competence ≥ c", ui::Scale::Linear, 0, 1.02}, ImVec2(plotW, plotH))) {
-        ui::PlotLine(("single skills, M₁ at θ = " + thetaText(theta_)).c_str(), c_, m1_, 0, ui::LineStyle::Solid, 5.0f);
+        ui::PlotLine(("skills, M₁ at θ = " + thetaText(theta_)).c_str(), c_, m1_, 0, ui::LineStyle::Solid, 5.0f);
         for (size_t j = 0; j < tuples_curves_.size(); ++j) {
             const Tuple& t = tuples_curves_[j];
             const std::string kp = std::to_string(t.kprime);
             int col = 1 + static_cast<int>(j) % 5;
-            ui::PlotLine(("k'=" + kp + " tuples, M₁ at θ (before scaling)").c_str(), c_, t.before, col, ui::LineStyle::Solid, 1.2f);
-            ui::PlotLine(("k'=" + kp + " tuples, M₂ at θ/" + kp + " (" + tuples_ + ")").c_str(), c_, t.m2, col,
+            if (j == 0)  // one is enough to show that tuples of the same model are far worse
+                ui::PlotLine(("k'=" + kp + ", M₁ at θ (before scaling)").c_str(), c_, t.before, col, ui::LineStyle::Solid, 1.2f);
+            ui::PlotLine(("k'=" + kp + ", M₂ at θ/" + kp + " (" + tuples_ + ")").c_str(), c_, t.m2, col,
                          ui::LineStyle::Dashed, 2.5f);
         }
         if (!contrast_a_.empty()) {
@@ -281,7 +285,7 @@ void CurvesView::main() {
     std::string diffs;
     for (size_t j = 0; j < cor13_diff_.size(); ++j)
         diffs += (j ? ",  " : "") + std::string("k'=") + std::to_string(kprimes_[j]) + ": " + ui::formatNumber(cor13_diff_[j], 3);
-    ImGui::Text("Cor 13 check, max over c of |M₂ k'-tuple curve − M₁ single-skill curve|:  %s", diffs.c_str());
+    ImGui::TextWrapped("Cor 13 check, max over c of |M₂ k'-tuple curve − M₁ single-skill curve|:  %s", diffs.c_str());
     if (tuples_ != "t2")
         ImGui::TextDisabled("(not 0 under %s: only T2 makes the curves identical)", modelLabel(tuples_).c_str());
     ImGui::TextWrapped(

@@ -15,7 +15,7 @@ class CurvesView : public View {
 public:
     CurvesView();
     const char* urlName() const override { return "curves"; }
-    const char* title() const override { return "Performance curves"; }
+    const char* title() const override { return "Curves"; }
     void controls() override;
     void main() override;
     std::vector<ParamBinding> bindings() override;

@@ -13,7 +13,7 @@
 namespace slingshot::app {
 namespace {
 
-constexpr double kSimBudgetMs = 6;  // per frame
+constexpr double kSimBudgetMs = 8;  // per frame
 
 ParamSpec kprimeSpec() {
     ParamSpec p = cliParam("emergence", "kprime");
@@ -46,7 +46,7 @@ ParamSpec simN2Spec() {
     return p;
 }
 
-std::string kpLabel(int kp) { return kp == 1 ? "single skills (k'=1)" : "k'=" + std::to_string(kp) + " tuples"; }
+std::string kpLabel(int kp) { return kp == 1 ? "skills (k'=1)" : "k'=" + std::to_string(kp) + " tuples"; }
 
 }  // namespace
 
@@ -246,28 +246,36 @@ void EmergenceView::main() {
     ImGui::Text("Smallest N with ≥ %s of k'-tuples guaranteed competence ≥ %s:", ui::formatNumber(target_, 3).c_str(),
                 ui::formatNumber(params_.c, 3).c_str());
     for (size_t i = 0; i < sweep_.kprimes.size() && i < thresholds_.n.size(); ++i) {
-        ImGui::SameLine(0, fs * (i ? 1.2f : 0.6f));
         std::string t = "k'=" + std::to_string(sweep_.kprimes[i]) + ": " +
-                        (thresholds_.n[i] ? ui::formatNumber(*thresholds_.n[i], 3) : std::string("never"));
+                        (thresholds_.n[i] ? ui::formatNumber(*thresholds_.n[i], 4) : std::string("never"));
         if (i > 0 && thresholds_.ratios[i - 1]) t += " (" + ui::formatNumber(*thresholds_.ratios[i - 1], 3) + "×)";
+        // Side by side while they fit, else on the next line.
+        const float w = ImGui::CalcTextSize(t.c_str()).x;
+        if (i > 0 && ImGui::GetItemRectMax().x + fs * 1.5f + w < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+            ImGui::SameLine(0, fs * 1.5f);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui::paletteColor(static_cast<int>(i))), "%s", t.c_str());
     }
     drawSimulationStatus();
 
+    // Wide and tall: the Zipf plot and its text share the lower row. Otherwise the main plot fills the
+    // view and the Zipf part follows below it (the main area scrolls).
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float lowerH = std::max(fs * 13, avail.y * 0.38f);
-    const float mainH = std::max(fs * 14, avail.y - lowerH - ImGui::GetStyle().ItemSpacing.y);
+    const bool compact = avail.x < fs * 50 || avail.y < fs * 32;
+    const float lowerH = compact ? fs * 16 : std::max(fs * 13, avail.y * 0.38f);
+    const float mainH = compact ? std::max(fs * 16, avail.y - fs * 0.5f)
+                                : std::max(fs * 14, avail.y - lowerH - ImGui::GetStyle().ItemSpacing.y);
 
     ui::SetNextLegendCorner(ui::LegendCorner::TopLeft);
     std::string yl = "guaranteed fraction of k'-tuples with competence ≥ " + ui::formatNumber(params_.c, 3);
-    if (ui::BeginPlot("emergence-main", "Emergence: guarantees against model size (reconstruction of the paper's picture)",
+    if (ui::BeginPlot("emergence-main", "Guaranteed competence against model size (reconstruction)",
                       {"model size N (parameters)", ui::Scale::Log10, from_, to_}, {yl, ui::Scale::Linear, 0, 1.02},
                       ImVec2(-1, mainH))) {
         for (size_t i = 0; i < sweep_.kprimes.size(); ++i) {
             int col = static_cast<int>(i);
             ui::PlotLine(kpLabel(sweep_.kprimes[i]).c_str(), sweep_.n_params, sweep_.frac[i], col);
             if (i < thresholds_.n.size() && thresholds_.n[i])
-                ui::PlotVLine(*thresholds_.n[i], ui::formatNumber(*thresholds_.n[i], 2).c_str(), col, ui::LineStyle::Dashed);
+                ui::PlotVLine(*thresholds_.n[i], compact ? "" : ui::formatNumber(*thresholds_.n[i], 3).c_str(), col,
+                             ui::LineStyle::Dashed);  // narrow: the values are in the row above
         }
         ui::PlotHLine(target_, ("target " + ui::formatNumber(target_, 3)).c_str(), 6, ui::LineStyle::Dotted);
         if (!sim_done_.empty()) {
@@ -276,14 +284,14 @@ void EmergenceView::main() {
                 xs.push_back(p.n_params), ys.push_back(p.frac_skills);
                 if (p.frac_pairs) xp.push_back(p.n_params), yp.push_back(*p.frac_pairs);
             }
-            ui::PlotMarkers("simulated skills, random failures", xs, ys, 0, 5);
-            if (!xp.empty()) ui::PlotMarkers("simulated pairs (T2), random failures", xp, yp, 1, 5);
+            ui::PlotMarkers("simulated skills", xs, ys, 0, 5);
+            if (!xp.empty()) ui::PlotMarkers("simulated pairs (T2)", xp, yp, 1, 5);
         }
         ui::EndPlot();
     }
 
     // Lower row: the Zipf plot and its frequency bands, then the explanation.
-    const float zipfW = std::max(fs * 20, avail.x * 0.55f);
+    const float zipfW = compact ? -1 : std::max(fs * 20, avail.x * 0.5f);
     double ymin = 1e300, ymax = 0;
     for (const auto& row : zipf_n_)
         for (double v : row)
@@ -292,29 +300,28 @@ void EmergenceView::main() {
     ymin = std::pow(10.0, std::floor(std::log10(ymin))), ymax = std::pow(10.0, std::ceil(std::log10(ymax)));
     if (ymax <= ymin) ymax = ymin * 10;
     ui::SetNextLegendCorner(ui::LegendCorner::TopLeft);
-    std::string zt = "Zipf skills (s = " + ui::formatNumber(zipf_, 3) + ", N₁ = " + ui::formatNumber(static_cast<double>(n1_), 3) + "): when each is guaranteed";
+    std::string zt = "Zipf skills (s = " + ui::formatNumber(zipf_, 3) + ", N₁ = " + ui::formatNumber(static_cast<double>(n1_), 6) + ")";
     if (ui::BeginPlot("emergence-zipf", zt.c_str(), {"skill frequency rank r", ui::Scale::Log10, 1, static_cast<double>(n1_)},
                       {"N guaranteeing competence ≥ c", ui::Scale::Log10, ymin, ymax}, ImVec2(zipfW, lowerH))) {
         ui::PlotLine("skill of rank r", ranks_, zipf_n_[0], 0);
         if (params_.tuples != "p") ui::PlotLine("pair of two rank-r skills (μ²)", ranks_, zipf_n_[1], 1, ui::LineStyle::Dashed);
         ui::EndPlot();
     }
-    ImGui::SameLine();
-    ImGui::BeginChild("emergence-text", ImVec2(0, lowerH), false);
+    if (!compact) ImGui::SameLine();
+    ImGui::BeginChild("emergence-text", ImVec2(0, compact ? 0 : lowerH), compact ? ImGuiChildFlags_AutoResizeY : 0);
     ImGui::TextUnformatted("Every skill in the band is guaranteed by:");
     for (const Band& b : bands_) {
         std::string range = b.first == b.last ? "rank " + std::to_string(b.first)
-                                              : "ranks " + ui::formatNumber(static_cast<double>(b.first), 3) + "–" +
-                                                    ui::formatNumber(static_cast<double>(b.last), 3);
+                                              : "ranks " + ui::formatNumber(static_cast<double>(b.first), 6) + "–" +
+                                                    ui::formatNumber(static_cast<double>(b.last), 6);
         ImGui::BulletText("%s: N = %s", range.c_str(), b.n ? ui::formatNumber(*b.n, 3).c_str() : "beyond 10⁴⁰");
     }
     ImGui::Spacing();
     ImGui::TextWrapped(
-        "N → D → excess loss δ = A/Nᵃ + B/Dᵇ → θ = c_map·δ → guaranteed fraction of k'-tuples (Thm 8 at θ' = k'θ, Cor 13). "
-        "Ten times the scale roughly halves θ, and halving θ doubles the tuple size reached: about 10× per doubling of k'. "
-        "The markers are random failure sets of measure θ(N): typical failures sit far above the worst-case guarantee, "
-        "which must hold for every failure set. Frequent skills (small rank) are guaranteed first: a skill of measure μ is "
-        "safe once the bound on the measure of incompetent skills falls below μ.");
+        "Curves: N → D → δ = A/Nᵃ + B/Dᵇ → θ = c_map·δ → Thm 8 at θ' = k'θ. 10× scale halves θ; halving θ doubles k' "
+        "(Cor 13): about 10× in N per doubling of k'. Markers: random failure sets of measure θ(N), far above the "
+        "worst-case guarantee. A skill of measure μ is safe once the bound on incompetent measure falls below μ: "
+        "frequent skills first.");
     ImGui::EndChild();
 }
 

@@ -70,7 +70,7 @@ private:
     std::string sim_ = "on";
     long long seed_ = 1;
     double sim_from_ = 1e10, sim_to_ = 1e13;
-    long long sim_points_ = 7, sim_n1_ = 100, sim_n2_ = 200000;
+    long long sim_points_ = 7, sim_n1_ = 100, sim_n2_ = 100000;
 
     // Theory cache.
     bool have_ = false;

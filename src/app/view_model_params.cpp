@@ -20,10 +20,13 @@ ParamSpec kSpec() {
     return p;
 }
 
-const std::vector<std::string> kTupleLabels = {"T2: k'-pieces (Cor 13 exact)", "T2, exact accounting",
-                                               "T1: block split", "route P: product"};
-
 }  // namespace
+
+const std::vector<std::string>& tupleModelLabels() {
+    static const std::vector<std::string> labels = {"T2: k'-pieces (Cor 13 exact)", "T2, exact accounting", "T1: block split",
+                                                    "route P: product"};
+    return labels;
+}
 
 EmergenceModel ModelParams::model() const {
     EmergenceModel m;
@@ -106,7 +109,7 @@ void ModelParams::levelControls() {
 
 void ModelParams::tupleControls() {
     ImGui::TextUnformatted("k'-tuple model");
-    choiceCombo("##tuples", &tuples, cliParam("emergence", "tuples"), kTupleLabels);
+    choiceCombo("##tuples", &tuples, cliParam("emergence", "tuples"), tupleModelLabels());
     paramTooltip(cliParam("emergence", "tuples"));
     uncertainNote("T2 (the paper's reading as we reconstruct it) vs T1 / route P.");
 }

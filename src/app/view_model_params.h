@@ -12,6 +12,9 @@
 
 namespace slingshot::app {
 
+// What the reader sees for the tuple models t2, t2exact, t1, p (in that order).
+const std::vector<std::string>& tupleModelLabels();
+
 struct ModelParams {
     std::string preset = "hoffmann2022";
     std::string d_rule = "ratio";  // ratio: D = r N; optimal: D that makes N compute-optimal
@@ -21,10 +24,10 @@ struct ModelParams {
     long long k = 8;
     double c = 0.8;
     std::string tuples = "t2";
+    ScalingPresetsRef presets;  // the app's laws, with the reader's "fit"; unset: built-ins only
 
     EmergenceModel model() const;
     void addBindings(std::vector<ParamBinding>& out);
-    ScalingPresetsRef presets;  // the app's laws, with the reader's "fit"; unset: built-ins only
     bool operator==(const ModelParams&) const = default;
 
     // Left-panel controls; each section can be left out.

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <tuple>
 
@@ -105,25 +106,31 @@ void OverviewView::recompute() {
     const int kps[] = {1, 2};
     const Thresholds t = emergenceThresholds(m, kps, 0.5);
     const double cor13 = std::fabs(fracTuplesT2(theta / 2, c_, m.k, 2) - fracCompetent(theta, c_, m.k));
-    const StimulusCount s = stimulusCount(kStimulusN1, static_cast<int>(std::min<long long>(k_, kStimulusN1)),
-                                          std::min<int>(kStimulusKprime, static_cast<int>(k_)), d / kTokensPerPiece);
-    const double frac4 = guaranteedFraction(m, n_, kStimulusKprime);
+    // Where half of the 4-tuples are guaranteed, how many can training have shown?
+    const int kp4 = std::min<int>(kStimulusKprime, static_cast<int>(k_));
+    const std::optional<double> n4 = thresholdN(m, kp4, 0.5);
+    const double seen4 = n4 ? stimulusCount(kStimulusN1, static_cast<int>(k_), kp4, tokensFor(m, *n4) / kTokensPerPiece)
+                                  .seen_fraction_bound
+                            : 1.0;
     auto f = [](double v, int sig = 3) { return ui::formatNumber(v, sig); };
     const std::string cs = f(c_);
 
-    boxes_.push_back({"Scaling law", "L = E + A/Nᵃ + B/Dᵇ", "N = " + f(n_) + ", D = " + f(d) + "\nL = " + f(l, 4) + " nats/token", "scaling"});
+    boxes_.push_back({"Scaling law", "L = E + A/Nᵃ + B/Dᵇ", "N = " + f(n_) + "\nD = " + f(d) + "\nL = " + f(l, 4) + " nats/token", "scaling"});
     boxes_.push_back({"Excess loss", "δ = L − E", "δ = " + f(delta, 4) + "\n10× scale: δ × " + f(halving), "scaling"});
-    boxes_.push_back({"Failed text pieces", "θ = c_map·δ  (c_map = 1)", "θ = " + f(theta) + "\nof all text pieces", "scaling"});
-    boxes_.push_back({"Skill graph", "k random skills per piece", "k = " + std::to_string(k_) + "; Thm 8 beats Markov\nfor β > β_min = " + f(beta_min), "graph"});
+    boxes_.push_back({"Failed text pieces", "θ = c_map·δ, c_map = 1", "θ = " + f(theta) + "\nof all text pieces", "scaling"});
+    boxes_.push_back({"Skill graph", "k random skills per piece",
+                      "k = " + std::to_string(k_) + "\nThm 8 beats Markov\nabove β_min = " + f(beta_min), "graph"});
     boxes_.push_back({"Competence (Thm 8)", "H(θ) − kθ·KL(βα‖α) < 0",
-                      "≥ " + f(100 * frac) + "% of skills have\ncompetence ≥ " + cs, "competence"});
-    std::string em = "k'=1: N = " + (t.n[0] ? f(*t.n[0]) : std::string("never")) + "\nk'=2: N = " + (t.n[1] ? f(*t.n[1]) : std::string("never"));
-    if (t.ratios[0]) em += "  (" + f(*t.ratios[0]) + "×)";
-    boxes_.push_back({"Emergence", "50% of k'-tuples competent", em, "emergence"});
-    boxes_.push_back({"Performance curves, Cor 13", "pairs at θ/2 = skills at θ",
-                      "difference at c = " + cs + ": " + f(cor13), "curves"});
-    boxes_.push_back({"Paucity of stimulus", "seen ≤ n_train·C(k,k')/C(N₁,k')",
-                      "4-tuples seen ≤ " + f(100 * s.seen_fraction_bound) + "%\nguaranteed ≥ " + f(100 * frac4) + "%", "stimulus"});
+                      "≥ " + f(100 * frac) + "% of skills\nhave competence ≥ " + cs, "competence"});
+    auto nText = [&](const std::optional<double>& n) { return n ? f(*n) : std::string("never"); };
+    std::string em = "k'=1: N = " + nText(t.n[0]) + "\nk'=2: N = " + nText(t.n[1]);
+    if (t.ratios[0]) em += "\n(" + f(*t.ratios[0]) + "× per doubling)";
+    boxes_.push_back({"Emergence", "50% of k'-tuples", em, "emergence"});
+    boxes_.push_back({"Curves, Cor 13", "pairs at θ/2 = skills at θ", "max difference at\nc = " + cs + ": " + f(cor13), "curves"});
+    boxes_.push_back({"Paucity of stimulus", "seen ≤ n·C(k,k')/C(N₁,k')",
+                      n4 ? std::to_string(kp4) + "-tuples 50% competent\nat N = " + f(*n4) + "\nseen ≤ " + f(100 * seen4) + "%"
+                         : std::to_string(kp4) + "-tuples never reach 50%",
+                      "stimulus"});
 }
 
 const std::vector<OverviewView::Box>& OverviewView::boxes() {
@@ -196,9 +203,16 @@ void OverviewView::main() {
 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float gap = fs * 2.2f;
+    const float gap = fs * (avail.x < fs * 50 ? 1.4f : 2.2f);
     const float w = std::max(fs * 9, (avail.x - 2 * gap) / 3);
-    const float h = fs * 5.2f, vgap = fs * 1.8f;
+    const float vgap = fs * 1.8f;
+    const float h = std::clamp((avail.y - fs * 6) / 3 - vgap, fs * 6.4f, fs * 7.5f);  // fill the page, within reason
+    // One text scale for every box, so that the widest line fits (narrow windows get smaller text).
+    float need = 0;
+    for (const Box& box : b)
+        need = std::max({need, ImGui::CalcTextSize(box.title).x, ImGui::CalcTextSize(box.formula).x,
+                         ImGui::CalcTextSize(box.value.c_str()).x * 1.1f});
+    const float ts = std::clamp((w - fs) / need, 0.7f, 1.0f), tf = fs * ts;
     auto rectOf = [&](int i) {
         int row = i < 3 ? 0 : i < 6 ? 1 : 2;
         int col = i < 6 ? i % 3 : (i == 6 ? 1 : 2);
@@ -255,9 +269,10 @@ void OverviewView::main() {
         dl->AddRect(p0, p1, ui::paletteColor(col == 6 ? 5 : col % 6, 0.9f), fs * 0.4f, 0, hovered ? 2.5f : 1.5f);
         dl->PushClipRect(p0, p1, true);
         float x = p0.x + fs * 0.5f, y = p0.y + fs * 0.3f;
-        dl->AddText(ImVec2(x, y), text, b[static_cast<size_t>(i)].title);
-        dl->AddText(ImVec2(x, y + fs * 1.2f), muted, b[static_cast<size_t>(i)].formula);
-        dl->AddText(ImVec2(x, y + fs * 2.4f), text, b[static_cast<size_t>(i)].value.c_str());
+        ImFont* font = ImGui::GetFont();
+        dl->AddText(font, tf, ImVec2(x, y), text, b[static_cast<size_t>(i)].title);
+        dl->AddText(font, tf, ImVec2(x, y + tf * 1.2f), muted, b[static_cast<size_t>(i)].formula);
+        dl->AddText(font, tf * 1.1f, ImVec2(x, y + tf * 2.5f), text, b[static_cast<size_t>(i)].value.c_str());
         dl->PopClipRect();
         if (clicked) nav_.go(b[static_cast<size_t>(i)].view);
     }

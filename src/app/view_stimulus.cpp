@@ -131,32 +131,35 @@ void StimulusView::main() {
                     ui::formatNumber(r0.theta, 3).c_str());
         for (size_t i = 0; i < at_readings_.size(); ++i) {
             const Reading& r = at_readings_[i];
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui::paletteColor(static_cast<int>(i))),
-                               "k'=%lld: seen ≤ %s of 10^%.1f sets,  guaranteed competent ≥ %s,  so ≥ %s competent but never seen",
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::paletteColor(static_cast<int>(i)));
+            ImGui::TextWrapped("k'=%lld: seen ≤ %s (of 10^%.1f sets), guaranteed ≥ %s: ≥ %s competent, never seen",
                                r.kprime, ui::formatNumber(r.seen, 3).c_str(), r.log10_sets,
                                ui::formatNumber(r.guaranteed, 3).c_str(),
                                ui::formatNumber(std::max(0.0, r.guaranteed - r.seen), 3).c_str());
+            ImGui::PopStyleColor();
         }
-        ImGui::TextDisabled("slingshot-cli stimulus --n1 %lld --k %lld --kprime %lld --ntrain %.6g --theta %.6g --c %.6g --tuples %s",
-                            n1_, params_.k, r0.kprime, r0.n_train, r0.theta, params_.c, params_.tuples.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("slingshot-cli stimulus --n1 %lld --k %lld --kprime %lld --ntrain %.6g --theta %.6g --c %.6g --tuples %s",
+                           n1_, params_.k, r0.kprime, r0.n_train, r0.theta, params_.c, params_.tuples.c_str());
+        ImGui::PopStyleColor();
     }
 
     const float textH = fs * 5.0f;
-    const float plotH = std::max(fs * 14, ImGui::GetContentRegionAvail().y - textH);
+    const float plotH = std::max(fs * 16, ImGui::GetContentRegionAvail().y - textH);
     const bool logy = logy_ == "on";
     ui::SetNextLegendCorner(ui::LegendCorner::TopLeft);
     std::string yl = "fraction of k'-tuples (competence ≥ " + ui::formatNumber(params_.c, 3) + ")";
-    if (ui::BeginPlot("stimulus-main", "Paucity of stimulus: competent on tuples never seen in training",
-                      {"model size N (parameters); training pieces n_train = D / tokens per piece", ui::Scale::Log10, from_, to_},
+    if (ui::BeginPlot("stimulus-main", "Shaded: competent on k'-tuples never seen together in training",
+                      {"model size N (parameters)", ui::Scale::Log10, from_, to_},
                       {yl, logy ? ui::Scale::Log10 : ui::Scale::Linear, logy ? 1e-12 : 0.0, logy ? 1.5 : 1.02},
                       ImVec2(-1, plotH))) {
         for (size_t i = 0; i < curves_.size(); ++i) {
             const Curve& c = curves_[i];
             const std::string kp = std::to_string(c.kprime);
             int col = static_cast<int>(i);
-            ui::PlotBand(("k'=" + kp + ": competent, never seen together").c_str(), n_, c.seen, c.unseen_high, col);
-            ui::PlotLine(("k'=" + kp + ": guaranteed competent").c_str(), n_, c.guaranteed, col);
-            ui::PlotLine(("k'=" + kp + ": seen in training (upper bound)").c_str(), n_, c.seen, col, ui::LineStyle::Dashed);
+            ui::PlotBand(("##k'=" + kp + ": competent, never seen").c_str(), n_, c.seen, c.unseen_high, col);
+            ui::PlotLine(("k'=" + kp + ": guaranteed").c_str(), n_, c.guaranteed, col);
+            ui::PlotLine(("k'=" + kp + ": seen (upper bound)").c_str(), n_, c.seen, col, ui::LineStyle::Dashed);
         }
         ui::PlotVLine(at_, "", 6, ui::LineStyle::Dotted);
         ui::EndPlot();

@@ -17,7 +17,7 @@ class StimulusView : public View {
 public:
     StimulusView();
     const char* urlName() const override { return "stimulus"; }
-    const char* title() const override { return "Paucity of stimulus"; }
+    const char* title() const override { return "Stimulus"; }
     void controls() override;
     void main() override;
     std::vector<ParamBinding> bindings() override;

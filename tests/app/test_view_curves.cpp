@@ -17,7 +17,7 @@ TEST_CASE("curves view: defaults plot Thm 8 for θ = 0.2, 0.1, 0.05, 0.025 at k 
     test::drawView(gui, view);
     for (double theta : {0.2, 0.1, 0.05, 0.025}) {
         const std::string label = "θ = " + ui::formatNumber(theta, 4);
-        const auto& bound = series("curves-family", label + "  (Thm 8 guarantee)");
+        const auto& bound = series("curves-family", label);
         const auto& worst = series("curves-family", label + ", worst case 1 − α_A");
         REQUIRE(bound.x.size() == static_cast<size_t>(app::CurvesView::kPoints));
         for (size_t i = 0; i < bound.x.size(); i += 7) {
@@ -36,14 +36,14 @@ TEST_CASE("curves view: the Cor 13 overlay coincides exactly and the read-out sa
     test::drawView(gui, view);
     REQUIRE(view.cor13Differences().size() == 2);
     for (double d : view.cor13Differences()) CHECK(d == 0.0);
-    const auto& m1 = series("curves-cor13", "single skills, M₁ at θ = 0.1");
-    const auto& m2 = series("curves-cor13", "k'=4 tuples, M₂ at θ/4 (t2)");
+    const auto& m1 = series("curves-cor13", "skills, M₁ at θ = 0.1");
+    const auto& m2 = series("curves-cor13", "k'=4, M₂ at θ/4 (t2)");
     for (size_t i = 0; i < m1.x.size(); ++i) {
         CHECK(m2.y[i] == fracTuplesT2(0.1 / 4, m1.x[i], 8, 4));
         CHECK(m2.y[i] == m1.y[i]);
     }
     // T1 is a contrast, not identical: its curve differs somewhere.
-    const auto& t1 = series("curves-cor13", "T1: block split, k'=2 at θ/2");
+    const auto& t1 = series("curves-cor13", "T1, k'=2 at θ/2");
     double gap = 0;
     for (size_t i = 0; i < m1.x.size(); ++i) gap = std::max(gap, std::fabs(t1.y[i] - m1.y[i]));
     CHECK(gap > 0.1);
@@ -57,7 +57,7 @@ TEST_CASE("curves view: the k family, random failures and finite size follow the
     app::assignBinding(binding(view, "random"), Json("on"));
     app::assignBinding(binding(view, "rho"), Json(0.01));
     test::drawView(gui, view);
-    const auto& k2 = series("curves-family", "k = 2  (Thm 8 guarantee)");
+    const auto& k2 = series("curves-family", "k = 2");
     const auto& k8finite = series("curves-family", "k = 8, finite size");
     const auto& k8random = series("curves-family", "k = 8, random failure set");
     for (size_t i = 0; i < k2.x.size(); i += 9) {

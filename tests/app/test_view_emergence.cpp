@@ -15,7 +15,7 @@ TEST_CASE("emergence view: defaults plot the engine's pipeline and THEORY §5.2 
     app::assignBinding(binding(view, "sim"), Json("off"));
     test::drawView(gui, view);
     const EmergenceModel m;  // k = 8, c = 0.8, c_map = 1, D = 20 N, T2
-    const auto& k1 = series("emergence-main", "single skills (k'=1)");
+    const auto& k1 = series("emergence-main", "skills (k'=1)");
     const auto& k8 = series("emergence-main", "k'=8 tuples");
     REQUIRE(k1.x.size() == static_cast<size_t>(app::EmergenceView::kPoints));
     CHECK(k1.x.front() == 1e8);
@@ -69,7 +69,7 @@ TEST_CASE("emergence view: simulated random failures run in slices and sit above
         CHECK(*p.frac_pairs >= guaranteedFraction(m, p.n_params, 2) - 1e-12);
     }
     test::drawView(gui, view);
-    const auto& marks = series("emergence-main", "simulated skills, random failures");
+    const auto& marks = series("emergence-main", "simulated skills");
     CHECK(marks.x.size() == 4);
     CHECK(view.simulated().back().frac_skills == 1.0);  // at N = 1e13, theta = 0.056: every skill above c = 0.8
 }

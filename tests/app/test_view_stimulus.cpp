@@ -20,9 +20,9 @@ TEST_CASE("stimulus view: seen bound and guarantee are the engine's, the shaded 
     bool unseen_competent = false;
     for (int kp : {4, 8}) {
         const std::string p = "k'=" + std::to_string(kp) + ": ";
-        const auto& seen = series("stimulus-main", p + "seen in training (upper bound)");
-        const auto& guar = series("stimulus-main", p + "guaranteed competent");
-        const auto& high = series("stimulus-main", p + "competent, never seen together (high)");
+        const auto& seen = series("stimulus-main", p + "seen (upper bound)");
+        const auto& guar = series("stimulus-main", p + "guaranteed");
+        const auto& high = series("stimulus-main", p + "competent, never seen (high)");
         REQUIRE(seen.x.size() == static_cast<size_t>(app::StimulusView::kPoints));
         for (size_t i = 0; i < seen.x.size(); i += 7) {
             const double n = seen.x[i];
