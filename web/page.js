@@ -52,6 +52,9 @@
         blob.arrayBuffer().then(function (b) { window.SlingshotPage.download(name, "image/png", new Uint8Array(b)); });
       }, "image/png");
     },
+    setNotices: function (list) {
+      document.getElementById("notices").textContent = list.join("\n");
+    },
     pageUrl: function (query) {
       return window.location.href.split(/[?#]/)[0] + query;
     },
@@ -87,6 +90,15 @@
     // setState(obj or JSON text) -> {notices: [...], state: {...}}; invalid entries are listed, not applied.
     setState: function (state) {
       return JSON.parse(call("slingshot_set_state", [typeof state === "string" ? state : JSON.stringify(state)]));
+    },
+    // notices() -> the messages the page shows about refused or unknown parameters.
+    notices: function () {
+      var t = document.getElementById("notices").textContent;
+      return t ? t.split("\n") : [];
+    },
+    // exportPlot(plotId, "png"|"csv"|"json", scale) -> {ok: true} or {error}; the file arrives as a download.
+    exportPlot: function (plotId, format, scale) {
+      return JSON.parse(call("slingshot_export", [String(plotId), String(format), String(scale || 1)]));
     },
     // query(command, argsJson) -> JSON text, same commands and names as slingshot-cli.
     query: function (command, argsJson) {

@@ -121,34 +121,46 @@ void App::noticeBanner() {
     if (close) notices_.clear();
 }
 
+bool App::exportPlot(const std::string& plot_id, const std::string& format, float scale) {
+    View& view = *views_[current_];
+    bool known = false;
+    for (const char* id : view.plotIds()) known = known || plot_id == id;
+    if (!known) return false;
+    const char* id = plot_id.c_str();
+    std::string base = "slingshot-" + plot_id;
+    if (format == "png") {
+        ImVec2 a, b;
+        if (!ui::plotRect(id, &a, &b) || !(scale >= 1 && scale <= 3)) return false;
+        host_->savePng({a.x, a.y, b.x - a.x, b.y - a.y}, scale,
+                       base + "@" + std::to_string(static_cast<int>(scale)) + "x.png");
+    } else if (format == "csv") {
+        host_->download(base + ".csv", "text/csv", ui::plotCsv(id));
+    } else if (format == "json") {
+        Json out = {{"plot", plot_id}, {"state", state()}, {"series", Json::array()}};
+        for (const auto& s : ui::plotSeries(id)) out["series"].push_back({{"name", s.name}, {"x", s.x}, {"y", s.y}});
+        host_->download(base + ".json", "application/json", out.dump(1));
+    } else {
+        return false;
+    }
+    return true;
+}
+
 void App::exportMenu() {
     if (ImGui::Button("Export")) ImGui::OpenPopup("export");
     if (!ImGui::BeginPopup("export")) return;
     View& view = *views_[current_];
-    std::string base = std::string("slingshot-") + view.urlName();
     for (const char* id : view.plotIds()) {
         ImGui::SeparatorText(id);
         ImGui::PushID(id);
-        for (float scale : {1.0f, 2.0f, 3.0f}) {
-            char label[32];
-            std::snprintf(label, sizeof label, "PNG %.0f\u00d7", scale);
-            if (ImGui::MenuItem(label)) {
-                ImVec2 a, b;
-                if (ui::plotRect(id, &a, &b))
-                    host_->savePng({a.x, a.y, b.x - a.x, b.y - a.y}, scale,
-                                   std::string("slingshot-") + id + "@" + std::to_string(static_cast<int>(scale)) + "x.png");
-            }
-        }
-        if (ImGui::MenuItem("CSV (series)")) host_->download(std::string("slingshot-") + id + ".csv", "text/csv", ui::plotCsv(id));
-        if (ImGui::MenuItem("JSON (series and state)")) {
-            Json out = {{"plot", id}, {"state", state()}, {"series", Json::array()}};
-            for (const auto& s : ui::plotSeries(id)) out["series"].push_back({{"name", s.name}, {"x", s.x}, {"y", s.y}});
-            host_->download(std::string("slingshot-") + id + ".json", "application/json", out.dump(1));
-        }
+        for (int scale : {1, 2, 3})
+            if (ImGui::MenuItem(("PNG " + std::to_string(scale) + "\u00d7").c_str())) exportPlot(id, "png", scale);
+        if (ImGui::MenuItem("CSV (series)")) exportPlot(id, "csv", 1);
+        if (ImGui::MenuItem("JSON (series and state)")) exportPlot(id, "json", 1);
         ImGui::PopID();
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Whole state (JSON)")) host_->download(base + "-state.json", "application/json", state().dump(1));
+    if (ImGui::MenuItem("Whole state (JSON)"))
+        host_->download(std::string("slingshot-") + view.urlName() + "-state.json", "application/json", state().dump(1));
     ImGui::EndPopup();
 }
 

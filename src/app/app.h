@@ -54,6 +54,10 @@ public:
     Json state();               // flat object: page options + the current view's parameters
     std::string queryString();  // "?v=1&view=…&…" (every parameter of the current view)
 
+    // Export a plot of the current view: format "png" (scale 1..3), "csv" or "json", delivered
+    // through the host as a download. False if the view has no such plot or the format is unknown.
+    bool exportPlot(const std::string& plot_id, const std::string& format, float scale);
+
     void addNotice(const std::string& text);
     const std::vector<std::string>& notices() const { return notices_; }
 

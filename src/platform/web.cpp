@@ -14,6 +14,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -38,6 +39,7 @@ EM_JS(void, js_open_page, (const char* q), { window.SlingshotPage.openPage(UTF8T
 EM_JS(void, js_save_png, (const unsigned char* px, int w, int h, const char* name), {
   window.SlingshotPage.savePng(HEAPU8.slice(px, px + w * h * 4), w, h, UTF8ToString(name));
 });
+EM_JS(void, js_set_notices, (const char* json), { window.SlingshotPage.setNotices(JSON.parse(UTF8ToString(json))); });
 EM_JS(char*, js_load_settings, (), {
   var s = "";
   try { s = window.localStorage.getItem("slingshot.imgui") || ""; } catch (e) {}
@@ -56,6 +58,7 @@ namespace {
 
 app::App* g_app = nullptr;
 std::string g_last_query;
+std::vector<std::string> g_last_notices;
 
 class WebHost : public app::Host {
 public:
@@ -132,6 +135,12 @@ void afterFrame(app::App& app) {
         js_replace_query(q.c_str());
 #endif
     }
+    if (app.notices() != g_last_notices) {  // mirrored as text in the DOM for screen readers and tests
+        g_last_notices = app.notices();
+#ifdef __EMSCRIPTEN__
+        js_set_notices(Json(g_last_notices).dump().c_str());
+#endif
+    }
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantSaveIniSettings) {
         io.WantSaveIniSettings = false;
@@ -165,6 +174,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* slingshot_get_state() {
     using slingshot::platform::g_app;
     g_answer = g_app ? g_app->state().dump() : std::string("{\"error\":\"the page has not started\"}");
     return g_answer.c_str();
+}
+
+// Slingshot.exportPlot(plotId, format, scale): the Export menu's action, for scripts and tests.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* slingshot_export(const char* plot_id, const char* format, const char* scale) {
+    using slingshot::platform::g_app;
+    bool ok = g_app && g_app->exportPlot(plot_id ? plot_id : "", format ? format : "", std::strtof(scale ? scale : "1", nullptr));
+    return ok ? "{\"ok\":true}" : "{\"error\":\"no such plot in this view, or unknown format (png|csv|json) or scale (1..3)\"}";
 }
 
 // Slingshot.setState(json): applies what is valid; answers {"notices":[…]} for what was not.

@@ -1,0 +1,165 @@
+// The page people share and embed: URL state, notices, embed mode, downloads, the one-file page,
+// no external requests, and hostile URLs that must never break or inject anything.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { launch, serveDist, openPage, imageStats, cli, artifact, DIST } from "./harness.mjs";
+
+let browser, server, base;
+before(async () => {
+  ({ server, url: base } = await serveDist());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const VIEWS = ["overview", "scaling", "graph", "competence", "curves", "emergence", "stimulus"];
+
+test("URL round trip: parameters -> getState -> setState -> URL", async () => {
+  const { page, context, errors } = await openPage(browser, base + "?v=1&view=scaling&n=1e10&ratio=50&theme=dark");
+  const state = await page.evaluate(() => window.Slingshot.getState());
+  assert.equal(state.view, "scaling");
+  assert.equal(state.n, 1e10);
+  assert.equal(state.ratio, 50);
+  assert.equal(state.theme, "dark");
+  assert.equal(state.v, 1);
+  const answer = await page.evaluate(() => window.Slingshot.setState({ n: 2e11, preset: "besiroglu2024" }));
+  assert.deepEqual(answer.notices, []);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("n") === "200000000000");
+  const params = new URLSearchParams(new URL(page.url()).search);
+  assert.equal(params.get("preset"), "besiroglu2024");
+  assert.equal(params.get("ratio"), "50");
+  assert.equal(params.get("v"), "1");
+  // The URL the page wrote restores the same state in a fresh page.
+  const again = await openPage(browser, page.url());
+  assert.deepEqual(await again.page.evaluate(() => window.Slingshot.getState()),
+                   await page.evaluate(() => window.Slingshot.getState()));
+  assert.deepEqual(errors, []);
+  await again.context.close();
+  await context.close();
+});
+
+test("invalid parameters: listed in notices, defaults used, no console error", async () => {
+  const { page, context, errors } = await openPage(browser, base + "?view=scaling&n=-3&ratio=abc&zzz=1&scale=7");
+  const notices = await page.evaluate(() => window.Slingshot.notices());
+  assert.equal(notices.length, 4, JSON.stringify(notices));
+  assert.ok(notices.some((n) => n.includes("--n")));
+  assert.ok(notices.some((n) => n.includes("'zzz'")));
+  const state = await page.evaluate(() => window.Slingshot.getState());
+  assert.equal(state.n, 7e10);
+  assert.equal(state.scale, 1);
+  await page.screenshot({ path: artifact("notices.png") });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("embed mode at 640x360: one plot, no scroll bars, host page keeps its wheel", async () => {
+  const { page, context, errors } = await openPage(browser, base + "?embed=1&view=emergence", { width: 640, height: 360 });
+  const dims = await page.evaluate(() => ({
+    sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth,
+    sh: document.documentElement.scrollHeight, ch: document.documentElement.clientHeight,
+    focused: document.activeElement && document.activeElement.id,
+  }));
+  assert.ok(dims.sw <= dims.cw && dims.sh <= dims.ch, JSON.stringify(dims));
+  assert.notEqual(dims.focused, "canvas", "the embed must not take keyboard focus by itself");
+  const png = await page.screenshot({ path: artifact("embed-640x360.png") });
+  assert.ok((await imageStats(page, png)).variance > 100);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("embed example: two iframes with different parameters render", async () => {
+  const { page, context, errors } = await (async () => {
+    const ctx = await browser.newContext({ viewport: { width: 900, height: 1400 } });
+    const p = await ctx.newPage();
+    const errs = [];
+    p.on("console", (m) => { if (m.type() === "error") errs.push(m.text()); });
+    p.on("pageerror", (e) => errs.push(String(e)));
+    await p.goto(base + "embed-example.html");
+    return { page: p, context: ctx, errors: errs };
+  })();
+  let frames = [];
+  for (let i = 0; i < 100 && frames.length < 2; i++) {
+    frames = page.frames().filter((f) => f.url().includes("embed=1"));
+    if (frames.length < 2) await page.waitForTimeout(100);
+  }
+  assert.equal(frames.length, 2);
+  for (const f of frames) await f.waitForFunction(() => window.Slingshot !== undefined);
+  for (const f of frames) await f.evaluate(() => window.Slingshot.ready);
+  const views = await Promise.all(frames.map((f) => f.evaluate(() => window.Slingshot.getState().view)));
+  assert.deepEqual(views.sort(), ["curves", "emergence"]);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: artifact("embed-example.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("CSV download equals slingshot-cli for the same parameters", async () => {
+  const { page, context } = await openPage(browser, base + "?view=scaling&ratio=20");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.evaluate(() => window.Slingshot.exportPlot("scaling-loss", "csv")),
+  ]);
+  assert.equal(download.suggestedFilename(), "slingshot-scaling-loss.csv");
+  const text = readFileSync(await download.path(), "utf8");
+  const rows = text.trim().split("\n").slice(1).map((l) => l.split(/,(?=[^,]*,[^,]*$)/));
+  const excess = rows.map(([name, xy]) => [name.replace(/^"|"$/g, ""), xy])
+    .filter(([name]) => name.startsWith("excess") && name.includes("20"));
+  assert.ok(excess.length >= 100);
+  for (const [, xy] of excess.filter((_, i) => i % 40 === 0)) {
+    const [n, y] = xy.split(",").map(Number);
+    const fromCli = cli(["scaling", "--n", String(n), "--ratio", "20", "--format", "json"]);
+    assert.ok(Math.abs(fromCli.excess - y) <= 1e-12 * Math.abs(y), `${n}: ${y} vs ${fromCli.excess}`);
+  }
+  const [png] = await Promise.all([
+    page.waitForEvent("download"),
+    page.evaluate(() => window.Slingshot.exportPlot("scaling-loss", "png", 2)),
+  ]);
+  assert.equal(png.suggestedFilename(), "slingshot-scaling-loss@2x.png");
+  const bytes = readFileSync(await png.path());
+  assert.equal(bytes.subarray(1, 4).toString(), "PNG");
+  assert.ok(bytes.readUInt32BE(16) > 800, "a 2x export is wider than the on-screen plot");
+  await context.close();
+});
+
+test("the one-file page works from file:// with no server", { skip: !existsSync(join(DIST, "slingshot.html")) }, async () => {
+  const { page, context, errors, requests } = await openPage(browser, pathToFileURL(join(DIST, "slingshot.html")).href + "?view=curves");
+  const png = await page.screenshot({ path: artifact("single-file.png") });
+  assert.ok((await imageStats(page, png)).variance > 100);
+  assert.equal((await page.evaluate(() => window.Slingshot.getState())).view, "curves");
+  assert.ok(requests.every((u) => u.startsWith("file:") || u.startsWith("data:") || u.startsWith("blob:")), requests.join("\n"));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("hostile URLs on every view: notices, no console error, nothing injected, no outside request", async () => {
+  const hostile = [
+    "n=1e400&theta=NaN&k=-8&n1=-5&n2=99999999999999",
+    "view=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E",
+    "theme=%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E&scale=1e9",
+    "c=2&kprime=0,0,0&seed=-1&failure=everything&measure=zipf:abc",
+    "x=" + "A".repeat(10000),
+  ];
+  for (const view of VIEWS) {
+    for (const h of hostile) {
+      const url = `${base}?view=${view}&${h}`;
+      const { page, context, errors, requests } = await openPage(browser, url, { width: 1000, height: 700 });
+      await page.waitForTimeout(200);
+      const result = await page.evaluate(() => ({
+        pwned: window.__pwned, notices: window.Slingshot.notices().length,
+        injected: document.querySelectorAll("script:not([src]), img, iframe").length,
+      }));
+      assert.equal(result.pwned, undefined, url);
+      assert.equal(result.injected, 0, url);
+      assert.ok(result.notices >= 1, `no notice for ${url.slice(0, 120)}`);
+      assert.deepEqual(errors, [], url.slice(0, 120));
+      const origin = new URL(base).origin;
+      assert.ok(requests.every((u) => u.startsWith(origin) || u.startsWith("data:") || u.startsWith("blob:")), requests.join("\n"));
+      await context.close();
+    }
+  }
+});
