@@ -16,6 +16,9 @@ namespace {
 
 Json finiteOrNull(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
 Json optionalOrNull(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+bool finiteSplit(const ModelSize& s) {
+    return s.n_params > 0 && s.d_tokens > 0 && std::isfinite(s.n_params) && std::isfinite(s.d_tokens);
+}
 
 void exclusive(const Args& a, const std::string& x, const std::string& y) {
     if (a.has(x) && a.has(y)) throw QueryError("--" + x + " and --" + y + " cannot be used together");
@@ -158,6 +161,9 @@ Json runScaling(const Args& a) {
         if (!a.has("compute"))
             throw QueryError("--n is required unless --compute alone asks for the compute-optimal split");
         const ModelSize opt = computeOptimal(m.law, a.number("compute"));
+        if (!finiteSplit(opt))
+            throw QueryError("--compute: this fit has no finite compute-optimal split (a coefficient or exponent "
+                             "is too small); give --n");
         n = opt.n_params;
         d = opt.d_tokens;
     } else {
@@ -170,6 +176,9 @@ Json runScaling(const Args& a) {
             d = computeOptimalTokens(m.law, n);
         else
             d = n * (a.has("ratio") ? a.number("ratio") : 20.0);
+        if (!(d > 0) || !std::isfinite(d))
+            throw QueryError("the tokens D derived from --compute or --d-rule are not a positive finite count "
+                             "(compute too small for --n, or a fit coefficient or exponent too small); give --d");
     }
     const double excess = excessLoss(m.law, n, d);
     const ThetaValue theta = thetaFromExcessChecked(excess, m.theta_map, m.c_map);
@@ -183,8 +192,9 @@ Json runScaling(const Args& a) {
                 {"preset", m.law.name}};
     addThetaFields(out, m);
     out["compute"] = 6 * n * d;
-    out["optimal_n"] = opt.n_params;
-    out["optimal_d"] = opt.d_tokens;
+    // Null when the fit has no finite optimum for this compute (e.g. a coefficient near 0).
+    out["optimal_n"] = finiteSplit(opt) ? Json(opt.n_params) : Json(nullptr);
+    out["optimal_d"] = finiteSplit(opt) ? Json(opt.d_tokens) : Json(nullptr);
     out["cloze_error_bound"] = clozeErrorBound(excess);
     return out;
 }

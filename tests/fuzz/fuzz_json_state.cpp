@@ -35,6 +35,9 @@ void checkAccepted(const slingshot::ParamSpec& p, const slingshot::Json& v) {
             if (!known) std::abort();
             break;
         }
+        case ParamKind::Text:
+            if (!v.is_string() || v.get_ref<const std::string&>().size() > p.max_chars) std::abort();
+            break;
         case ParamKind::IntList:
             if (!v.is_array() || v.empty() || v.size() > p.max_list) std::abort();
             for (const auto& item : v)

@@ -2,11 +2,12 @@
 // Input: "<command>\n<JSON arguments>" (no newline: the whole input is the command, no arguments).
 // queryText must never throw, never crash and always answer with one JSON object.
 //
-// Cost guard: a valid `simulate` request may legitimately ask for 1e8 text pieces and 1.5 GB, which
-// would take minutes per input and exceed the sanitizers' memory limits. The dispatcher's own range
-// and budget checks are not what limits the fuzzer here; this target refuses (skips) simulations
-// with N1, N2 or t2-pieces above 1e5 and caps the memory budget at 64 MB, so every input runs in
-// milliseconds and the budget refusal path (estimate above budget) is still reached.
+// Cost guard: a valid `simulate` or `certify` request may legitimately ask for 1e8 text pieces and
+// 1.5 GB, which would take minutes per input and exceed the sanitizers' memory limits. The
+// dispatcher's own range and budget checks are not what limits the fuzzer here; this target skips
+// requests whose validated (or default) sizes exceed the caps below and lowers any memory budget
+// above 64 MB to 64 MB, so every input runs in milliseconds and the budget refusal path
+// (estimate above budget, nothing allocated) is still reached.
 #include "core/query.h"
 
 #include <cmath>
@@ -19,47 +20,53 @@
 namespace {
 
 constexpr size_t kMaxInput = 16384;
-constexpr double kMaxSimSize = 1e5;
 constexpr double kFuzzBudget = 64e6;
 
-// Validated value of one simulate parameter, or nothing when it is absent or invalid (the
-// dispatcher reports invalid values itself).
-const slingshot::ParamSpec* specOf(const slingshot::CommandSpec& cmd, const std::string& name) {
-    for (const auto& p : cmd.params)
-        if (p.name == name) return &p;
-    return nullptr;
-}
+struct Cap {
+    const char* command;
+    const char* param;
+    double max;
+};
+constexpr Cap kCaps[] = {
+    {"simulate", "n1", 1e5}, {"simulate", "n2", 1e5}, {"simulate", "t2-pieces", 1e5},
+    {"certify", "n1", 1e5},  {"certify", "n2", 2e4},  {"certify", "max-iterations", 100},
+};
 
-bool validNumber(const slingshot::CommandSpec& cmd, const slingshot::Json& args, const std::string& name,
-                 double& out) {
-    auto it = args.find(name);
-    const slingshot::ParamSpec* spec = specOf(cmd, name);
-    if (it == args.end() || it->is_null() || !spec) return false;
+// The value a parameter will have (given, else its default) once validated; nothing when absent
+// or invalid (the dispatcher refuses invalid values itself).
+bool effectiveNumber(const slingshot::ParamSpec& spec, const slingshot::Json& args, double& out) {
+    if (spec.kind != slingshot::ParamKind::Number && spec.kind != slingshot::ParamKind::Integer) return false;
+    auto it = args.find(spec.name);
+    slingshot::Json value;
+    if (it != args.end() && !it->is_null()) value = *it;
+    else if (spec.default_value) value = *spec.default_value;
+    else return false;
     try {
-        out = slingshot::validateParam(*spec, *it).get<double>();
+        out = slingshot::validateParam(spec, value).get<double>();
         return true;
     } catch (const slingshot::QueryError&) {
         return false;
     }
 }
 
-// False when the request is a simulation too large for fuzzing; may lower its budget.
+// False when the request is too large for fuzzing; may lower its memory budget.
 bool affordable(const std::string& command, std::string& args_text) {
-    if (command != "simulate") return true;
-    slingshot::Json args = slingshot::Json::parse(args_text, nullptr, false);
-    if (args.is_discarded() || !args.is_object()) return true;  // refused by the dispatcher
     const slingshot::CommandSpec* cmd = slingshot::registry().find(command);
     if (!cmd) return true;
-    double v = 0;
-    for (const char* name : {"n1", "n2", "t2-pieces"})
-        if (validNumber(*cmd, args, name, v) && v > kMaxSimSize) return false;
-    // Defaults: N1 = 1000 and N2 = 1e5 are within the limit. An absent or larger budget becomes
-    // 64 MB; an invalid one is left for the dispatcher to refuse.
-    auto budget = args.find("budget");
-    if (budget == args.end() || budget->is_null() || (validNumber(*cmd, args, "budget", v) && v > kFuzzBudget)) {
-        args["budget"] = kFuzzBudget;
-        args_text = args.dump();
+    slingshot::Json args = slingshot::Json::parse(args_text.empty() ? "{}" : args_text, nullptr, false);
+    if (args.is_discarded() || !args.is_object()) return true;  // refused by the dispatcher
+    bool changed = false;
+    for (const auto& spec : cmd->params) {
+        double v = 0;
+        for (const Cap& cap : kCaps)
+            if (command == cap.command && spec.name == cap.param && effectiveNumber(spec, args, v) && v > cap.max)
+                return false;
+        if (spec.name == "budget" && effectiveNumber(spec, args, v) && v > kFuzzBudget) {
+            args["budget"] = kFuzzBudget;
+            changed = true;
+        }
     }
+    if (changed) args_text = args.dump(-1, ' ', false, slingshot::Json::error_handler_t::replace);
     return true;
 }
 
