@@ -16,7 +16,7 @@ IMGUI_DIR="$CACHE/src/imgui-$IMGUI_VERSION"
 SDL_SRC="$CACHE/src/sdl2-$SDL_VERSION"
 SDL_WASM="$CACHE/sdl2-wasm-$SDL_VERSION"
 DEB_PACKAGES=(emscripten cmake g++ make libeigen3-dev libsdl2-dev nlohmann-json3-dev libcli11-dev catch2
-              chromium fonts-dejavu-core)
+              chromium fonts-dejavu-core clang libclang-rt-14-dev)
 JOBS="${JOBS:-$(nproc)}"
 
 die() { echo "build-wasm.sh: $*" >&2; exit 1; }
@@ -196,8 +196,90 @@ cmd_test() {
     if [ -z "$n" ]; then failed=$((failed + 1)); echo "browser tests produced no summary"; else
         passed=$((passed + n)); failed=$((failed + ${m:-0})); fi
 
+    say "sanitizer tests (ASan + UBSan, ctest in build/native-asan)"
+    log="$ROOT/build/test-artifacts/ctest-asan.log"
+    if build_asan; then
+        (cd "$ROOT/build/native-asan" && ctest --output-on-failure -j "$JOBS") 2>&1 | tee "$log" \
+            | grep -E '(Failed|\*\*\*|tests passed|runtime error|ERROR: AddressSanitizer)' || true
+        n=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\2 \1/p' "$log" | tail -1)
+    else n=""; fi
+    if [ -z "$n" ]; then failed=$((failed + 1)); echo "sanitizer ctest produced no summary"; else
+        read -r total m <<<"$n"; passed=$((passed + total - m)); failed=$((failed + m)); fi
+
+    say "determinism: native engine vs wasm engine under node"
+    log="$ROOT/build/test-artifacts/determinism.log"
+    node --test --test-reporter=spec --test-reporter-destination=stdout \
+        --test-reporter=tap --test-reporter-destination="$ROOT/build/test-artifacts/determinism.tap" \
+        "$ROOT/tests/determinism/compare.mjs" 2>&1 | tee "$log" || true
+    n=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$ROOT/build/test-artifacts/determinism.tap" 2>/dev/null | tail -1)
+    m=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$ROOT/build/test-artifacts/determinism.tap" 2>/dev/null | tail -1)
+    if [ -z "$n" ]; then failed=$((failed + 1)); echo "determinism test produced no summary"; else
+        passed=$((passed + n)); failed=$((failed + ${m:-0})); fi
+
+    say "fuzzing (libFuzzer, ${FUZZ_TEST_SECONDS:-20} s in total)"
+    if build_fuzz; then
+        run_fuzzers "${FUZZ_TEST_SECONDS:-20}" || true
+        passed=$((passed + FUZZ_PASSED)); failed=$((failed + FUZZ_FAILED))
+    else failed=$((failed + 1)); echo "fuzz targets did not build"; fi
+
     echo "$passed passed, $failed failed"
     [ "$failed" -eq 0 ]
+}
+
+# ------------------------------------------------------------------ sanitizers and fuzzing
+# The native suite under ASan + UBSan (the native-asan preset; UB aborts the test).
+build_asan() {
+    (cd "$ROOT" && cmake --preset native-asan "${cmake_common[@]}" >/dev/null) || { echo "native-asan configure failed"; return 1; }
+    cmake --build "$ROOT/build/native-asan" -j "$JOBS" || { echo "native-asan compile failed"; return 1; }
+}
+
+# libFuzzer targets (tests/fuzz/fuzz_*.cpp) with Debian's clang, into build/fuzz.
+build_fuzz() {
+    command -v clang++ >/dev/null || { echo "clang++ not found (./build-wasm.sh setup installs it)"; return 1; }
+    cmake -S "$ROOT" -B "$ROOT/build/fuzz" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DSLINGSHOT_FUZZ=ON "${cmake_common[@]}" >/dev/null || { echo "fuzz configure failed"; return 1; }
+    cmake --build "$ROOT/build/fuzz" -j "$JOBS" --target fuzz_targets || { echo "fuzz compile failed"; return 1; }
+}
+
+# Runs every target for an equal share of SECONDS from its seed corpus (tests/fuzz/corpus/NAME) plus
+# what earlier runs found (build/fuzz/corpus/NAME), with the dictionary tests/fuzz/params.dict. Sets FUZZ_PASSED / FUZZ_FAILED (one per target);
+# a crash, leak, sanitizer report or timeout (10 s per input) is a failure, its input saved under
+# build/fuzz/artifacts/. Logs: build/fuzz/logs/NAME.log.
+run_fuzzers() {
+    local total="$1" bin name share log execs rate targets=()
+    FUZZ_PASSED=0 FUZZ_FAILED=0
+    for bin in "$ROOT"/build/fuzz/fuzz_*; do [ -x "$bin" ] && targets+=("$bin"); done
+    [ "${#targets[@]}" -gt 0 ] || { echo "no fuzz targets in build/fuzz"; FUZZ_FAILED=1; return 1; }
+    share=$(( total / ${#targets[@]} )); [ "$share" -ge 1 ] || share=1
+    mkdir -p "$ROOT/build/fuzz/logs" "$ROOT/build/fuzz/artifacts"
+    for bin in "${targets[@]}"; do
+        name=$(basename "$bin"); name=${name#fuzz_}
+        log="$ROOT/build/fuzz/logs/$name.log"
+        mkdir -p "$ROOT/build/fuzz/corpus/$name"
+        if "$bin" -max_total_time="$share" -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 \
+               -dict="$ROOT/tests/fuzz/params.dict" \
+               -artifact_prefix="$ROOT/build/fuzz/artifacts/$name-" \
+               "$ROOT/build/fuzz/corpus/$name" "$ROOT/tests/fuzz/corpus/$name" >"$log" 2>&1; then
+            execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+            rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+            echo "    fuzz_$name: ok, ${execs:-?} inputs in ${share} s (${rate:-?}/s)"
+            FUZZ_PASSED=$((FUZZ_PASSED + 1))
+        else
+            echo "    fuzz_$name: FAILED (see $log):"
+            grep -E '(ERROR|SUMMARY|runtime error|Test unit written)' "$log" | head -5 | sed 's/^/      /'
+            FUZZ_FAILED=$((FUZZ_FAILED + 1))
+        fi
+    done
+    [ "$FUZZ_FAILED" -eq 0 ]
+}
+
+cmd_fuzz() {
+    local seconds="${1:-60}"
+    [[ "$seconds" =~ ^[0-9]+$ ]] && [ "$seconds" -ge 1 ] || die "SECONDS must be a positive whole number, got '$seconds'"
+    build_fuzz || die "building the fuzz targets failed"
+    say "fuzzing for $seconds s in total"
+    run_fuzzers "$seconds" || die "$FUZZ_FAILED fuzz target(s) failed (inputs in build/fuzz/artifacts/)"
+    echo "$FUZZ_PASSED passed, $FUZZ_FAILED failed"
 }
 
 # ------------------------------------------------------------------ bench
@@ -215,5 +297,6 @@ case "${1:-}" in
     test) cmd_test ;;
     dist) cmd_dist ;;
     bench) cmd_bench ;;
-    *) echo "usage: ./build-wasm.sh setup|build|serve [PORT]|test|dist|bench" >&2; exit 2 ;;
+    fuzz) shift; cmd_fuzz "$@" ;;
+    *) echo "usage: ./build-wasm.sh setup|build|serve [PORT]|test|dist|bench|fuzz [SECONDS]" >&2; exit 2 ;;
 esac
