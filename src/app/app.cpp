@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace slingshot::app {
 
@@ -76,28 +77,40 @@ void App::addNotice(const std::string& text) {
     if (notices_.size() > 12) notices_.erase(notices_.begin());  // the newest matter most
 }
 
+// Moves to the next line unless an item `width` wide still fits on this one.
+static void sameLineIfFits(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+static float buttonWidth(const char* label) {
+    return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
 void App::topBar() {
     ImGui::TextUnformatted("Slingshot");
-    ImGui::SameLine();
-    ImGui::TextDisabled("emergence of complex skills (Arora & Goyal 2023)");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The skill-graph theory of emergence (Arora & Goyal 2023), computed in your browser");
     for (size_t i = 0; i < views_.size(); ++i) {
-        ImGui::SameLine();
+        sameLineIfFits(buttonWidth(views_[i]->title()));
         bool active = i == current_;
         if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         if (ImGui::Button(views_[i]->title())) selectView(views_[i]->urlName());
         if (active) ImGui::PopStyleColor();
     }
-    ImGui::SameLine();
+    float fs = ImGui::GetFontSize();
+    sameLineIfFits(buttonWidth("Copy link") + fs);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + fs);
     if (ImGui::Button("Copy link")) host_->copyText(queryString());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copies a link to exactly this view and its parameters");
-    ImGui::SameLine();
+    sameLineIfFits(buttonWidth("Export"));
     exportMenu();
-    ImGui::SameLine();
+    sameLineIfFits(buttonWidth("Light"));
     if (ImGui::Button(theme_ == "dark" ? "Light" : "Dark")) theme_ = theme_ == "dark" ? "light" : "dark";
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+    sameLineIfFits(fs * 5);
+    ImGui::SetNextItemWidth(fs * 5);
     float s = static_cast<float>(scale_);
-    if (ImGui::SliderFloat("##scale", &s, 1.0f, 3.0f, "size %.1f\u00d7")) scale_ = std::round(s * 4) / 4;
+    if (ImGui::SliderFloat("##scale", &s, 1.0f, 3.0f, "size %.2g\u00d7")) scale_ = std::round(s * 4) / 4;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Text and line size, for projectors (URL: scale=1..3)");
     ImGui::Separator();
 }

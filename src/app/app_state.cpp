@@ -1,6 +1,7 @@
 // The app's state as URL query, JSON (Slingshot.getState/setState) and back. Every value goes
 // through the same validation as slingshot-cli; a bad value is reported, never clamped.
 #include "app/app.h"
+#include "app/widgets.h"
 #include "core/url_query.h"
 
 namespace slingshot::app {
@@ -10,28 +11,18 @@ constexpr int kStateVersion = 1;
 
 std::string clip(const std::string& s) { return s.size() > 40 ? s.substr(0, 40) + "\u2026" : s; }
 
-ParamSpec pageSpec(const char* name, ParamKind kind, const char* help, double lo = 0, double hi = 0) {
-    ParamSpec p;
-    p.name = name;
-    p.kind = kind;
-    p.help = help;
-    p.min = lo;
-    p.max = hi;
-    return p;
-}
 
 }  // namespace
 
 std::vector<ParamBinding> App::pageBindings() {
-    ParamSpec view = pageSpec("view", ParamKind::Choice, "the view shown");
+    ParamSpec view = viewParam("view", ParamKind::Choice, "the view shown", 0, 0);
     for (const auto& v : views_) view.choices.push_back(v->urlName());
-    ParamSpec theme = pageSpec("theme", ParamKind::Choice, "colour theme");
-    theme.choices = {"light", "dark"};
+    ParamSpec theme = viewParam("theme", ParamKind::Choice, "colour theme", 0, 0, {"light", "dark"});
     return {{view, &view_name_},
             {theme, &theme_},
-            {pageSpec("scale", ParamKind::Number, "text and line size for projectors", 1, 3), &scale_},
-            {pageSpec("embed", ParamKind::Integer, "1 = one view's plot only, for iframes", 0, 1), &embed_},
-            {pageSpec("controls", ParamKind::Integer, "1 = show the controls in embed mode", 0, 1), &controls_}};
+            {viewParam("scale", ParamKind::Number, "text and line size for projectors", 1, 3), &scale_},
+            {viewParam("embed", ParamKind::Integer, "1 = one view's plot only, for iframes", 0, 1), &embed_},
+            {viewParam("controls", ParamKind::Integer, "1 = show the controls in embed mode", 0, 1), &controls_}};
 }
 
 std::vector<std::string> App::applyEntries(const std::vector<std::pair<std::string, Json>>& entries) {
