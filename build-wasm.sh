@@ -177,7 +177,7 @@ cmd_serve() {
 # ------------------------------------------------------------------ test
 cmd_test() {
     local passed=0 failed=0 log n m
-    cmd_build
+    cmd_dist  # the build plus dist/slingshot.html, which the browser tests open from file://
     mkdir -p "$ROOT/build/test-artifacts"
 
     say "native tests (ctest)"
