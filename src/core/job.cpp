@@ -59,7 +59,9 @@ bool Job::step(uint64_t budget_items) {
 bool Job::runFor(double budget_ms) {
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
-    while (step(kJobBlockItems)) {
+    // One block per step, so the clock is read after every block (a step of kJobBlockItems items
+    // could hold many blocks of a stage with small blocks and overrun a frame).
+    while (step(1)) {
         if (std::chrono::duration<double, std::milli>(Clock::now() - start).count() >= budget_ms) break;
     }
     return state_ == JobState::Running;

@@ -177,7 +177,9 @@ void TupleCounter::planStages(const std::function<void(JobStage)>& add) {
         withCodes([&](auto* src, auto*) { makeCodes(src, first, last); });
     };
     make.end = [this] { report_.edges = n_codes_; };
-    make.block_items = std::max<uint64_t>(1, kJobBlockItems / g_.k);
+    // About kJobBlockItems codes per block: k per k'-piece (T2), C(k, k') per piece (S).
+    const uint64_t codes_per_piece = p_.reading == TupleReading::T2 ? g_.k : chooseCount(g_.k, p_.kprime);
+    make.block_items = std::max<uint64_t>(1, kJobBlockItems / std::max<uint64_t>(1, codes_per_piece));
     add(std::move(make));
 
     JobStage hist;

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <stdexcept>
 
 using namespace slingshot;
@@ -121,4 +122,26 @@ TEST_CASE("job: memory estimate refuses oversized runs before allocating", "[job
     CHECK_NOTHROW(SimulationJob(p));
     p.n1 = 0;
     CHECK_THROWS_AS(SimulationJob(p), std::invalid_argument);
+}
+
+TEST_CASE("job: runFor reads the clock after every block, not after a full step of items", "[job]") {
+    struct Slow : Job {
+        Slow() {
+            JobStage s;
+            s.name = "slow blocks";
+            s.begin = [] { return uint64_t(2000); };
+            s.block = [](uint64_t, uint64_t) {  // about 1 ms per block of one item
+                const auto t0 = std::chrono::steady_clock::now();
+                while (std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(1)) {
+                }
+            };
+            s.block_items = 1;
+            addStage(std::move(s));
+        }
+    };
+    Slow job;
+    CHECK(job.runFor(5.0));
+    // A 5 ms budget stops after a handful of 1 ms blocks (generous bound for a loaded machine).
+    CHECK(job.progress() < 0.05);
+    CHECK(job.elapsedMs() < 100);
 }
