@@ -1,8 +1,10 @@
 #include "app/app.h"
 
 #include "app/plot.h"
+#include "app/view_competence.h"
 #include "app/view_curves.h"
 #include "app/view_emergence.h"
+#include "app/view_graph.h"
 #include "app/view_overview.h"
 #include "app/view_scaling.h"
 #include "app/view_stimulus.h"
@@ -18,6 +20,8 @@ App::App(Host* host) : host_(host ? host : &null_host_) {
     // The views, in tab order.
     views_.push_back(std::make_unique<OverviewView>(*this));
     views_.push_back(std::make_unique<ScalingView>());
+    views_.push_back(std::make_unique<GraphView>());
+    views_.push_back(std::make_unique<CompetenceView>());
     views_.push_back(std::make_unique<CurvesView>());
     views_.push_back(std::make_unique<EmergenceView>());
     views_.push_back(std::make_unique<StimulusView>());

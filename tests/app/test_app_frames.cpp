@@ -11,7 +11,7 @@ TEST_CASE("app: every view draws frames at several window sizes without ImGui er
     for (auto size : {ImVec2(1280, 800), ImVec2(640, 360), ImVec2(320, 240)}) {
         test::HeadlessImGui gui(size.x, size.y);
         app::App app;
-        for (const char* view : {"overview", "scaling", "curves", "emergence", "stimulus"}) {
+        for (const char* view : {"overview", "scaling", "graph", "competence", "curves", "emergence", "stimulus"}) {
             REQUIRE(app.selectView(view));
             for (int i = 0; i < 3; ++i) gui.frame([&] { app.frame(size.x, size.y); });
             CHECK(std::string(app.currentViewName()) == view);

@@ -1,0 +1,51 @@
+// Competence view: the competence of skills (and of k'-tuples) measured on a sampled graph under a
+// failure model, against the Thm 8 guarantee (asymptotic and finite-size), the exact asymptotic
+// worst case 1 - alpha_A and the random-Y expectation (THEORY 2.6, 3.2-3.3, 4.2, 8).
+#pragma once
+
+#include "app/view.h"
+#include "app/view_simulation_runner.h"
+
+#include <imgui.h>
+
+#include <vector>
+
+namespace slingshot::app {
+
+class CompetenceView : public View {
+public:
+    CompetenceView();
+    const char* urlName() const override { return "competence"; }
+    const char* title() const override { return "Competence"; }
+    void update() override;
+    void controls() override;
+    void main() override;
+    std::vector<ParamBinding> bindings() override { return in_.bindings(true); }
+    std::vector<const char*> plotIds() const override {
+        return {"competence-fraction", "competence-histogram", "competence-tuples"};
+    }
+
+    const SimulationRunner& runner() const { return runner_; }
+
+    // Theory curves over c = j / kCurvePoints (cached while theta, k, N1, N2, k' are unchanged).
+    static constexpr int kCurvePoints = 200;
+    struct TheoryCurves {
+        double theta = -1, k = 0, rho = -1, degree = -1;
+        int kprime = 0;
+        std::vector<double> c, guarantee, finite, worst, random, tuples_t2;
+    };
+
+private:
+    void refreshTheory();
+    void drawReadouts(const SimulationSnapshot* s);
+    void drawFractionPlot(const SimulationSnapshot* s, ImVec2 size);
+    void drawHistogram(const SimulationSnapshot* s, ImVec2 size);
+    void drawTuplePlot(const SimulationSnapshot* s, ImVec2 size);
+    void drawExplanation();
+
+    SimulationInputs in_;
+    SimulationRunner runner_;
+    TheoryCurves theory_;
+};
+
+}  // namespace slingshot::app

@@ -1,0 +1,396 @@
+#include "app/view_graph.h"
+
+#include "app/plot.h"
+#include "app/widgets.h"
+#include "core/memory_budget.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace slingshot::app {
+namespace {
+
+// Viridis (van der Walt & Smith), a perceptually uniform, colour-blind-safe sequential scale.
+ImU32 viridis(double t, float alpha = 1.0f) {
+    static const float stops[9][3] = {{68, 1, 84},    {71, 44, 122},  {59, 81, 139},   {44, 113, 142}, {33, 144, 141},
+                                      {39, 173, 129}, {92, 200, 99},  {170, 220, 50},  {253, 231, 37}};
+    if (!std::isfinite(t)) t = 0;
+    t = std::clamp(t, 0.0, 1.0) * 8.0;
+    int i = std::min(7, static_cast<int>(t));
+    float f = static_cast<float>(t - i);
+    auto mix = [&](int c) { return static_cast<int>(stops[i][c] + (stops[i + 1][c] - stops[i][c]) * f + 0.5f); };
+    return IM_COL32(mix(0), mix(1), mix(2), static_cast<int>(alpha * 255));
+}
+
+std::string hex64(uint64_t v) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "0x%016llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+const char* failureLabel(FailureMode m) {
+    return m == FailureMode::Random ? "random" : m == FailureMode::Independent ? "independent" : "adversarial";
+}
+
+std::string runLabel(const SimulationParams& p) {
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "N\u2081 = %u, N\u2082 = %s, k = %u, \u03b8 = %.3g, %s failures, seed %llu", p.n1,
+                  ui::formatNumber(double(p.n2)).c_str(), p.k, p.theta, failureLabel(p.failure),
+                  static_cast<unsigned long long>(p.seed));
+    return buf;
+}
+
+bool drawable(const SimulationSnapshot& s) {
+    return s.params.n1 <= kDrawMaxSkills && s.params.n2 <= kDrawMaxPieces && !s.slots.empty();
+}
+
+}  // namespace
+
+GraphView::GraphView() : runner_(static_cast<uint64_t>(kDrawMaxPieces) * kMaxSlotsPerPiece) {
+    // A graph small enough to see every edge: 16 skills, 120 text pieces of 3 skills each.
+    in_.n1 = 16;
+    in_.n2 = 120;
+    in_.k = 3;
+    in_.theta = 0.1;
+    in_.failure = "random";
+    in_.c = 0.9;  // with random failures of measure 0.1 a few skills fall below 0.9 and get a ring
+}
+
+void GraphView::update() { runner_.update(in_.params(false)); }
+
+void GraphView::controls() {
+    ImGui::TextWrapped("A random bipartite graph: each text piece needs k skills drawn at random.");
+    if (ImGui::Button("small graph (drawn)")) {
+        in_.n1 = 16, in_.n2 = 120, in_.k = 3;
+        show_ = 0;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("N\u2081 = 16, N\u2082 = 120, k = 3: every node and edge is drawn");
+    ImGui::SameLine();
+    if (ImGui::Button("large graph (statistics)")) in_.n1 = 1000, in_.n2 = 1000000, in_.k = 8;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("N\u2081 = 1000, N\u2082 = 10\u2076, k = 8: degree histogram and statistics");
+    in_.draw(runner_, false);
+    if (in_.n1 <= kDrawMaxSkills && in_.n2 <= kDrawMaxPieces) {
+        ImGui::SeparatorText("Show");
+        ImGui::RadioButton("the graph", &show_, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton("degree histogram", &show_, 1);
+    } else {
+        ImGui::TextDisabled("Graphs up to N\u2081 = %lld, N\u2082 = %lld are drawn node by node.", kDrawMaxSkills, kDrawMaxPieces);
+    }
+}
+
+void GraphView::main() {
+    runner_.drawStatus();
+    const SimulationSnapshot* s = runner_.last();
+    if (!s) {
+        if (runner_.error().empty()) ImGui::TextDisabled("Sampling the first graph\u2026");
+        return;
+    }
+    ImGui::TextDisabled("%s%s", runLabel(s->params).c_str(), runner_.stale() ? "  (previous run)" : "");
+    const float fs = ImGui::GetFontSize();
+    const float explain_h = fs * 4.2f;
+    const float stats_h = ImGui::GetFrameHeightWithSpacing() * 5.0f;
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    drew_graph_ = drawable(*s) && show_ == 0;
+    if (drew_graph_) {
+        const float legend_h = fs * 2.4f;
+        float h = std::max(fs * 10, avail.y - explain_h - stats_h - legend_h);
+        drawBipartite(*s, ImVec2(avail.x, h));
+        drawColourLegend(*s);
+    } else {
+        drawDegrees(*s, ImVec2(avail.x, std::max(fs * 12, avail.y - explain_h - stats_h)));
+    }
+    drawStatistics(*s);
+    ImGui::TextWrapped(
+        "Defs 4\u20135: each of the N\u2082 text pieces needs k skills drawn i.i.d. from \u03bc\u2081, so a skill's degree is "
+        "Bin(kN\u2082, \u03bc\u2081(s)), mean kN\u2082/N\u2081 for uniform \u03bc\u2081. The model fails a set Y of pieces "
+        "(measure \u03b8); a failure counts against every skill of the piece. Def 7: competence(s) = 1 \u2212 e(s, Y)/deg(s), "
+        "e(s, Y) = edges of s into Y. The degree-weighted mean failure is exactly \u03b8 (\u03a3 deg\u00b7failure = k|Y|).");
+}
+
+void GraphView::drawBipartite(const SimulationSnapshot& s, ImVec2 size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float fs = ImGui::GetFontSize();
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##bipartite", size);
+    const bool area_hovered = ImGui::IsItemHovered();
+    const uint32_t n1 = s.params.n1, k = s.params.k;
+    const uint64_t n2 = s.params.n2;
+
+    // Competence per skill and the colour range [lo, 1].
+    std::vector<double> comp(n1);
+    double min_comp = 1.0;
+    for (uint32_t i = 0; i < n1; ++i) {
+        comp[i] = skillCompetence(s.degree[i], s.failed_edges[i]);
+        if (std::isfinite(comp[i])) min_comp = std::min(min_comp, comp[i]);
+    }
+    colour_lo_ = std::min(0.8, std::floor(min_comp * 10) / 10);
+
+    // Layout: skills on a row at the top, pieces on up to three rows at the bottom.
+    const float label_w = fs * 6.0f;
+    const float x0 = p0.x + label_w, x1 = p0.x + size.x - fs * 0.6f, w = std::max(10.0f, x1 - x0);
+    const int rows = std::clamp(static_cast<int>(std::ceil(double(n2) * fs * 0.55 / w)), 1, 3);
+    const uint64_t per_row = (n2 + rows - 1) / rows;
+    const float skill_gap = w / n1, piece_gap = w / static_cast<float>(per_row);
+    const float rs = std::clamp(skill_gap * 0.32f, fs * 0.28f, fs * 0.55f);
+    const float rp = std::clamp(piece_gap * 0.36f, 1.5f, fs * 0.32f);
+    const float row_step = std::max(rp * 3.2f, fs * 0.7f);
+    const float y_skill = p0.y + fs * 1.6f + rs;
+    const float y_piece0 = p0.y + size.y - fs * 0.6f - rp - (rows - 1) * row_step;
+    auto skillPos = [&](uint32_t i) { return ImVec2(x0 + (i + 0.5f) * skill_gap, y_skill); };
+    auto piecePos = [&](uint64_t i) {
+        const uint64_t r = i / per_row, col = i % per_row;
+        return ImVec2(x0 + (col + 0.5f) * piece_gap, y_piece0 + r * row_step);
+    };
+
+    // Hover: the node under the mouse.
+    long long hover_skill = -1, hover_piece = -1;
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    if (area_hovered) {
+        for (uint32_t i = 0; i < n1 && hover_skill < 0; ++i) {
+            ImVec2 p = skillPos(i);
+            if ((m.x - p.x) * (m.x - p.x) + (m.y - p.y) * (m.y - p.y) <= (rs + 3) * (rs + 3)) hover_skill = i;
+        }
+        for (uint64_t i = 0; i < n2 && hover_skill < 0 && hover_piece < 0; ++i) {
+            ImVec2 p = piecePos(i);
+            if (std::fabs(m.x - p.x) <= std::max(piece_gap * 0.5f, rp + 1) && std::fabs(m.y - p.y) <= rp + 3) hover_piece = static_cast<long long>(i);
+        }
+    }
+    const bool focus = hover_skill >= 0 || hover_piece >= 0;
+    std::vector<char> skill_near(n1, 0), piece_near(n2, 0);
+    if (focus)
+        for (uint64_t i = 0; i < n2; ++i)
+            for (uint32_t j = 0; j < k; ++j) {
+                const uint32_t sk = s.slots[i * k + j];
+                if (static_cast<long long>(sk) == hover_skill) piece_near[i] = 1;
+                if (static_cast<long long>(i) == hover_piece) skill_near[sk] = 1;
+            }
+
+    // Row captions.
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    char buf[64];
+    dl->AddText(ImVec2(p0.x, y_skill - fs), text, "skills");
+    std::snprintf(buf, sizeof buf, "N\u2081 = %u", n1);
+    dl->AddText(ImVec2(p0.x, y_skill), muted, buf);
+    dl->AddText(ImVec2(p0.x, y_piece0 - fs * 1.1f), text, "text pieces");
+    std::snprintf(buf, sizeof buf, "N\u2082 = %llu", static_cast<unsigned long long>(n2));
+    dl->AddText(ImVec2(p0.x, y_piece0 - fs * 0.1f), muted, buf);
+
+    // Edges: one per slot; edges of failed pieces in vermillion.
+    const ImU32 failed_col = ui::paletteColor(1, focus ? 0.08f : 0.55f), ok_col = ImGui::GetColorU32(ImGuiCol_Text, focus ? 0.05f : 0.2f);
+    for (int pass = 0; pass < 2; ++pass)  // highlighted edges last, on top
+        for (uint64_t i = 0; i < n2; ++i)
+            for (uint32_t j = 0; j < k; ++j) {
+                const uint32_t sk = s.slots[i * k + j];
+                const bool hot = focus && (static_cast<long long>(sk) == hover_skill || static_cast<long long>(i) == hover_piece);
+                if (hot != (pass == 1)) continue;
+                const bool failed = s.failed[i] != 0;
+                ImU32 col = hot ? (failed ? ui::paletteColor(1) : ImGui::GetColorU32(ImGuiCol_Text, 0.85f))
+                                : (failed ? failed_col : ok_col);
+                dl->AddLine(piecePos(i), skillPos(sk), col, hot ? 2.0f : (failed ? 1.3f : 1.0f));
+            }
+
+    // Pieces: failed ones filled vermillion, passed ones hollow.
+    const ImU32 bg = ImGui::GetColorU32(ImGuiCol_WindowBg);
+    for (uint64_t i = 0; i < n2; ++i) {
+        ImVec2 p = piecePos(i);
+        const float r = (static_cast<long long>(i) == hover_piece || piece_near[i]) ? rp * 1.5f : rp;
+        if (s.failed[i]) dl->AddRectFilled(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), ui::paletteColor(1));
+        else {
+            dl->AddRectFilled(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), bg);
+            dl->AddRect(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), ImGui::GetColorU32(ImGuiCol_Text, 0.7f));
+        }
+    }
+
+    // Skills: filled by competence; a thick ring marks competence below c.
+    const bool labels = skill_gap > fs * 1.4f;
+    for (uint32_t i = 0; i < n1; ++i) {
+        ImVec2 p = skillPos(i);
+        const bool hot = static_cast<long long>(i) == hover_skill || skill_near[i];
+        const float r = hot ? rs * 1.25f : rs;
+        if (std::isfinite(comp[i])) {
+            dl->AddCircleFilled(p, r, viridis((comp[i] - colour_lo_) / (1 - colour_lo_)), 24);
+            if (comp[i] < s.params.c) dl->AddCircle(p, r + 2.0f, text, 24, 2.5f);
+            else dl->AddCircle(p, r, bg, 24, 1.0f);
+        } else {
+            dl->AddCircle(p, r, muted, 24, 1.5f);
+        }
+        if (labels) {
+            std::snprintf(buf, sizeof buf, "%u", i);
+            ImVec2 ts = ImGui::CalcTextSize(buf);
+            dl->AddText(ImVec2(p.x - ts.x / 2, y_skill - rs - fs * 1.45f), muted, buf);
+        }
+    }
+
+    // Numbers of the hovered node.
+    if (hover_skill >= 0) {
+        const uint32_t i = static_cast<uint32_t>(hover_skill);
+        ImGui::BeginTooltip();
+        ImGui::Text("skill %u", i);
+        ImGui::Text("degree deg(s) = %u edges (repeats counted)", s.degree[i]);
+        ImGui::Text("failed edges e(s, Y) = %u", s.failed_edges[i]);
+        if (std::isfinite(comp[i]))
+            ImGui::Text("competence = 1 \u2212 %u/%u = %.3f  (%s c = %.2f)", s.failed_edges[i], s.degree[i], comp[i],
+                        comp[i] < s.params.c ? "below" : "at least", s.params.c);
+        else
+            ImGui::TextUnformatted("no edges: competence undefined, excluded from fractions");
+        if (!s.probability.empty()) ImGui::Text("\u03bc\u2081(s) = %.4g", s.probability[i]);
+        ImGui::EndTooltip();
+    } else if (hover_piece >= 0) {
+        const uint64_t i = static_cast<uint64_t>(hover_piece);
+        std::string skills;
+        for (uint32_t j = 0; j < k; ++j) skills += (j ? ", " : "") + std::to_string(s.slots[i * k + j]);
+        ImGui::BeginTooltip();
+        ImGui::Text("text piece %llu", static_cast<unsigned long long>(i));
+        ImGui::Text("needs skills %s", skills.c_str());
+        ImGui::TextUnformatted(s.failed[i] ? "failed (in Y): counts against each of these skills" : "passed");
+        ImGui::EndTooltip();
+    }
+}
+
+void GraphView::drawColourLegend(const SimulationSnapshot& s) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float fs = ImGui::GetFontSize();
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float x = p.x, y = p.y + fs * 0.2f;
+    // Gradient bar of the competence scale.
+    const char* caption = "skill colour: competence";
+    dl->AddText(ImVec2(x, y), text, caption);
+    x += ImGui::CalcTextSize(caption).x + fs * 0.6f;
+    const float bar_w = fs * 9, bar_h = fs * 0.7f;
+    const int steps = 48;
+    for (int i = 0; i < steps; ++i)
+        dl->AddRectFilled(ImVec2(x + bar_w * i / steps, y + fs * 0.15f), ImVec2(x + bar_w * (i + 1) / steps + 0.5f, y + fs * 0.15f + bar_h),
+                          viridis(double(i) / (steps - 1)));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", colour_lo_);
+    dl->AddText(ImVec2(x, y + fs * 0.95f), muted, buf);
+    ImVec2 one = ImGui::CalcTextSize("1");
+    dl->AddText(ImVec2(x + bar_w - one.x, y + fs * 0.95f), muted, "1");
+    x += bar_w + fs * 1.5f;
+    // Ring, pieces, edges.
+    dl->AddCircleFilled(ImVec2(x + fs * 0.4f, y + fs * 0.5f), fs * 0.35f, viridis(0.3));
+    dl->AddCircle(ImVec2(x + fs * 0.4f, y + fs * 0.5f), fs * 0.35f + 2, text, 24, 2.5f);
+    std::snprintf(buf, sizeof buf, "competence < c = %.2f", s.params.c);
+    dl->AddText(ImVec2(x + fs * 1.1f, y), text, buf);
+    x += fs * 1.1f + ImGui::CalcTextSize(buf).x + fs * 1.2f;
+    dl->AddRectFilled(ImVec2(x, y + fs * 0.2f), ImVec2(x + fs * 0.6f, y + fs * 0.8f), ui::paletteColor(1));
+    dl->AddText(ImVec2(x + fs * 0.9f, y), text, "failed piece");
+    x += fs * 0.9f + ImGui::CalcTextSize("failed piece").x + fs * 1.2f;
+    dl->AddRect(ImVec2(x, y + fs * 0.2f), ImVec2(x + fs * 0.6f, y + fs * 0.8f), ImGui::GetColorU32(ImGuiCol_Text, 0.7f));
+    dl->AddText(ImVec2(x + fs * 0.9f, y), text, "passed piece");
+    x += fs * 0.9f + ImGui::CalcTextSize("passed piece").x + fs * 1.2f;
+    dl->AddLine(ImVec2(x, y + fs * 0.5f), ImVec2(x + fs * 1.4f, y + fs * 0.5f), ui::paletteColor(1), 2.0f);
+    dl->AddText(ImVec2(x + fs * 1.7f, y), text, "edge into Y");
+    ImGui::Dummy(ImVec2(1, fs * 2.2f));
+}
+
+void GraphView::drawDegrees(const SimulationSnapshot& s, ImVec2 size) {
+    const SimulationParams& p = s.params;
+    const double trials = double(p.k) * double(p.n2);
+    if (s.probability.empty()) {
+        if (histogram_generation_ != runner_.generation()) {
+            histogram_ = degreeHistogram(s.degree, static_cast<uint64_t>(trials), 1.0 / p.n1, 80);
+            histogram_generation_ = runner_.generation();
+        }
+        const DegreeHistogram& h = histogram_;
+        std::vector<double> sx, sy0, sy, cx, ey;
+        double ymax = 1;
+        for (size_t i = 0; i < h.count.size(); ++i) {
+            const double a = h.binLow(i) - 0.5, b = a + h.bin_width;
+            sx.insert(sx.end(), {a, b});
+            sy.insert(sy.end(), {double(h.count[i]), double(h.count[i])});
+            sy0.insert(sy0.end(), {0.0, 0.0});
+            cx.push_back((a + b) / 2);
+            ey.push_back(h.expected[i]);
+            ymax = std::max({ymax, double(h.count[i]), h.expected[i]});
+        }
+        const double x_lo = sx.empty() ? 0 : sx.front(), x_hi = sx.empty() ? 1 : sx.back();
+        std::string ylabel = h.bin_width == 1 ? "skills with this degree"
+                                              : "skills per bin of " + std::to_string(h.bin_width) + " degrees";
+        if (ui::BeginPlot("graph-degrees", "Degrees of the skills against the binomial",
+                          {"degree deg(s) (edges of a skill)", ui::Scale::Linear, x_lo, x_hi + (x_hi - x_lo) * 0.02},
+                          {ylabel, ui::Scale::Linear, 0, ymax * 1.12}, size)) {
+            ui::PlotBand("sampled graph", sx, sy0, sy, 0);
+            ui::PlotLine("", sx, sy, 0, ui::LineStyle::Solid, 1.0f);
+            ui::PlotLine("N\u2081\u00b7P[Bin(kN\u2082, 1/N\u2081) in bin]", cx, ey, 1, ui::LineStyle::Solid, 2.0f);
+            ui::PlotVLine(s.result.mean_degree, "kN\u2082/N\u2081", 6, ui::LineStyle::Dotted);
+            ui::EndPlot();
+        }
+        return;
+    }
+    // Zipf: degree against frequency rank (log-log), next to the expectation kN2 mu1(s).
+    std::vector<double> rx, ry, ex, eyv;
+    const uint32_t n1 = p.n1;
+    double prev = -1;
+    for (int i = 0; i <= 400; ++i) {
+        const double r = std::floor(std::pow(double(n1), i / 400.0));  // rank 1 .. N1, log-spaced
+        if (r == prev || r < 1 || r > n1) continue;
+        prev = r;
+        const uint32_t sk = static_cast<uint32_t>(r) - 1;
+        rx.push_back(r);
+        ry.push_back(double(s.degree[sk]));
+        ex.push_back(r);
+        eyv.push_back(trials * s.probability[sk]);
+    }
+    double ymin = trials * s.probability.back(), ymax = trials * s.probability.front();
+    if (ui::BeginPlot("graph-degrees", "Degree against frequency rank (Zipf \u03bc\u2081)",
+                      {"rank of the skill (1 = most frequent)", ui::Scale::Log10, 1, std::max(2.0, double(n1))},
+                      {"degree deg(s)", ui::Scale::Log10, std::max(0.5, ymin / 3), ymax * 3}, size)) {
+        ui::PlotMarkers("sampled degree", rx, ry, 0, 2.5f);
+        ui::PlotLine("expected kN\u2082\u00b7\u03bc\u2081(s)", ex, eyv, 1);
+        ui::EndPlot();
+    }
+}
+
+void GraphView::drawStatistics(const SimulationSnapshot& s) {
+    const SimulationParams& p = s.params;
+    const DegreeStats d = degreeStats(s.degree);
+    const SimulationResult& r = s.result;
+    char v[12][96];
+    std::snprintf(v[0], sizeof v[0], "%u", p.n1);
+    std::snprintf(v[1], sizeof v[1], "%s", ui::formatNumber(double(p.n2)).c_str());
+    std::snprintf(v[2], sizeof v[2], "%u", p.k);
+    std::snprintf(v[3], sizeof v[3], "%s", ui::formatNumber(r.mean_degree, 5).c_str());
+    std::snprintf(v[4], sizeof v[4], "%u / %u", d.min, d.max);
+    std::snprintf(v[5], sizeof v[5], "%llu", static_cast<unsigned long long>(d.isolated));
+    std::snprintf(v[6], sizeof v[6], "%llu (\u03b8 = %.4g)", static_cast<unsigned long long>(r.failed), r.theta_realized);
+    std::snprintf(v[7], sizeof v[7], "%.4g", r.skills.weightedMeanFailure());
+    std::snprintf(v[8], sizeof v[8], "%llu of %llu", static_cast<unsigned long long>(r.skills.below_c),
+                  static_cast<unsigned long long>(r.skills.counted));
+    std::snprintf(v[9], sizeof v[9], "%s", hex64(r.slots_hash).c_str());
+    if (s.estimated_bytes < 1e5)
+        std::snprintf(v[10], sizeof v[10], "about %.1f kB", s.estimated_bytes / 1e3);
+    else
+        std::snprintf(v[10], sizeof v[10], "%s", megabytesText(s.estimated_bytes).c_str());
+    std::snprintf(v[11], sizeof v[11], "%.0f ms (slices \u2264 %.0f ms)", s.elapsed_ms, runner_.maxSliceMs());
+    const char* names[12] = {"skills N\u2081",          "text pieces N\u2082", "skills per piece k",
+                             "mean degree kN\u2082/N\u2081", "min / max degree",   "skills without edges",
+                             "failed pieces |Y|",     "weighted mean failure", "skills below c",
+                             "slots hash",            "memory (estimate)",     "run time"};
+    const char* tips[12] = {nullptr, nullptr, nullptr, "Expected degree; each skill's degree is Bin(kN\u2082, 1/N\u2081)",
+                            nullptr, "No competence: excluded from every fraction",
+                            "|Y| and the realised measure |Y|/N\u2082", "\u03a3 e(s,Y) / \u03a3 deg(s): equals |Y|/N\u2082 exactly (mean identity)",
+                            nullptr, "Same seed, same hash: in the page, natively and in slingshot-cli simulate",
+                            "The engine's estimate, checked against the budget before anything is allocated",
+                            "Wall time of the job, run in slices inside frames"};
+    if (ImGui::BeginTable("graph-stats", 6, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
+        for (int i = 0; i < 12; ++i) {
+            if (i % 3 == 0) ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", names[i]);
+            if (tips[i] && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tips[i]);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(v[i]);
+        }
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace slingshot::app

@@ -1,0 +1,52 @@
+// Skill graph view: the random bipartite graph of Defs 4-5 (THEORY 2.5-2.6). Small graphs are drawn
+// (skills above, text pieces below, failed pieces marked, skills coloured by competence, hover for
+// neighbours and numbers); large graphs show the degree histogram against Bin(kN2, 1/N1) (or, for a
+// Zipf measure, degree against rank next to kN2 mu1(s)) and the graph's statistics.
+#pragma once
+
+#include "app/view.h"
+#include "app/view_simulation_runner.h"
+#include "core/graph_stats.h"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace slingshot::app {
+
+// Graphs at most this large are drawn node by node.
+inline constexpr long long kDrawMaxSkills = 40, kDrawMaxPieces = 150;
+
+class GraphView : public View {
+public:
+    GraphView();
+    const char* urlName() const override { return "graph"; }
+    const char* title() const override { return "Skill graph"; }
+    void update() override;
+    void controls() override;
+    void main() override;
+    std::vector<ParamBinding> bindings() override { return in_.bindings(false); }
+    std::vector<const char*> plotIds() const override { return {"graph-degrees"}; }
+
+    const SimulationRunner& runner() const { return runner_; }
+    // What main() drew last: the bipartite graph (true) or the degree plot.
+    bool drewGraph() const { return drew_graph_; }
+
+private:
+    void drawBipartite(const SimulationSnapshot& s, ImVec2 size);
+    void drawColourLegend(const SimulationSnapshot& s);
+    void drawDegrees(const SimulationSnapshot& s, ImVec2 size);
+    void drawStatistics(const SimulationSnapshot& s);
+
+    SimulationInputs in_;
+    SimulationRunner runner_;
+    int show_ = 0;  // small graphs: 0 = the graph, 1 = the degree histogram
+    bool drew_graph_ = false;
+    // Colour scale of competence [lo, 1] for the drawn snapshot.
+    double colour_lo_ = 0.5;
+    // Cached degree histogram of the snapshot it was made from.
+    uint64_t histogram_generation_ = 0;  // 0: none yet
+    DegreeHistogram histogram_;
+};
+
+}  // namespace slingshot::app

@@ -1,0 +1,251 @@
+#include "app/view_simulation_runner.h"
+
+#include "app/widgets.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <stdexcept>
+
+namespace slingshot::app {
+namespace {
+
+double nowSeconds() {
+    using Clock = std::chrono::steady_clock;
+    static const auto t0 = Clock::now();
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+bool anyItemActive() { return ImGui::GetCurrentContext() && ImGui::IsAnyItemActive(); }
+
+}  // namespace
+
+bool sameRun(const SimulationParams& a, const SimulationParams& b) {
+    return a.n1 == b.n1 && a.n2 == b.n2 && a.k == b.k && a.theta == b.theta && a.failure == b.failure && a.c == b.c &&
+           a.kprime == b.kprime && a.tuples == b.tuples && a.t2_pieces == b.t2_pieces &&
+           a.measure.kind == b.measure.kind && a.measure.zipf_s == b.measure.zipf_s &&
+           a.measure.weights == b.measure.weights && a.seed == b.seed && a.grid_points == b.grid_points &&
+           a.memory_budget_bytes == b.memory_budget_bytes && a.max_pieces == b.max_pieces;
+}
+
+bool SimulationRunner::stale() const {
+    if (!last_ || !have_target_) return true;
+    return running() || !error_.empty() || cancelled_ || !sameRun(last_->params, target_) ||
+           (have_pending_ && !sameRun(pending_, target_));
+}
+
+void SimulationRunner::update(const SimulationParams& wanted, double slice_ms, double settle_s) {
+    const double now = nowSeconds();
+    if (!have_pending_ || !sameRun(wanted, pending_)) {
+        pending_ = wanted;
+        have_pending_ = true;
+        pending_since_ = now;
+    }
+    const bool differs = !have_target_ || !sameRun(pending_, target_);
+    if (force_ || (differs && (!anyItemActive() || now - pending_since_ >= settle_s))) {
+        force_ = false;
+        start(pending_);
+    }
+    if (job_ && !job_->finished()) {
+        const double before = job_->elapsedMs();
+        job_->runFor(slice_ms);
+        last_slice_ms_ = job_->elapsedMs() - before;
+        max_slice_ms_ = std::max(max_slice_ms_, last_slice_ms_);
+        if (job_->state() == JobState::Done) finish();
+        else if (job_->state() == JobState::Failed) {
+            error_ = job_->error();
+            job_.reset();
+        }
+    }
+}
+
+void SimulationRunner::start(const SimulationParams& p) {
+    if (job_) job_->cancel();
+    job_.reset();  // frees the old run's arrays before the new one allocates
+    target_ = p;
+    have_target_ = true;
+    cancelled_ = false;
+    error_.clear();
+    try {
+        job_ = std::make_unique<SimulationJob>(p);  // validates and checks the memory estimate
+    } catch (const MemoryBudgetError& e) {
+        error_ = e.what();
+    } catch (const std::invalid_argument& e) {
+        error_ = e.what();
+    }
+}
+
+void SimulationRunner::finish() {
+    auto snap = std::make_unique<SimulationSnapshot>();
+    const SimulationJob& job = *job_;
+    snap->params = job.params();
+    snap->result = job.result();
+    const SkillGraph& g = job.graph();
+    snap->degree.assign(g.degree.data(), g.degree.data() + g.n1);
+    snap->failed_edges.assign(job.failedEdges().data(), job.failedEdges().data() + g.n1);
+    if (!job.measure().isUniform()) {
+        snap->probability.resize(g.n1);
+        for (uint32_t s = 0; s < g.n1; ++s) snap->probability[s] = job.measure().probability(s);
+    }
+    if (double(g.n2) * g.k <= double(keep_slots_)) {
+        snap->slots.resize(g.n2 * g.k);
+        for (uint64_t i = 0; i < g.n2; ++i)
+            for (uint32_t j = 0; j < g.k; ++j) snap->slots[i * g.k + j] = g.slot(i, j);
+        snap->failed.assign(job.failures().failed.data(), job.failures().failed.data() + g.n2);
+    }
+    snap->elapsed_ms = job.elapsedMs();
+    snap->estimated_bytes = estimateSimulationBytes(job.params());
+    last_ = std::move(snap);
+    ++generation_;
+    job_.reset();
+}
+
+void SimulationRunner::drawStatus() {
+    if (!error_.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.2f, 0.05f, 1));
+        ImGui::TextWrapped("Not run: %s", error_.c_str());
+        ImGui::PopStyleColor();
+        if (last_) ImGui::TextDisabled("Showing the last completed run.");
+        return;
+    }
+    if (running()) {
+        char overlay[160];
+        std::snprintf(overlay, sizeof overlay, "%s  %.0f%%", job_->stageName().c_str(), 100.0 * job_->progress());
+        ImGui::ProgressBar(static_cast<float>(job_->progress()), ImVec2(-ImGui::GetFontSize() * 5, 0), overlay);
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) {
+            job_->cancel();
+            job_.reset();
+            cancelled_ = true;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Stops this run; the last completed result stays on screen");
+        return;
+    }
+    if (cancelled_) ImGui::TextDisabled("Run cancelled; showing the last completed run. Press \"same graph, rerun\" to run it.");
+}
+
+namespace {
+
+ParamSpec simulateParam(const char* name) {
+    ParamSpec p = cliParam("simulate", name);
+    if (p.name == "n2") p.max = double(kMaxPiecesBrowser);  // the page's limit on text pieces
+    return p;
+}
+
+bool intSlider(const char* label, long long* v, const ParamSpec& spec, bool log_scale, const char* effect) {
+    ImGui::TextUnformatted(label);
+    ImGui::PushID(label);
+    ImGui::SetNextItemWidth(-1);
+    long long lo = static_cast<long long>(spec.min), hi = static_cast<long long>(spec.max);
+    ImGuiSliderFlags flags = ImGuiSliderFlags_AlwaysClamp | (log_scale ? ImGuiSliderFlags_Logarithmic : 0);
+    bool changed = ImGui::SliderScalar("##v", ImGuiDataType_S64, v, &lo, &hi, "%lld", flags);
+    paramTooltip(spec, effect);
+    ImGui::PopID();
+    return changed;
+}
+
+bool numberSlider(const char* label, double* v, const ParamSpec& spec, const char* fmt, const char* effect) {
+    ImGui::TextUnformatted(label);
+    ImGui::PushID(label);
+    ImGui::SetNextItemWidth(-1);
+    double lo = spec.min, hi = spec.max;
+    bool changed = ImGui::SliderScalar("##v", ImGuiDataType_Double, v, &lo, &hi, fmt, ImGuiSliderFlags_AlwaysClamp);
+    paramTooltip(spec, effect);
+    ImGui::PopID();
+    return changed;
+}
+
+}  // namespace
+
+SimulationParams SimulationInputs::params(bool with_tuples) const {
+    SimulationParams p;
+    p.n1 = static_cast<uint32_t>(n1);
+    p.n2 = static_cast<uint64_t>(n2);
+    p.k = static_cast<uint32_t>(k);
+    p.theta = theta;
+    p.c = c;
+    p.failure = failure == "random" ? FailureMode::Random
+              : failure == "independent" ? FailureMode::Independent
+                                         : FailureMode::Adversarial;
+    if (with_tuples) {
+        p.kprime = static_cast<uint32_t>(kprime);
+        p.tuples = tuples == "s" ? TupleReading::S : TupleReading::T2;
+    }
+    if (measure == "zipf") {
+        p.measure.kind = MeasureSpec::Kind::Zipf;
+        p.measure.zipf_s = zipf_s;
+    }
+    p.seed = static_cast<uint64_t>(seed);
+    p.max_pieces = kMaxPiecesBrowser;
+    return p;
+}
+
+std::vector<ParamBinding> SimulationInputs::bindings(bool with_tuples) {
+    std::vector<ParamBinding> b = {{simulateParam("n1"), &n1},         {simulateParam("n2"), &n2},
+                                   {simulateParam("k"), &k},           {simulateParam("theta"), &theta},
+                                   {simulateParam("failure"), &failure}, {simulateParam("c"), &c},
+                                   {simulateParam("measure"), &measure}, {simulateParam("zipf-s"), &zipf_s},
+                                   {simulateParam("seed"), &seed}};
+    if (with_tuples) {
+        b.push_back({simulateParam("kprime"), &kprime});
+        b.push_back({simulateParam("tuples"), &tuples});
+    }
+    return b;
+}
+
+void SimulationInputs::draw(SimulationRunner& runner, bool with_tuples) {
+    ImGui::SeparatorText("Skill graph");
+    intSlider("N\u2081  skills", &n1, simulateParam("n1"), true, "More skills: lower degree kN\u2082/N\u2081, noisier competence.");
+    intSlider("N\u2082  text pieces", &n2, simulateParam("n2"), true,
+              "More pieces: higher degree, competence concentrates (the theorems need N\u2082 \u226b N\u2081).");
+    intSlider("k  skills per text piece", &k, simulateParam("k"), false,
+              "Each piece draws k skills i.i.d. from \u03bc\u2081; larger k spreads each failure over more skills.");
+    const ParamSpec measure_spec = simulateParam("measure");
+    choiceCombo("##measure", &measure, measure_spec, {"uniform \u03bc\u2081 (every skill equally likely)", "Zipf \u03bc\u2081(i) \u221d i\u207b\u02e2"});
+    paramTooltip(measure_spec, "Zipf: frequent skills get high degree (and emerge first, THEORY 5.3).");
+    if (measure == "zipf")
+        numberSlider("Zipf exponent s", &zipf_s, simulateParam("zipf-s"), "%.2f", "s = 0 is uniform; larger s, steeper.");
+
+    ImGui::SeparatorText("Failed text pieces");
+    numberSlider("\u03b8  measure of failed pieces", &theta, simulateParam("theta"), "%.3f",
+                 "The model's error fraction: \u03b8N\u2082 pieces fail (random, adversarial) or each with prob. \u03b8.");
+    const ParamSpec failure_spec = simulateParam("failure");
+    choiceCombo("##failure", &failure, failure_spec,
+                {"random: exactly \u03b8N\u2082 pieces at random", "independent: each piece with probability \u03b8",
+                 "adversarial: the worst set found for level c"});
+    paramTooltip(failure_spec, "Thm 8 holds for every failure set of measure \u03b8; the adversary searches for the worst.");
+    numberSlider("c  competence level", &c, simulateParam("c"), "%.3f",
+                 "A skill is competent at level c if at least a fraction c of its edges go to pieces not failed.");
+
+    if (with_tuples) {
+        ImGui::SeparatorText("k\u2032-tuples of skills");
+        const ParamSpec kp = simulateParam("kprime");
+        int v = static_cast<int>(kprime);
+        ImGui::RadioButton("k\u2032 = 2", &v, 2);
+        paramTooltip(kp, "Pairs of skills.");
+        ImGui::SameLine();
+        ImGui::RadioButton("k\u2032 = 3", &v, 3);
+        paramTooltip(kp, "Triples: N\u2081\u00b3 tuples, so far fewer edges per tuple at the same N\u2082.");
+        kprime = v;
+        choiceCombo("##tuples", &tuples, simulateParam("tuples"),
+                    {"T2: k\u2032-pieces of k\u2032 random pieces", "S: skills co-occurring in one piece"});
+        paramTooltip(simulateParam("tuples"), "T2 is the reading in which Cor 13 holds exactly; S has no closed-form bound.");
+    }
+
+    ImGui::SeparatorText("Randomness");
+    const ParamSpec seed_spec = simulateParam("seed");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    long long s = seed;
+    if (ImGui::InputScalar("seed", ImGuiDataType_S64, &s, nullptr, nullptr, "%lld", ImGuiInputTextFlags_EnterReturnsTrue))
+        seed = std::clamp<long long>(s, static_cast<long long>(seed_spec.min), static_cast<long long>(seed_spec.max));
+    paramTooltip(seed_spec, "The same seed gives the same graph here, natively and in slingshot-cli.");
+    if (ImGui::Button("new graph")) seed = seed < static_cast<long long>(seed_spec.max) ? seed + 1 : 0;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next seed: a new random graph and failure set");
+    ImGui::SameLine();
+    if (ImGui::Button("same graph, rerun")) runner.rerun();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run again with this seed: the same graph and the same numbers");
+}
+
+}  // namespace slingshot::app
