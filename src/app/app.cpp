@@ -8,6 +8,7 @@
 #include "app/view_overview.h"
 #include "app/view_scaling.h"
 #include "app/view_stimulus.h"
+#include "app/view_tightness.h"
 
 #include <imgui.h>
 
@@ -19,12 +20,17 @@ namespace slingshot::app {
 App::App(Host* host) : host_(host ? host : &null_host_) {
     // The views, in tab order.
     views_.push_back(std::make_unique<OverviewView>(*this));
-    views_.push_back(std::make_unique<ScalingView>());
+    views_.push_back(std::make_unique<ScalingView>(&presets_));
     views_.push_back(std::make_unique<GraphView>());
     views_.push_back(std::make_unique<CompetenceView>());
     views_.push_back(std::make_unique<CurvesView>());
-    views_.push_back(std::make_unique<EmergenceView>());
-    views_.push_back(std::make_unique<StimulusView>());
+    views_.push_back(std::make_unique<TightnessView>());
+    auto emergence = std::make_unique<EmergenceView>();
+    emergence->useScalingPresets(&presets_);
+    views_.push_back(std::move(emergence));
+    auto stimulus = std::make_unique<StimulusView>();
+    stimulus->useScalingPresets(&presets_);
+    views_.push_back(std::move(stimulus));
     view_name_ = views_[current_]->urlName();
     applyThemeIfChanged();
 }

@@ -72,11 +72,11 @@ private:
 
     Host* host_;
     NullHost null_host_;
+    ScalingPresets presets_;  // built-in scaling laws and the reader's fit, shared by the views
     std::vector<std::unique_ptr<View>> views_;
     size_t current_ = 0;
     std::string view_name_;  // mirrors views_[current_] for the "view" binding
     std::string theme_ = "light";
-    ScalingPresets presets_;  // built-in scaling laws and the reader's fit, shared by the views
     double scale_ = 1.0;
     long long embed_ = 0, controls_ = 0;
     std::string applied_theme_;

@@ -254,15 +254,16 @@ void ScalingView::main() {
         ui::PlotLine(("excess \u03b4, D = " + rLabel + "\u00b7N").c_str(), ns, ex, 1);
         ui::PlotLine("excess \u03b4, compute-optimal D", ns, exOpt, 2, ui::LineStyle::Dashed);
         if (fit_ && !fit_points_.empty()) {
-            // The fitted law through the runs: one curve per distinct D (when there are few), over the
-            // runs' range of N, and the runs themselves.
+            // Your runs on the excess scale (L - E with the fit's E, where they spread out), and the
+            // fitted excess A/N^a + B/D^b through them: one curve per distinct D when there are few.
+            const ScalingLaw& f = fit_->law;
             std::vector<double> ds, px, py;
             double nlo = fit_points_[0].n_params, nhi = nlo;
             for (const ScalingPoint& p : fit_points_) {
                 if (std::find(ds.begin(), ds.end(), p.d_tokens) == ds.end()) ds.push_back(p.d_tokens);
                 nlo = std::min(nlo, p.n_params), nhi = std::max(nhi, p.n_params);
                 px.push_back(p.n_params);
-                py.push_back(p.loss);
+                py.push_back(p.loss - f.E);  // <= 0 (a run below the fitted floor) is not drawn on the log axis
             }
             if (ds.size() <= kMaxDLines) {
                 std::sort(ds.begin(), ds.end());
@@ -271,13 +272,13 @@ void ScalingView::main() {
                 for (size_t j = 0; j < ds.size(); ++j) {
                     for (int i = 0; i < kFitPoints; ++i) {
                         fx[i] = nlo * std::pow(nhi / nlo, double(i) / (kFitPoints - 1));
-                        fy[i] = loss(fit_->law, fx[i], ds[j]);
+                        fy[i] = excessLoss(f, fx[i], ds[j]);
                     }
-                    ui::PlotLine(j == 0 ? "fit through your runs (one line per D)" : "##fit, another D", fx, fy, 4,
+                    ui::PlotLine(j == 0 ? "fit: excess at your runs' D (one line per D)" : "##fit, another D", fx, fy, 4,
                                  ui::LineStyle::Solid, 1.2f);
                 }
             }
-            ui::PlotMarkers("your runs (N, L)", px, py, 4, 3.0f);
+            ui::PlotMarkers("your runs: L \u2212 E (fitted E)", px, py, 4, 3.0f);
         }
         ui::PlotHLine(law_.E, "entropy E", 0, ui::LineStyle::Dotted);
         ui::PlotVLine(n_params_, "N", 6);

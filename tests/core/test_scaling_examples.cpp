@@ -28,13 +28,16 @@ TEST_CASE("scaling examples: a noisy grid of the law, read back by the parser, f
     const auto back = parseScalingPoints(text);
     REQUIRE(back.size() == pts.size());
     for (size_t i = 0; i < pts.size(); ++i) {
-        CHECK(back[i].n_params == Approx(pts[i].n_params).epsilon(1e-6));
-        CHECK(back[i].d_tokens == Approx(pts[i].d_tokens).epsilon(1e-6));
+        CHECK(back[i].n_params == Approx(pts[i].n_params).epsilon(1e-5));  // 6 significant digits
+        CHECK(back[i].d_tokens == Approx(pts[i].d_tokens).epsilon(1e-5));
         CHECK(back[i].loss == Approx(pts[i].loss).epsilon(1e-4));
     }
     const ScalingFit fit = fitScalingLaw(back);
-    CHECK(fit.law.a == Approx(truth.a).margin(0.05));
-    CHECK(fit.law.b == Approx(truth.b).margin(0.05));
+    // 25 runs with 1% noise pin the exponents down only to a few standard errors.
+    CHECK(std::fabs(fit.law.a - truth.a) < 4 * fit.se.a);
+    CHECK(std::fabs(fit.law.b - truth.b) < 4 * fit.se.b);
+    CHECK(fit.law.a == Approx(truth.a).margin(0.1));
+    CHECK(fit.law.b == Approx(truth.b).margin(0.1));
 }
 
 TEST_CASE("scaling examples: bad grids are refused", "[scaling_fit]") {

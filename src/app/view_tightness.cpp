@@ -1,0 +1,524 @@
+#include "app/view_tightness.h"
+
+#include "app/plot.h"
+#include "app/widgets.h"
+#include "core/bounds.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+
+namespace slingshot::app {
+namespace {
+
+double nowMs() {
+    using Clock = std::chrono::steady_clock;
+    static const auto t0 = Clock::now();
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+bool anyItemActive() { return ImGui::GetCurrentContext() && ImGui::IsAnyItemActive(); }
+
+constexpr uint64_t kSamplePiecesPerBlock = 16384;
+// Graph and Lanczos basis together, at most (the page shares the browser's memory with the simulation).
+constexpr double kCertificateBudgetBytes = 6e8;
+
+// Series colours and styles, shared by the plot and the table that serves as its legend.
+struct Look {
+    int color;
+    ui::LineStyle style;
+    float thickness;
+};
+constexpr Look kThm8{6, ui::LineStyle::Solid, 2.0f};
+constexpr Look kFinite{6, ui::LineStyle::Dotted, 1.5f};
+constexpr Look kCert{3, ui::LineStyle::Solid, 2.5f};
+constexpr Look kWorst{1, ui::LineStyle::Dashed, 2.0f};
+constexpr Look kAdversary{0, ui::LineStyle::Solid, 2.5f};
+constexpr Look kRandom{2, ui::LineStyle::Dotted, 2.5f};
+constexpr Look kMarkov{4, ui::LineStyle::Dashed, 1.2f};
+constexpr int kCColor = 5;
+
+// Names (also the CSV/JSON export names); "##" keeps them out of the in-plot legend, the table
+// beside the plot is the legend.
+constexpr const char* kThm8Name = "##Thm 8 bound (N2 -> infinity)";
+constexpr const char* kFiniteName = "##Thm 8 bound, finite size";
+constexpr const char* kCertName = "##certificate for this graph";
+constexpr const char* kWorstName = "##exact worst case alpha_A";
+constexpr const char* kAdversaryName = "##simulated adversary on this graph";
+constexpr const char* kRandomName = "##random failure set, expected";
+constexpr const char* kMarkovName = "##Markov theta/(1-c)";
+
+void swatch(const Look& look) {
+    const float fs = ImGui::GetFontSize();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float y = p.y + ImGui::GetTextLineHeight() * 0.5f, w = fs * 1.8f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 col = ui::paletteColor(look.color);
+    const float t = std::max(1.0f, fs / 16.0f) * look.thickness;
+    if (look.style == ui::LineStyle::Solid) {
+        dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + w, y), col, t);
+    } else {
+        const float on = look.style == ui::LineStyle::Dashed ? fs * 0.5f : fs * 0.12f;
+        const float off = look.style == ui::LineStyle::Dashed ? fs * 0.3f : fs * 0.25f;
+        for (float x = 0; x < w; x += on + off) dl->AddLine(ImVec2(p.x + x, y), ImVec2(p.x + std::min(w, x + on), y), col, t);
+    }
+    ImGui::Dummy(ImVec2(w, ImGui::GetTextLineHeight()));
+}
+
+std::string fixed(double v, int digits = 3) {
+    if (!std::isfinite(v)) return ui::formatNumber(v);
+    if (v != 0 && std::fabs(v) < 1e-3) return ui::formatNumber(v, 2);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
+}
+
+ParamSpec certifyParam(const char* name) {
+    ParamSpec p = cliParam("certify", name);
+    if (p.name == "n2") p.max = double(kMaxPiecesBrowser);  // the page's limit on text pieces
+    return p;
+}
+
+GraphKey keyOf(const SimulationParams& p) {
+    return {static_cast<long long>(p.n1), static_cast<long long>(p.n2), static_cast<long long>(p.k),
+            static_cast<long long>(p.seed)};
+}
+
+ParamSpec logySpec() {
+    return viewParam("logy", ParamKind::Choice, "log scale for the fraction plot (on/off)", 0, 0, {"on", "off"});
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- certificate task
+
+void CertificateTask::update(const GraphKey& wanted, double slice_ms, double settle_s) {
+    const double now = nowMs();
+    if (!have_pending_ || !(wanted == pending_)) {
+        pending_ = wanted;
+        have_pending_ = true;
+        pending_since_ = now;
+    }
+    const bool differs = !have_target_ || !(pending_ == target_);
+    if (differs && (!anyItemActive() || now - pending_since_ >= settle_s * 1000)) start(pending_);
+    if (running()) step(slice_ms);
+}
+
+void CertificateTask::start(const GraphKey& key) {
+    spectral_.reset();
+    sampler_.reset();
+    graph_.reset();
+    measure_.reset();
+    target_ = key;
+    have_target_ = true;
+    error_.clear();
+    elapsed_ms_ = 0;
+    if (done_ && done_->key == key) return;  // already certified
+    try {
+        SimulationParams check;  // the same validation (ranges, browser piece limit) as the simulation
+        check.n1 = static_cast<uint32_t>(key.n1);
+        check.n2 = static_cast<uint64_t>(key.n2);
+        check.k = static_cast<uint32_t>(key.k);
+        check.seed = static_cast<uint64_t>(key.seed);
+        check.max_pieces = kMaxPiecesBrowser;
+        validateSimulation(check);
+        const double graph_bytes = SkillGraph::bytesFor(check.n1, check.n2, check.k);
+        SpectralParams sp;
+        sp.seed = check.seed;
+        const double lanczos_bytes = SpectralJob::workBytes(check.n1, lanczosProductsFor(check.n1, sp.target_eps,
+                                                                                          sp.start_failure_probability) + 2);
+        if (graph_bytes + lanczos_bytes > kCertificateBudgetBytes)
+            throw MemoryBudgetError("the certificate needs " + megabytesText(graph_bytes + lanczos_bytes) +
+                                    " (graph and Lanczos basis), above the page's " +
+                                    megabytesText(kCertificateBudgetBytes) + "; try fewer skills N\u2081 or pieces N\u2082");
+        measure_.emplace(SkillMeasure::uniform(check.n1));
+        graph_ = std::make_unique<SkillGraph>();
+        graph_->n1 = check.n1;
+        graph_->n2 = check.n2;
+        graph_->k = check.k;
+        sampler_ = std::make_unique<GraphSampler>(*graph_, *measure_, check.seed);
+    } catch (const std::exception& e) {
+        error_ = e.what();
+        sampler_.reset();
+        graph_.reset();
+    }
+}
+
+void CertificateTask::step(double slice_ms) {
+    const double t0 = nowMs();
+    try {
+        while (sampler_ && nowMs() - t0 < slice_ms) {
+            sampler_->sampleUntil(std::min<uint64_t>(graph_->n2, sampler_->piecesDone() + kSamplePiecesPerBlock));
+            if (sampler_->piecesDone() == graph_->n2) {
+                pending_hash_ = sampler_->slotsHash();
+                sampler_.reset();
+                SpectralParams sp;
+                sp.seed = static_cast<uint64_t>(target_.seed);
+                sp.memory_budget_bytes = kCertificateBudgetBytes - SkillGraph::bytesFor(graph_->n1, graph_->n2, graph_->k);
+                spectral_ = std::make_unique<SpectralJob>(*graph_, sp);
+            }
+        }
+        if (spectral_ && !spectral_->finished()) {
+            const double left = slice_ms - (nowMs() - t0);
+            if (left > 0.5) spectral_->runFor(left);
+        }
+        if (spectral_ && spectral_->finished()) {
+            if (spectral_->state() != JobState::Done) throw std::runtime_error(spectral_->error());
+            auto done = std::make_unique<Done>();
+            done->key = target_;
+            done->spectral = spectral_->result();
+            done->slots_hash = pending_hash_;
+            done->certifier = std::make_unique<MixingCertifier>(*graph_, done->spectral.sigma_centred_upper);
+            spectral_.reset();
+            graph_.reset();  // the certifier keeps the sorted degrees it needs
+            measure_.reset();
+            elapsed_ms_ += nowMs() - t0;
+            done->elapsed_ms = elapsed_ms_;
+            done_ = std::move(done);
+            return;
+        }
+    } catch (const std::exception& e) {
+        error_ = e.what();
+        spectral_.reset();
+        sampler_.reset();
+        graph_.reset();
+        measure_.reset();
+    }
+    const double spent = nowMs() - t0;
+    elapsed_ms_ += spent;
+    max_slice_ms_ = std::max(max_slice_ms_, spent);
+}
+
+double CertificateTask::progress() const {
+    // Sampling is a small share of the work next to about 3 x 91 Lanczos products.
+    constexpr double kSampleShare = 0.08;
+    if (sampler_ && graph_) return kSampleShare * double(sampler_->piecesDone()) / double(std::max<uint64_t>(1, graph_->n2));
+    if (spectral_) return kSampleShare + (1 - kSampleShare) * spectral_->progress();
+    return done_ ? 1.0 : 0.0;
+}
+
+std::string CertificateTask::stage() const {
+    if (sampler_) return "certificate: sampling the skill graph";
+    if (spectral_) return "certificate: " + spectral_->stageName();
+    return "";
+}
+
+void CertificateTask::drawStatus() const {
+    if (!error_.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.2f, 0.05f, 1));
+        ImGui::TextWrapped("Certificate not computed: %s", error_.c_str());
+        ImGui::PopStyleColor();
+        return;
+    }
+    if (!running()) return;
+    char overlay[160];
+    std::snprintf(overlay, sizeof overlay, "%s  %.0f%%", stage().c_str(), 100.0 * progress());
+    ImGui::ProgressBar(static_cast<float>(progress()), ImVec2(-ImGui::GetFontSize() * 5, 0), overlay);
+}
+
+// ---------------------------------------------------------------- view
+
+TightnessView::TightnessView() { refreshCurves(); }
+
+std::vector<ParamBinding> TightnessView::bindings() {
+    return {{certifyParam("n1"), &n1_},      {certifyParam("n2"), &n2_}, {certifyParam("k"), &k_},
+            {certifyParam("seed"), &seed_},  {certifyParam("theta"), &theta_}, {certifyParam("c"), &c_},
+            {logySpec(), &logy_}};
+}
+
+SimulationParams TightnessView::simParams() const {
+    SimulationParams p;
+    p.n1 = static_cast<uint32_t>(n1_);
+    p.n2 = static_cast<uint64_t>(n2_);
+    p.k = static_cast<uint32_t>(k_);
+    p.theta = theta_;
+    p.c = c_;
+    p.failure = FailureMode::Adversarial;
+    p.seed = static_cast<uint64_t>(seed_);
+    p.max_pieces = kMaxPiecesBrowser;
+    return p;
+}
+
+bool TightnessView::settled() const {
+    const bool sim_done = !runner_.stale() || !runner_.error().empty();
+    const bool cert_done = !cert_.stale() || !cert_.error().empty();
+    return sim_done && cert_done;
+}
+
+void TightnessView::update() {
+    // A few milliseconds per frame in all: split between the two tasks while both run.
+    const bool both = cert_.running() && (runner_.running() || runner_.stale());
+    runner_.update(simParams(), both ? 4.0 : 8.0);
+    cert_.update(graphKey(), runner_.running() ? 4.0 : 8.0);
+    refreshCurves();
+}
+
+void TightnessView::refreshCurves() {
+    const double rho = double(n1_) / double(n2_);
+    const long long degree = std::max(1LL, std::llround(double(k_) * double(n2_) / double(n1_)));
+    Curves& t = curves_;
+    if (t.theta == theta_ && t.k == k_ && t.rho == rho && t.degree == degree) return;
+    t.theta = theta_, t.k = k_, t.rho = rho, t.degree = degree;
+    const int n = kCurvePoints;
+    for (auto* v : {&t.c, &t.thm8, &t.finite, &t.worst, &t.random, &t.markov}) v->resize(n);
+    for (int j = 0; j < n; ++j) {
+        const double c = double(j) / kCurvePoints, tau = 1 - c;
+        t.c[j] = c;
+        t.thm8[j] = 1 - fracCompetent(theta_, c, double(k_));
+        t.finite[j] = 1 - fracCompetent(theta_, c, double(k_), rho);
+        t.worst[j] = greedyAdversaryAlpha(theta_, tau, static_cast<int>(k_));
+        t.random[j] = randomYFraction(theta_, tau, degree);
+        t.markov[j] = 1 - markovFrac(theta_, c);
+    }
+}
+
+void TightnessView::controls() {
+    ImGui::TextWrapped("Thm 8 is an upper bound. How close is it to what a failure set can really do?");
+    ImGui::SeparatorText("Theory");
+    auto number = [](const char* label, double* v, const ParamSpec& spec, const char* fmt, const char* effect) {
+        ImGui::TextUnformatted(label);
+        ImGui::PushID(label);
+        ImGui::SetNextItemWidth(-1);
+        double lo = spec.min, hi = spec.name == "theta" ? 0.5 : spec.max;
+        ImGui::SliderScalar("##v", ImGuiDataType_Double, v, &lo, &hi, fmt, ImGuiSliderFlags_AlwaysClamp);
+        paramTooltip(spec, effect);
+        ImGui::PopID();
+    };
+    auto integer = [](const char* label, long long* v, const ParamSpec& spec, long long lo, long long hi, bool log,
+                      const char* effect) {
+        ImGui::TextUnformatted(label);
+        ImGui::PushID(label);
+        ImGui::SetNextItemWidth(-1);
+        lo = std::max(lo, static_cast<long long>(spec.min));
+        hi = std::min(hi, static_cast<long long>(spec.max));
+        ImGui::SliderScalar("##v", ImGuiDataType_S64, v, &lo, &hi, "%lld",
+                            ImGuiSliderFlags_AlwaysClamp | (log ? ImGuiSliderFlags_Logarithmic : 0));
+        paramTooltip(spec, effect);
+        ImGui::PopID();
+    };
+    number("\u03b8  measure of failed pieces", &theta_, certifyParam("theta"), "%.3f",
+           "The failure set Y has \u03b8N\u2082 pieces (Ctrl+click to type up to 1).");
+    integer("k  skills per text piece", &k_, certifyParam("k"), 1, 32, false,
+            "More skills per piece: each failure is spread over more skills, the guarantee tightens.");
+    number("c  competence level of the read-out", &c_, certifyParam("c"), "%.3f",
+           "The table reads every curve at this c; the adversary aims at it.");
+
+    ImGui::SeparatorText("The sampled graph");
+    integer("N\u2081  skills", &n1_, certifyParam("n1"), 2, 100000, true,
+            "Lanczos works in dimension N\u2081: larger N\u2081 costs memory and time.");
+    integer("N\u2082  text pieces", &n2_, certifyParam("n2"), 100, 10000000, true,
+            "Degree kN\u2082/N\u2081; one Lanczos product is a pass over the kN\u2082 slots.");
+    const ParamSpec seed_spec = certifyParam("seed");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    long long s = seed_;
+    if (ImGui::InputScalar("seed", ImGuiDataType_S64, &s, nullptr, nullptr, "%lld", ImGuiInputTextFlags_EnterReturnsTrue))
+        seed_ = std::clamp<long long>(s, static_cast<long long>(seed_spec.min), static_cast<long long>(seed_spec.max));
+    paramTooltip(seed_spec, "Same seed, same graph: here, in the other views and in slingshot-cli certify.");
+    ImGui::SameLine();
+    if (ImGui::Button("new graph")) seed_ = seed_ < static_cast<long long>(seed_spec.max) ? seed_ + 1 : 0;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next seed: a new random graph, a new certificate, a new adversary");
+
+    ImGui::SeparatorText("Display");
+    onOffCheckbox("log scale (fractions)", &logy_);
+    paramTooltip(logySpec(), "Small fractions (the random failure set) only show on a log scale.");
+}
+
+void TightnessView::main() {
+    const SimulationSnapshot* s = runner_.last();
+    const CertificateTask::Done* d = cert_.last();
+    runner_.drawStatus();
+    cert_.drawStatus();
+    if (s || d) {
+        std::string line;
+        if (d) {
+            char buf[200];
+            std::snprintf(buf, sizeof buf, "Certificate: N\u2081 = %lld, N\u2082 = %s, k = %lld, seed %lld, \u03c3 \u2264 %.4g (%u+%u+%u Lanczos products, %.0f ms)%s",
+                          d->key.n1, ui::formatNumber(double(d->key.n2)).c_str(), d->key.k, d->key.seed,
+                          d->spectral.sigma_centred_upper, d->spectral.top.iterations, d->spectral.deflated.iterations,
+                          d->spectral.centred.iterations, d->elapsed_ms, cert_.stale() ? "  (previous graph)" : "");
+            line = buf;
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        if (!line.empty()) ImGui::TextWrapped("%s", line.c_str());
+        if (s)
+            ImGui::TextWrapped("Adversary: \u03b8 = %.3g aiming at c = %.3g, %s failed pieces, %.0f ms%s%s", s->params.theta,
+                                s->params.c, ui::formatNumber(double(s->result.failed)).c_str(), s->elapsed_ms,
+                                d && d->key == keyOf(s->params)
+                                    ? (d->slots_hash == s->result.slots_hash ? ", same graph as the certificate (slot hashes agree)" : ", slot hashes differ")
+                                    : "",
+                                runner_.stale() ? "  (previous run)" : "");
+        ImGui::PopStyleColor();
+    } else if (runner_.error().empty() && cert_.error().empty()) {
+        ImGui::TextDisabled("Sampling the graph\u2026 the theory curves are already drawn.");
+    }
+
+    const float fs = ImGui::GetFontSize();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const bool wide = avail.x >= fs * 48;
+    if (wide) {
+        const float right = std::clamp(avail.x * 0.4f, fs * 20, fs * 27), left = avail.x - gap - right;
+        const float top_h = std::max(fs * 16, (avail.y - ImGui::GetStyle().ItemSpacing.y) * 0.6f);
+        const float bottom_h = std::max(fs * 11, avail.y - top_h - ImGui::GetStyle().ItemSpacing.y);
+        drawFractionPlot(s, d, ImVec2(left, top_h));
+        ImGui::SameLine();
+        ImGui::BeginChild("tightness-table", ImVec2(right, top_h), false);
+        drawReadoutTable(s, d);
+        ImGui::EndChild();
+        drawRatioPlot(d, ImVec2(left, bottom_h));
+        ImGui::SameLine();
+        ImGui::BeginChild("tightness-explain", ImVec2(right, bottom_h), false);
+        drawExplanation(d);
+        ImGui::EndChild();
+    } else {
+        const float h = std::max(fs * 16, avail.y * 0.7f);
+        drawFractionPlot(s, d, ImVec2(avail.x, h));
+        drawReadoutTable(s, d);
+        drawRatioPlot(d, ImVec2(avail.x, std::max(fs * 12, h * 0.7f)));
+        drawExplanation(d);
+    }
+}
+
+void TightnessView::drawReadoutTable(const SimulationSnapshot* s, const CertificateTask::Done* d) {
+    const double theta = theta_, c = c_, tau = 1 - c, k = double(k_);
+    const double alpha_a = greedyAdversaryAlpha(theta, tau, static_cast<int>(k_));
+    const BoundDetail b = boundDetail(theta, c, k, 1, TupleModel::T2, 0);
+    ImGui::TextWrapped("Fraction of skills with competence \u2264 c = %.3g", c);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("tightness-readouts", 4, flags)) return;
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("curve", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("at c", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("\u00f7 \u03b1_A", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableHeadersRow();
+    auto row = [&](const Look& look, const std::string& name, const char* note, double v, bool have) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        swatch(look);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(name.c_str());
+        if (note && *note) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", note);
+            ImGui::PopStyleColor();
+        }
+        ImGui::TableNextColumn();
+        constexpr double kTiny = 1e-6;  // below this a fraction reads as "none" in words
+        ImGui::TextUnformatted(!have ? "\u2013" : v > 0 && v < kTiny ? "< 10\u207b\u2076" : fixed(v).c_str());
+        ImGui::TableNextColumn();
+        if (have && alpha_a > 0 && v >= kTiny)
+            ImGui::TextUnformatted(("\u00d7" + ui::formatNumber(v / alpha_a, 3)).c_str());
+        else
+            ImGui::TextUnformatted("\u2013");
+    };
+    row(kThm8, "Thm 8 bound", std::isfinite(b.alpha_star) ? "N\u2082 \u2192 \u221e, min(1, \u03b1*, 1/\u03b2)" : "Markov only (\u03b1* = \u221e)",
+        b.alpha_bound, true);
+    const double rho = double(n1_) / double(n2_);
+    row(kFinite, "Thm 8, finite size", ("\u03c1 = N\u2081/N\u2082 = " + ui::formatNumber(rho, 3)).c_str(),
+        1 - fracCompetent(theta, c, k, rho), true);
+    std::string cert_note = "mixing lemma: this graph, every Y at once";
+    double cert_v = 0;
+    if (d) {
+        const MixingCertificate mc = d->certifier->certify(theta, c);
+        cert_v = mc.frac;
+        cert_note = "mixing lemma: this graph, every Y; limit: " + mc.limit;
+    }
+    row(kCert, "certificate", cert_note.c_str(), cert_v, d != nullptr);
+    row(kWorst, "exact worst case \u03b1_A", "N\u2082/N\u2081 \u2192 \u221e", alpha_a, true);
+    const bool sim_here = s && s->params.c == c && s->params.theta == theta;
+    row(kAdversary, "simulated adversary", sim_here ? "one Y found for this c on this graph" : "waiting for the run",
+        sim_here ? s->result.skills.fracAtMostC() : 0, sim_here);
+    row(kRandom, "random failure set", ("expected, P[Bin(" + ui::formatNumber(double(curves_.degree), 5) + ", \u03b8) \u2265 (1\u2212c)d]").c_str(),
+        randomYFraction(theta, tau, curves_.degree), true);
+    row(kMarkov, "Markov \u03b8/(1\u2212c)", "from the mean alone", 1 - markovFrac(theta, c), true);
+    ImGui::EndTable();
+}
+
+void TightnessView::drawFractionPlot(const SimulationSnapshot* s, const CertificateTask::Done* d, ImVec2 size) {
+    const Curves& t = curves_;
+    const bool logy = logy_ == "on";
+    const std::string title = "Fraction of skills with competence \u2264 c   (\u03b8 = " + ui::formatNumber(theta_, 3) +
+                              ", k = " + std::to_string(k_) + ")";
+    if (!ui::BeginPlot("tightness-fraction", title.c_str(), {"competence level c", ui::Scale::Linear, 0, 1},
+                       {logy ? "fraction of skills (log scale)" : "fraction of skills", logy ? ui::Scale::Log10 : ui::Scale::Linear,
+                        logy ? 1e-4 : 0, logy ? 1.3 : 1.02},
+                       size))
+        return;
+    ui::PlotLine(kMarkovName, t.c, t.markov, kMarkov.color, kMarkov.style, kMarkov.thickness);
+    ui::PlotLine(kRandomName, t.c, t.random, kRandom.color, kRandom.style, kRandom.thickness);
+    ui::PlotLine(kWorstName, t.c, t.worst, kWorst.color, kWorst.style, kWorst.thickness);
+    ui::PlotLine(kThm8Name, t.c, t.thm8, kThm8.color, kThm8.style, kThm8.thickness);
+    ui::PlotLine(kFiniteName, t.c, t.finite, kFinite.color, kFinite.style, kFinite.thickness);
+    if (d) {
+        std::vector<double> y(t.c.size());
+        for (size_t j = 0; j < t.c.size(); ++j) y[j] = d->certifier->certify(theta_, t.c[j]).frac;
+        ui::PlotLine(kCertName, t.c, y, kCert.color, kCert.style, kCert.thickness);
+    }
+    if (s) {
+        std::vector<double> x, y;
+        for (const CompetencePoint& p : s->result.skills.curve()) {
+            x.push_back(p.c);
+            y.push_back(1 - p.frac);  // fraction with competence < c
+        }
+        ui::PlotLine(kAdversaryName, x, y, kAdversary.color, kAdversary.style, kAdversary.thickness);
+        ui::PlotMarkers("##adversary at its c", {s->params.c}, {s->result.skills.fracAtMostC()}, kAdversary.color, 5.0f);
+    }
+    ui::PlotVLine(c_, "c", kCColor, ui::LineStyle::Dashed);
+    ui::PlotVLine(1 - theta_, "", 6, ui::LineStyle::Dotted);  // 1 - theta: every bound reaches 1 there
+    ui::EndPlot();
+}
+
+void TightnessView::drawRatioPlot(const CertificateTask::Done* d, ImVec2 size) {
+    const Curves& t = curves_;
+    std::vector<double> thm8(t.c.size()), finite(t.c.size()), cert(t.c.size());
+    for (size_t j = 0; j < t.c.size(); ++j) {
+        const double w = t.worst[j] > 0 ? t.worst[j] : std::nan("");
+        thm8[j] = t.thm8[j] / w;
+        finite[j] = t.finite[j] / w;
+        cert[j] = d ? d->certifier->certify(theta_, t.c[j]).frac / w : std::nan("");
+    }
+    ui::SetNextLegendCorner(ui::LegendCorner::TopRight);
+    if (!ui::BeginPlot("tightness-ratio", "How loose: bound \u00f7 exact worst case \u03b1_A",
+                       {"competence level c", ui::Scale::Linear, 0, 1}, {"ratio (log scale)", ui::Scale::Log10, 0.8, 30}, size))
+        return;
+    ui::PlotLine("Thm 8", t.c, thm8, kThm8.color, kThm8.style, kThm8.thickness);
+    ui::PlotLine("Thm 8, finite size", t.c, finite, kFinite.color, kFinite.style, kFinite.thickness);
+    if (d) ui::PlotLine("certificate", t.c, cert, kCert.color, kCert.style, kCert.thickness);
+    ui::PlotHLine(1, "", kWorst.color, ui::LineStyle::Dashed);  // bound = worst case
+    ui::PlotVLine(c_, "c", kCColor, ui::LineStyle::Dashed);
+    ui::EndPlot();
+}
+
+void TightnessView::drawExplanation(const CertificateTask::Done* d) {
+    ImGui::TextWrapped(
+        "Every curve counts the skills a failure set Y of measure \u03b8 leaves with competence \u2264 c. "
+        "The upper three (black, pink) are guarantees: no Y can do worse. The lower ones are what a Y actually does. "
+        "At c = 1 \u2212 \u03b8 (dotted line) a Y can spoil every skill a little, and no bound is left.");
+    ImGui::TextWrapped(
+        "Thm 8 is a union bound over all Y and all skill sets for a random graph, so it is loose: "
+        "about %s\u00d7 the exact worst case \u03b1_A at c = %.2g. The certificate is about this one graph: "
+        "its second singular value says how evenly the graph spreads every Y, with no \"with high probability\". "
+        "It can be tighter than Thm 8 at small c (large gaps \u03c4 \u2212 \u03b8 favour it) and looser near 1 \u2212 \u03b8, "
+        "where it falls back on counting edges, like Markov.",
+        ui::formatNumber(greedyAdversaryAlpha(theta_, 1 - c_, static_cast<int>(k_)) > 0
+                             ? (1 - fracCompetent(theta_, c_, double(k_))) / greedyAdversaryAlpha(theta_, 1 - c_, static_cast<int>(k_))
+                             : std::nan(""),
+                         2)
+            .c_str(),
+        c_);
+    ImGui::TextWrapped(
+        "The adversary (blue) searches this graph for the worst Y aiming at c: it lands close to \u03b1_A, so the worst "
+        "case is real. A random Y (green) almost never hurts a skill: a typical model is far from the case the "
+        "theorem guards against.");
+    if (d && d->certifier)
+        ImGui::TextDisabled("\u03c3 \u2264 %.4g with probability \u2265 1 \u2212 %.0e over the Lanczos start; \u03c3\u2082(B) = %.4g, \u03c3\u2081 = %.4g.",
+                            d->spectral.sigma_centred_upper, d->spectral.start_failure_probability, d->spectral.sigma2,
+                            d->spectral.sigma1);
+}
+
+}  // namespace slingshot::app
