@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -36,7 +37,15 @@ bool usable(const ScalingLaw& law) {
 
 std::string withError(double v, double se) {
     std::string s = ui::formatNumber(v, 4);
-    s += std::isfinite(se) ? " \u00b1 " + ui::formatNumber(se, 2) : " \u00b1 n/a";
+    if (!std::isfinite(se)) return s + " \u00b1 n/a";
+    // Two significant digits, written out below 10^5 ("\u00b1 100", not "\u00b1 1\u00d710\u00b2").
+    char buf[32];
+    if (se >= 10 && se < 1e5)
+        std::snprintf(buf, sizeof buf, "%.0f", std::round(se / std::pow(10.0, std::floor(std::log10(se)) - 1)) *
+                                                   std::pow(10.0, std::floor(std::log10(se)) - 1));
+    else
+        std::snprintf(buf, sizeof buf, "%s", ui::formatNumber(se, 2).c_str());
+    s += std::string(" \u00b1 ") + buf;
     return s;
 }
 
@@ -244,7 +253,7 @@ void ScalingView::main() {
     }
     float fs = ImGui::GetFontSize();
     float h = ImGui::GetContentRegionAvail().y;
-    float plotH = std::max(fs * 12, (h - fs * 5.5f) * 0.5f - ImGui::GetStyle().ItemSpacing.y);
+    float plotH = std::max(fs * 15, (h - fs * 5.5f) * 0.5f - ImGui::GetStyle().ItemSpacing.y);  // scrolls when short
     std::string rLabel = ui::formatNumber(tokens_per_param_, 3);
     const std::string lawLabel = preset_ == ScalingPresets::kFitName ? " (your fit)" : "";
     if (ui::BeginPlot("scaling-loss", ("Loss and excess loss against model size" + lawLabel).c_str(),
@@ -274,11 +283,11 @@ void ScalingView::main() {
                         fx[i] = nlo * std::pow(nhi / nlo, double(i) / (kFitPoints - 1));
                         fy[i] = excessLoss(f, fx[i], ds[j]);
                     }
-                    ui::PlotLine(j == 0 ? "fit: excess at your runs' D (one line per D)" : "##fit, another D", fx, fy, 4,
+                    ui::PlotLine(j == 0 ? "fit at your runs' D" : "##fit, another D", fx, fy, 4,
                                  ui::LineStyle::Solid, 1.2f);
                 }
             }
-            ui::PlotMarkers("your runs: L \u2212 E (fitted E)", px, py, 4, 3.0f);
+            ui::PlotMarkers("your runs, L \u2212 E", px, py, 4, 3.0f);
         }
         ui::PlotHLine(law_.E, "entropy E", 0, ui::LineStyle::Dotted);
         ui::PlotVLine(n_params_, "N", 6);

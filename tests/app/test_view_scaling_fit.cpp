@@ -47,7 +47,7 @@ TEST_CASE("scaling fit: example data fits back to Hoffmann's law and is drawn", 
     CHECK(std::isfinite(f.se.a));
     test::viewFrame(gui, v);
     CHECK(hasSeries("scaling-loss", "your runs"));
-    CHECK(hasSeries("scaling-loss", "fit: excess at your runs"));
+    CHECK(hasSeries("scaling-loss", "fit at your runs"));
     // The runs drawn are the parsed points.
     const auto& series = ui::plotSeries("scaling-loss");
     auto runs = std::find_if(series.begin(), series.end(), [](const ui::PlotSeries& s) { return s.name.rfind("your runs", 0) == 0; });
