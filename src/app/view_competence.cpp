@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace slingshot::app {
 namespace {
@@ -119,24 +120,42 @@ void CompetenceView::drawReadouts(const SimulationSnapshot* s) {
     const double theta = in_.theta, c = in_.c, k = double(in_.k), rho = double(in_.n1) / double(in_.n2);
     const BoundDetail d = boundDetail(theta, c, k, 1, TupleModel::T2, 0);
     const double degree = theory_.degree;
-    ReadoutRow row;
+    struct Item {
+        std::string caption, value, unit;
+    };
+    std::vector<Item> items;
     const bool current = s && s->params.c == c && !runner_.stale();
-    std::string caption = "skills with competence \u2264 " + fixed(c, 2);
-    row.add((caption + ", simulated").c_str(), s && s->params.c == c ? fixed(s->result.skills.fracAtMostC()) : "\u2013",
-            current ? failureName(s->params.failure) : "(waiting for the run)");
-    row.add("Thm 8 bound min(1, \u03b1*, 1/\u03b2)", fixed(d.alpha_bound),
-            std::isfinite(d.alpha_star) ? "N\u2082 \u2192 \u221e" : "Markov only (\u03b1* = \u221e)");
-    row.add("finite size", fixed(1 - fracCompetent(theta, c, k, rho)), ("\u03c1 = N\u2081/N\u2082 = " + ui::formatNumber(rho, 3)).c_str());
-    row.add("exact worst case \u03b1_A", fixed(greedyAdversaryAlpha(theta, 1 - c, static_cast<int>(k))), "N\u2082/N\u2081 \u2192 \u221e");
-    row.add("random Y", fixed(randomYFraction(theta, 1 - c, static_cast<long long>(degree)), 4),
-            ("P[Bin(" + ui::formatNumber(degree, 6) + ", \u03b8) \u2265 (1\u2212c)d]").c_str());
-    if (s && s->result.tuples && s->params.c == c) {
-        std::string cap = std::to_string(s->params.kprime) + "-tuples \u2264 c, simulated";
-        row.add(cap.c_str(), fixed(s->result.tuples->summary.fracAtMostC()),
-                (std::string("reading ") + (s->params.tuples == TupleReading::T2 ? "T2" : "S")).c_str());
+    items.push_back({"skills with competence \u2264 " + fixed(c, 2) + ", simulated",
+                     s && s->params.c == c ? fixed(s->result.skills.fracAtMostC()) : "\u2013",
+                     current ? failureName(s->params.failure) : "(waiting for the run)"});
+    items.push_back({"Thm 8 bound min(1, \u03b1*, 1/\u03b2)", fixed(d.alpha_bound),
+                     std::isfinite(d.alpha_star) ? "N\u2082 \u2192 \u221e" : "Markov only (\u03b1* = \u221e)"});
+    items.push_back({"finite size", fixed(1 - fracCompetent(theta, c, k, rho)), "\u03c1 = N\u2081/N\u2082 = " + ui::formatNumber(rho, 3)});
+    items.push_back({"exact worst case \u03b1_A", fixed(greedyAdversaryAlpha(theta, 1 - c, static_cast<int>(k))), "N\u2082/N\u2081 \u2192 \u221e"});
+    items.push_back({"random Y", fixed(randomYFraction(theta, 1 - c, static_cast<long long>(degree)), 4),
+                     "P[Bin(" + ui::formatNumber(degree, 6) + ", \u03b8) \u2265 (1\u2212c)d]"});
+    if (s && s->result.tuples && s->params.c == c)
+        items.push_back({std::to_string(s->params.kprime) + "-tuples \u2264 c, simulated", fixed(s->result.tuples->summary.fracAtMostC()),
+                         std::string("reading ") + (s->params.tuples == TupleReading::T2 ? "T2" : "S")});
+    items.push_back({"T2 bound for k\u2032-tuples", fixed(1 - fracTuplesT2(theta, c, k, static_cast<int>(in_.kprime))),
+                     "\u03b8\u2032 = k\u2032\u03b8 (Thm 14)"});
+    if (ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 44) {
+        ReadoutRow row;
+        for (const Item& it : items) row.add(it.caption.c_str(), it.value, it.unit.c_str());
+        return;
     }
-    row.add("T2 bound for k\u2032-tuples", fixed(1 - fracTuplesT2(theta, c, k, static_cast<int>(in_.kprime))),
-            "\u03b8\u2032 = k\u2032\u03b8 (Thm 14)");
+    // Narrow windows: one compact line per read-out, so the plots stay in view.
+    if (ImGui::BeginTable("competence-readouts", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
+        for (const Item& it : items) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", it.caption.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", it.unit.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(it.value.c_str());
+        }
+        ImGui::EndTable();
+    }
 }
 
 void CompetenceView::drawFractionPlot(const SimulationSnapshot* s, ImVec2 size) {

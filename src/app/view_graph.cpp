@@ -80,7 +80,9 @@ void GraphView::controls() {
         ImGui::SameLine();
         ImGui::RadioButton("degree histogram", &show_, 1);
     } else {
-        ImGui::TextDisabled("Graphs up to N\u2081 = %lld, N\u2082 = %lld are drawn node by node.", kDrawMaxSkills, kDrawMaxPieces);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Graphs up to N\u2081 = %lld, N\u2082 = %lld are drawn node by node.", kDrawMaxSkills, kDrawMaxPieces);
+        ImGui::PopStyleColor();
     }
 }
 
@@ -94,11 +96,11 @@ void GraphView::main() {
     ImGui::TextDisabled("%s%s", runLabel(s->params).c_str(), runner_.stale() ? "  (previous run)" : "");
     const float fs = ImGui::GetFontSize();
     const float explain_h = fs * 4.2f;
-    const float stats_h = ImGui::GetFrameHeightWithSpacing() * 5.0f;
+    const float stats_h = ImGui::GetTextLineHeightWithSpacing() * (ImGui::GetContentRegionAvail().x >= fs * 44 ? 4.6f : 6.6f);
     ImVec2 avail = ImGui::GetContentRegionAvail();
     drew_graph_ = drawable(*s) && show_ == 0;
     if (drew_graph_) {
-        const float legend_h = fs * 2.4f;
+        const float legend_h = fs * (avail.x >= fs * 50 ? 2.4f : 4.4f);
         float h = std::max(fs * 10, avail.y - explain_h - stats_h - legend_h);
         drawBipartite(*s, ImVec2(avail.x, h));
         drawColourLegend(*s);
@@ -257,38 +259,48 @@ void GraphView::drawColourLegend(const SimulationSnapshot& s) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fs = ImGui::GetFontSize();
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float right = p.x + ImGui::GetContentRegionAvail().x, line_h = fs * 2.0f;
     float x = p.x, y = p.y + fs * 0.2f;
-    // Gradient bar of the competence scale.
+    // Items laid out left to right, wrapping to a new line when the next one does not fit.
+    auto place = [&](float width) {
+        if (x > p.x && x + width > right) x = p.x, y += line_h;
+        const float at = x;
+        x += width + fs * 1.2f;
+        return at;
+    };
+    char buf[48];
     const char* caption = "skill colour: competence";
-    dl->AddText(ImVec2(x, y), text, caption);
-    x += ImGui::CalcTextSize(caption).x + fs * 0.6f;
-    const float bar_w = fs * 9, bar_h = fs * 0.7f;
+    const float bar_w = fs * 9, cap_w = ImGui::CalcTextSize(caption).x;
+    float at = place(cap_w + fs * 0.6f + bar_w);
+    dl->AddText(ImVec2(at, y), text, caption);
+    const float bx = at + cap_w + fs * 0.6f;
     const int steps = 48;
     for (int i = 0; i < steps; ++i)
-        dl->AddRectFilled(ImVec2(x + bar_w * i / steps, y + fs * 0.15f), ImVec2(x + bar_w * (i + 1) / steps + 0.5f, y + fs * 0.15f + bar_h),
+        dl->AddRectFilled(ImVec2(bx + bar_w * i / steps, y + fs * 0.15f), ImVec2(bx + bar_w * (i + 1) / steps + 0.5f, y + fs * 0.85f),
                           viridis(double(i) / (steps - 1)));
-    char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f", colour_lo_);
-    dl->AddText(ImVec2(x, y + fs * 0.95f), muted, buf);
-    ImVec2 one = ImGui::CalcTextSize("1");
-    dl->AddText(ImVec2(x + bar_w - one.x, y + fs * 0.95f), muted, "1");
-    x += bar_w + fs * 1.5f;
-    // Ring, pieces, edges.
-    dl->AddCircleFilled(ImVec2(x + fs * 0.4f, y + fs * 0.5f), fs * 0.35f, viridis(0.3));
-    dl->AddCircle(ImVec2(x + fs * 0.4f, y + fs * 0.5f), fs * 0.35f + 2, text, 24, 2.5f);
+    dl->AddText(ImVec2(bx, y + fs * 0.95f), muted, buf);
+    dl->AddText(ImVec2(bx + bar_w - ImGui::CalcTextSize("1").x, y + fs * 0.95f), muted, "1");
+
     std::snprintf(buf, sizeof buf, "competence < c = %.2f", s.params.c);
-    dl->AddText(ImVec2(x + fs * 1.1f, y), text, buf);
-    x += fs * 1.1f + ImGui::CalcTextSize(buf).x + fs * 1.2f;
-    dl->AddRectFilled(ImVec2(x, y + fs * 0.2f), ImVec2(x + fs * 0.6f, y + fs * 0.8f), ui::paletteColor(1));
-    dl->AddText(ImVec2(x + fs * 0.9f, y), text, "failed piece");
-    x += fs * 0.9f + ImGui::CalcTextSize("failed piece").x + fs * 1.2f;
-    dl->AddRect(ImVec2(x, y + fs * 0.2f), ImVec2(x + fs * 0.6f, y + fs * 0.8f), ImGui::GetColorU32(ImGuiCol_Text, 0.7f));
-    dl->AddText(ImVec2(x + fs * 0.9f, y), text, "passed piece");
-    x += fs * 0.9f + ImGui::CalcTextSize("passed piece").x + fs * 1.2f;
-    dl->AddLine(ImVec2(x, y + fs * 0.5f), ImVec2(x + fs * 1.4f, y + fs * 0.5f), ui::paletteColor(1), 2.0f);
-    dl->AddText(ImVec2(x + fs * 1.7f, y), text, "edge into Y");
-    ImGui::Dummy(ImVec2(1, fs * 2.2f));
+    at = place(fs * 1.1f + ImGui::CalcTextSize(buf).x);
+    dl->AddCircleFilled(ImVec2(at + fs * 0.4f, y + fs * 0.5f), fs * 0.35f, viridis(0.3));
+    dl->AddCircle(ImVec2(at + fs * 0.4f, y + fs * 0.5f), fs * 0.35f + 2, text, 24, 2.5f);
+    dl->AddText(ImVec2(at + fs * 1.1f, y), text, buf);
+
+    at = place(fs * 0.9f + ImGui::CalcTextSize("failed piece").x);
+    dl->AddRectFilled(ImVec2(at, y + fs * 0.2f), ImVec2(at + fs * 0.6f, y + fs * 0.8f), ui::paletteColor(1));
+    dl->AddText(ImVec2(at + fs * 0.9f, y), text, "failed piece");
+
+    at = place(fs * 0.9f + ImGui::CalcTextSize("passed piece").x);
+    dl->AddRect(ImVec2(at, y + fs * 0.2f), ImVec2(at + fs * 0.6f, y + fs * 0.8f), ImGui::GetColorU32(ImGuiCol_Text, 0.7f));
+    dl->AddText(ImVec2(at + fs * 0.9f, y), text, "passed piece");
+
+    at = place(fs * 1.7f + ImGui::CalcTextSize("edge into Y").x);
+    dl->AddLine(ImVec2(at, y + fs * 0.5f), ImVec2(at + fs * 1.4f, y + fs * 0.5f), ui::paletteColor(1), 2.0f);
+    dl->AddText(ImVec2(at + fs * 1.7f, y), text, "edge into Y");
+    ImGui::Dummy(ImVec2(1, y - p.y + fs * 2.0f));
 }
 
 void GraphView::drawDegrees(const SimulationSnapshot& s, ImVec2 size) {
@@ -380,9 +392,10 @@ void GraphView::drawStatistics(const SimulationSnapshot& s) {
                             nullptr, "Same seed, same hash: in the page, natively and in slingshot-cli simulate",
                             "The engine's estimate, checked against the budget before anything is allocated",
                             "Wall time of the job, run in slices inside frames"};
-    if (ImGui::BeginTable("graph-stats", 6, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
+    const int pairs = ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 44 ? 3 : 2;
+    if (ImGui::BeginTable("graph-stats", 2 * pairs, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
         for (int i = 0; i < 12; ++i) {
-            if (i % 3 == 0) ImGui::TableNextRow();
+            if (i % pairs == 0) ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", names[i]);
             if (tips[i] && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tips[i]);
