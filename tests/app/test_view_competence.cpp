@@ -43,10 +43,9 @@ TEST_CASE("competence view: defaults put the adversary between random failures a
     for (size_t j = 0; j < g0.x.size(); j += 13) CHECK(g0.y[j] == fracCompetent(0.1, g0.x[j], 8));
 
     const int frames = test::runViewToEnd(gui, v);
-    // The job ran across many frames in slices of about 8 ms; the bound on the largest slice is loose
-    // because a loaded test machine stretches wall time (the whole job takes about 2 s natively).
+    // The job ran across many frames (slices of about 8 ms; slice times are measured, not asserted:
+    // see docs/PERFORMANCE.md).
     CHECK(frames > 20);
-    CHECK(v.runner().maxSliceMs() < 250);
     const app::SimulationSnapshot* s = v.runner().last();
     REQUIRE(s);
     REQUIRE(s->params.failure == FailureMode::Adversarial);
