@@ -9,6 +9,9 @@ if(SLINGSHOT_PAGE)
   # Our SDL2 headers must come before Emscripten's bundled SDL1 headers.
   set(SDL2_INCLUDE "${SDL2_WASM_DIR}/include/SDL2")
   slingshot_add_imgui("${SDL2_INCLUDE}")
+  # The UI is not where time goes (the engine is): optimise ImGui and the app for size.
+  target_compile_options(imgui PRIVATE -Os)
+  target_compile_options(imgui_backends PRIVATE -Os)
 
   file(GLOB APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
   file(GLOB PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
@@ -18,6 +21,7 @@ if(SLINGSHOT_PAGE)
   target_link_libraries(slingshot PRIVATE slingshot_core imgui_backends "${SDL2_WASM_DIR}/lib/libSDL2.a")
   slingshot_embed_font(slingshot)
   slingshot_warnings(slingshot)
+  target_compile_options(slingshot PRIVATE -Os)
   target_link_options(slingshot PRIVATE
     -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sMAXIMUM_MEMORY=4GB
