@@ -149,27 +149,39 @@ void ScalingView::controls() {
     }
     if (ImGui::IsItemHovered() && presets_->fit())
         ImGui::SetTooltip("fit: your own law, from %s", presets_->fitSource().c_str());
+    else
+        paramTooltip(commandParam("scaling", "preset"), "Loads the fit's constants; edit them below.");
     inputPositive("E (nats/token)", &law_.E, "%.4g", true);
+    paramTooltip(commandParam("scaling", "entropy"), "The floor of the loss; it never enters \u03b8.");
     inputPositive("A", &law_.A, "%.5g");
+    paramTooltip(commandParam("scaling", "coef-n"), "Larger A: more loss from a small model.");
     inputPositive("B", &law_.B, "%.5g");
+    paramTooltip(commandParam("scaling", "coef-d"), "Larger B: more loss from little data.");
     inputPositive("a (exponent of N)", &law_.a, "%.4g");
+    paramTooltip(commandParam("scaling", "exp-n"), "How fast the model term falls with N.");
     inputPositive("b (exponent of D)", &law_.b, "%.4g");
+    paramTooltip(commandParam("scaling", "exp-d"), "How fast the data term falls with D.");
     if (auto preset = presets_->find(preset_); preset && !sameConstants(*preset, law_))
         ImGui::TextDisabled("edited: constants differ from %s", preset_.c_str());
 
     ImGui::SeparatorText("Model and data");
     logSlider("N (parameters)", &n_params_, kMinN, kMaxN);
+    paramTooltip(commandParam("scaling", "n"), "Moves the marker N on both plots and the read-outs.");
     logSlider("r = D/N (tokens per parameter)", &tokens_per_param_, 1.0, 1000.0);
+    paramTooltip(commandParam("scaling", "ratio"), "Training tokens per parameter; 20 is Chinchilla's rule.");
     ImGui::TextDisabled("D = r\u00b7N = %s tokens", ui::formatNumber(tokens_per_param_ * n_params_).c_str());
 
     ImGui::SeparatorText("Excess loss \u2192 failure fraction \u03b8");
     if (ImGui::RadioButton("linear  \u03b8 = c\u00b7\u03b4", theta_map_ == "linear")) theta_map_ = "linear";
+    paramTooltip(commandParam("scaling", "theta-map"), "The paper's reading: \u03b8 proportional to the excess loss.");
     ImGui::SameLine();
     if (ImGui::RadioButton("Pinsker  \u03b8 = \u221a(2\u03b4)", theta_map_ == "pinsker")) theta_map_ = "pinsker";
+    paramTooltip(commandParam("scaling", "theta-map"), "Theorem 3's worst case; not the paper's map.");
     if (theta_map_ == "linear") {
         for (const auto& p : cmapPresets())
             if (ImGui::RadioButton(std::string(p.label).c_str(), c_map_ == p.value)) c_map_ = p.value;
         inputPositive("c (custom)", &c_map_, "%.4g");
+        paramTooltip(commandParam("scaling", "cmap"), "Doubling c moves every emergence threshold about 10\u00d7 in N.");
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("The map \u03b4 \u2192 \u03b8 is uncertain [U]; c = 1 is the default.");
         ImGui::PopStyleColor();
