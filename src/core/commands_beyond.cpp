@@ -5,6 +5,7 @@
 #include "core/query.h"
 #include "core/scaling_fit.h"
 #include "core/simulation.h"
+#include "core/simulation_args.h"
 #include "core/spectral.h"
 #include "core/spectral_certificate.h"
 
@@ -67,21 +68,10 @@ std::unique_ptr<J> runJob(A&&... args) {
 }
 
 Json runCertify(const Args& a) {
-    SimulationParams sim;
-    sim.n1 = static_cast<uint32_t>(a.integer("n1"));
-    sim.n2 = static_cast<uint64_t>(a.integer("n2"));
-    sim.k = static_cast<uint32_t>(a.integer("k"));
-    sim.theta = a.number("theta");
-    sim.c = a.number("c");
-    sim.seed = static_cast<uint64_t>(a.integer("seed"));
+    SimulationParams sim = graphParamsFrom(a);
     const bool adversary = a.choice("adversary") == "on";
     sim.failure = adversary ? FailureMode::Adversarial : FailureMode::Random;
-    if (a.choice("measure") == "zipf") {
-        sim.measure.kind = MeasureSpec::Kind::Zipf;
-        sim.measure.zipf_s = a.number("zipf-s");
-    }
-    const double budget = a.number("budget");
-    sim.memory_budget_bytes = budget;
+    const double budget = sim.memory_budget_bytes;
     SpectralParams sp;
     sp.seed = sim.seed;
     sp.start_failure_probability = a.number("delta");

@@ -2,6 +2,7 @@
 #include "core/bounds.h"
 #include "core/query.h"
 #include "core/simulation.h"
+#include "core/simulation_args.h"
 
 #include <stdexcept>
 
@@ -54,12 +55,7 @@ ParamSpec choice(std::string name, std::string help, std::vector<std::string> ch
 }
 
 SimulationParams paramsFrom(const Args& a) {
-    SimulationParams p;
-    p.n1 = static_cast<uint32_t>(a.integer("n1"));
-    p.n2 = static_cast<uint64_t>(a.integer("n2"));
-    p.k = static_cast<uint32_t>(a.integer("k"));
-    p.theta = a.number("theta");
-    p.c = a.number("c");
+    SimulationParams p = graphParamsFrom(a);
     const std::string failure = a.choice("failure");
     p.failure = failure == "random" ? FailureMode::Random
               : failure == "independent" ? FailureMode::Independent
@@ -67,13 +63,7 @@ SimulationParams paramsFrom(const Args& a) {
     p.kprime = a.has("kprime") ? static_cast<uint32_t>(a.integer("kprime")) : 0;
     p.tuples = a.choice("tuples") == "s" ? TupleReading::S : TupleReading::T2;
     p.t2_pieces = static_cast<uint64_t>(a.integer("t2-pieces"));
-    if (a.choice("measure") == "zipf") {
-        p.measure.kind = MeasureSpec::Kind::Zipf;
-        p.measure.zipf_s = a.number("zipf-s");
-    }
-    p.seed = static_cast<uint64_t>(a.integer("seed"));
     p.grid_points = static_cast<uint32_t>(a.integer("grid"));
-    p.memory_budget_bytes = a.number("budget");
     return p;
 }
 
