@@ -1,6 +1,7 @@
 // Shared browser-test helpers: serve dist/, launch Debian's Chromium through playwright-core,
 // collect console errors, measure the canvas, save screenshots under build/test-artifacts/.
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -23,6 +24,21 @@ export async function launch() {
 
 export async function serveDist() {
   return startServer(DIST, 0);
+}
+
+// One served dist/ and one browser for a test file: `const env = useBrowser();`, then env.browser and
+// env.base (the served URL) inside the tests.
+export function useBrowser() {
+  const env = {};
+  before(async () => {
+    ({ server: env.server, url: env.base } = await serveDist());
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }
 
 // A page that records console errors, page errors and every request's URL.

@@ -1,20 +1,12 @@
 // The page loads, draws, answers queries like slingshot-cli, and stays crisp on HiDPI.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serveDist, openPage, imageStats, cli, artifact } from "./harness.mjs";
+import { useBrowser, openPage, imageStats, cli, artifact } from "./harness.mjs";
 
-let browser, server, base;
-before(async () => {
-  ({ server, url: base } = await serveDist());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 test("page renders the Scaling view without console errors", async () => {
-  const { page, context, errors } = await openPage(browser, base + "?view=scaling");
+  const { page, context, errors } = await openPage(env.browser, env.base + "?view=scaling");
   const png = await page.screenshot({ path: artifact("scaling-1x.png") });
   const stats = await imageStats(page, png);
   assert.ok(stats.variance > 100, `canvas looks blank (pixel variance ${stats.variance.toFixed(1)})`);
@@ -23,7 +15,7 @@ test("page renders the Scaling view without console errors", async () => {
 });
 
 test("HiDPI: the framebuffer follows devicePixelRatio", async () => {
-  const { page, context, errors } = await openPage(browser, base, { width: 900, height: 600, scale: 2 });
+  const { page, context, errors } = await openPage(env.browser, env.base, { width: 900, height: 600, scale: 2 });
   const size = await page.evaluate(() => {
     const c = document.getElementById("canvas");
     return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
@@ -36,7 +28,7 @@ test("HiDPI: the framebuffer follows devicePixelRatio", async () => {
 });
 
 test("the canvas follows window resizes", async () => {
-  const { page, context, errors } = await openPage(browser, base, { width: 800, height: 600 });
+  const { page, context, errors } = await openPage(env.browser, env.base, { width: 800, height: 600 });
   await page.setViewportSize({ width: 1100, height: 700 });
   await page.waitForFunction(() => document.getElementById("canvas").width === 1100, null, { timeout: 5000 });
   const h = await page.evaluate(() => document.getElementById("canvas").height);
@@ -46,7 +38,7 @@ test("the canvas follows window resizes", async () => {
 });
 
 test("Slingshot.query('scaling') equals slingshot-cli scaling", async () => {
-  const { page, context } = await openPage(browser, base);
+  const { page, context } = await openPage(env.browser, env.base);
   for (const args of [{ n: "1e10" }, { n: "7e10", d: "1.4e12" }, { n: "3e9", ratio: "50" }]) {
     const fromPage = JSON.parse(await page.evaluate((a) => window.Slingshot.query("scaling", JSON.stringify(a)), args));
     const flags = Object.entries(args).flatMap(([k, v]) => ["--" + k, v]);

@@ -1,26 +1,18 @@
 // The page people share and embed: URL state, notices, embed mode, downloads, the one-file page,
 // no external requests, and hostile URLs that must never break or inject anything.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, serveDist, openPage, imageStats, cli, artifact, DIST } from "./harness.mjs";
+import { useBrowser, openPage, imageStats, cli, artifact, DIST } from "./harness.mjs";
 
-let browser, server, base;
-before(async () => {
-  ({ server, url: base } = await serveDist());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 const VIEWS = ["overview", "scaling", "graph", "competence", "curves", "emergence", "stimulus"];
 
 test("URL round trip: parameters -> getState -> setState -> URL", async () => {
-  const { page, context, errors } = await openPage(browser, base + "?v=1&view=scaling&n=1e10&ratio=50&theme=dark");
+  const { page, context, errors } = await openPage(env.browser, env.base + "?v=1&view=scaling&n=1e10&ratio=50&theme=dark");
   const state = await page.evaluate(() => window.Slingshot.getState());
   assert.equal(state.view, "scaling");
   assert.equal(state.n, 1e10);
@@ -35,7 +27,7 @@ test("URL round trip: parameters -> getState -> setState -> URL", async () => {
   assert.equal(params.get("ratio"), "50");
   assert.equal(params.get("v"), "1");
   // The URL the page wrote restores the same state in a fresh page.
-  const again = await openPage(browser, page.url());
+  const again = await openPage(env.browser, page.url());
   assert.deepEqual(await again.page.evaluate(() => window.Slingshot.getState()),
                    await page.evaluate(() => window.Slingshot.getState()));
   assert.deepEqual(errors, []);
@@ -44,7 +36,7 @@ test("URL round trip: parameters -> getState -> setState -> URL", async () => {
 });
 
 test("invalid parameters: listed in notices, defaults used, no console error", async () => {
-  const { page, context, errors } = await openPage(browser, base + "?view=scaling&n=-3&ratio=abc&zzz=1&scale=7");
+  const { page, context, errors } = await openPage(env.browser, env.base + "?view=scaling&n=-3&ratio=abc&zzz=1&scale=7");
   const notices = await page.evaluate(() => window.Slingshot.notices());
   assert.equal(notices.length, 4, JSON.stringify(notices));
   assert.ok(notices.some((n) => n.includes("--n")));
@@ -58,7 +50,7 @@ test("invalid parameters: listed in notices, defaults used, no console error", a
 });
 
 test("embed mode at 640x360: one plot, no scroll bars, host page keeps its wheel", async () => {
-  const { page, context, errors } = await openPage(browser, base + "?embed=1&view=emergence", { width: 640, height: 360 });
+  const { page, context, errors } = await openPage(env.browser, env.base + "?embed=1&view=emergence", { width: 640, height: 360 });
   const dims = await page.evaluate(() => ({
     sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth,
     sh: document.documentElement.scrollHeight, ch: document.documentElement.clientHeight,
@@ -74,12 +66,12 @@ test("embed mode at 640x360: one plot, no scroll bars, host page keeps its wheel
 
 test("embed example: two iframes with different parameters render", async () => {
   const { page, context, errors } = await (async () => {
-    const ctx = await browser.newContext({ viewport: { width: 900, height: 1400 } });
+    const ctx = await env.browser.newContext({ viewport: { width: 900, height: 1400 } });
     const p = await ctx.newPage();
     const errs = [];
     p.on("console", (m) => { if (m.type() === "error") errs.push(m.text()); });
     p.on("pageerror", (e) => errs.push(String(e)));
-    await p.goto(base + "embed-example.html");
+    await p.goto(env.base + "embed-example.html");
     return { page: p, context: ctx, errors: errs };
   })();
   let frames = [];
@@ -99,7 +91,7 @@ test("embed example: two iframes with different parameters render", async () => 
 });
 
 test("CSV download equals slingshot-cli for the same parameters", async () => {
-  const { page, context } = await openPage(browser, base + "?view=scaling&ratio=20");
+  const { page, context } = await openPage(env.browser, env.base + "?view=scaling&ratio=20");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.evaluate(() => window.Slingshot.exportPlot("scaling-loss", "csv")),
@@ -127,7 +119,7 @@ test("CSV download equals slingshot-cli for the same parameters", async () => {
 });
 
 test("the one-file page works from file:// with no server", { skip: !existsSync(join(DIST, "slingshot.html")) }, async () => {
-  const { page, context, errors, requests } = await openPage(browser, pathToFileURL(join(DIST, "slingshot.html")).href + "?view=curves");
+  const { page, context, errors, requests } = await openPage(env.browser, pathToFileURL(join(DIST, "slingshot.html")).href + "?view=curves");
   const png = await page.screenshot({ path: artifact("single-file.png") });
   assert.ok((await imageStats(page, png)).variance > 100);
   assert.equal((await page.evaluate(() => window.Slingshot.getState())).view, "curves");
@@ -146,8 +138,8 @@ test("hostile URLs on every view: notices, no console error, nothing injected, n
   ];
   for (const view of VIEWS) {
     for (const h of hostile) {
-      const url = `${base}?view=${view}&${h}`;
-      const { page, context, errors, requests } = await openPage(browser, url, { width: 1000, height: 700 });
+      const url = `${env.base}?view=${view}&${h}`;
+      const { page, context, errors, requests } = await openPage(env.browser, url, { width: 1000, height: 700 });
       await page.waitForTimeout(200);
       const result = await page.evaluate(() => ({
         pwned: window.__pwned, notices: window.Slingshot.notices().length,
@@ -157,7 +149,7 @@ test("hostile URLs on every view: notices, no console error, nothing injected, n
       assert.equal(result.injected, 0, url);
       assert.ok(result.notices >= 1, `no notice for ${url.slice(0, 120)}`);
       assert.deepEqual(errors, [], url.slice(0, 120));
-      const origin = new URL(base).origin;
+      const origin = new URL(env.base).origin;
       assert.ok(requests.every((u) => u.startsWith(origin) || u.startsWith("data:") || u.startsWith("blob:")), requests.join("\n"));
       await context.close();
     }

@@ -1,28 +1,20 @@
 // Every view reached by URL renders (canvas not blank), without console errors, at 1280x800 and at
 // 1920x1080 with devicePixelRatio 2; the screenshots land in build/test-artifacts/views/.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { launch, serveDist, openPage, imageStats, artifact } from "./harness.mjs";
+import { useBrowser, openPage, imageStats, artifact } from "./harness.mjs";
 
 const VIEWS = ["overview", "scaling", "graph", "competence", "curves", "tightness", "emergence", "stimulus"];
 const SIZES = [{ width: 1280, height: 800, scale: 1 }, { width: 1920, height: 1080, scale: 2 }];
 
-let browser, server, base;
-before(async () => {
-  ({ server, url: base } = await serveDist());
-  browser = await launch();
-  mkdirSync(artifact("views"), { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
+before(() => mkdirSync(artifact("views"), { recursive: true }));
 
 for (const view of VIEWS) {
   test(`view ${view} renders at 1280x800 and 1920x1080@2x`, async () => {
     for (const size of SIZES) {
-      const { page, context, errors } = await openPage(browser, `${base}?view=${view}`, size);
+      const { page, context, errors } = await openPage(env.browser, `${env.base}?view=${view}`, size);
       assert.equal((await page.evaluate(() => window.Slingshot.getState())).view, view);
       await page.waitForTimeout(view === "overview" || view === "curves" || view === "scaling" ? 200 : 4000);
       const png = await page.screenshot({ path: artifact(`views/${view}-${size.width}x${size.height}@${size.scale}x.png`) });
