@@ -134,28 +134,6 @@ ParamSpec simulateParam(const char* name) {
     return p;
 }
 
-bool intSlider(const char* label, long long* v, const ParamSpec& spec, bool log_scale, const char* effect) {
-    ImGui::TextUnformatted(label);
-    ImGui::PushID(label);
-    ImGui::SetNextItemWidth(-1);
-    long long lo = static_cast<long long>(spec.min), hi = static_cast<long long>(spec.max);
-    ImGuiSliderFlags flags = ImGuiSliderFlags_AlwaysClamp | (log_scale ? ImGuiSliderFlags_Logarithmic : 0);
-    bool changed = ImGui::SliderScalar("##v", ImGuiDataType_S64, v, &lo, &hi, "%lld", flags);
-    paramTooltip(spec, effect);
-    ImGui::PopID();
-    return changed;
-}
-
-bool numberSlider(const char* label, double* v, const ParamSpec& spec, const char* fmt, const char* effect) {
-    ImGui::TextUnformatted(label);
-    ImGui::PushID(label);
-    ImGui::SetNextItemWidth(-1);
-    double lo = spec.min, hi = spec.max;
-    bool changed = ImGui::SliderScalar("##v", ImGuiDataType_Double, v, &lo, &hi, fmt, ImGuiSliderFlags_AlwaysClamp);
-    paramTooltip(spec, effect);
-    ImGui::PopID();
-    return changed;
-}
 
 }  // namespace
 

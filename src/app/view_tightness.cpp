@@ -280,39 +280,18 @@ void TightnessView::refreshCurves() {
 void TightnessView::controls() {
     ImGui::TextWrapped("Thm 8 is an upper bound. How close is it to what a failure set can really do?");
     ImGui::SeparatorText("Theory");
-    auto number = [](const char* label, double* v, const ParamSpec& spec, const char* fmt, const char* effect) {
-        ImGui::TextUnformatted(label);
-        ImGui::PushID(label);
-        ImGui::SetNextItemWidth(-1);
-        double lo = spec.min, hi = spec.name == "theta" ? 0.5 : spec.max;
-        ImGui::SliderScalar("##v", ImGuiDataType_Double, v, &lo, &hi, fmt, ImGuiSliderFlags_AlwaysClamp);
-        paramTooltip(spec, effect);
-        ImGui::PopID();
-    };
-    auto integer = [](const char* label, long long* v, const ParamSpec& spec, long long lo, long long hi, bool log,
-                      const char* effect) {
-        ImGui::TextUnformatted(label);
-        ImGui::PushID(label);
-        ImGui::SetNextItemWidth(-1);
-        lo = std::max(lo, static_cast<long long>(spec.min));
-        hi = std::min(hi, static_cast<long long>(spec.max));
-        ImGui::SliderScalar("##v", ImGuiDataType_S64, v, &lo, &hi, "%lld",
-                            ImGuiSliderFlags_AlwaysClamp | (log ? ImGuiSliderFlags_Logarithmic : 0));
-        paramTooltip(spec, effect);
-        ImGui::PopID();
-    };
-    number("\u03b8  measure of failed pieces", &theta_, certifyParam("theta"), "%.3f",
-           "The failure set Y has \u03b8N\u2082 pieces (Ctrl+click to type up to 1).");
-    integer("k  skills per text piece", &k_, certifyParam("k"), 1, 32, false,
-            "More skills per piece: each failure is spread over more skills, the guarantee tightens.");
-    number("c  competence level of the read-out", &c_, certifyParam("c"), "%.3f",
-           "The table reads every curve at this c; the adversary aims at it.");
+    numberSlider("\u03b8  measure of failed pieces", &theta_, certifyParam("theta"), "%.3f",
+                 "The failure set Y has \u03b8N\u2082 pieces (Ctrl+click to type up to 1).", 0.5);
+    intSlider("k  skills per text piece", &k_, certifyParam("k"), false,
+              "More skills per piece: each failure is spread over more skills, the guarantee tightens.", 1, 32);
+    numberSlider("c  competence level of the read-out", &c_, certifyParam("c"), "%.3f",
+                 "The table reads every curve at this c; the adversary aims at it.");
 
     ImGui::SeparatorText("The sampled graph");
-    integer("N\u2081  skills", &n1_, certifyParam("n1"), 2, 100000, true,
-            "Lanczos works in dimension N\u2081: larger N\u2081 costs memory and time.");
-    integer("N\u2082  text pieces", &n2_, certifyParam("n2"), 100, 10000000, true,
-            "Degree kN\u2082/N\u2081; one Lanczos product is a pass over the kN\u2082 slots.");
+    intSlider("N\u2081  skills", &n1_, certifyParam("n1"), true,
+              "Lanczos works in dimension N\u2081: larger N\u2081 costs memory and time.", 2, 100000);
+    intSlider("N\u2082  text pieces", &n2_, certifyParam("n2"), true,
+              "Degree kN\u2082/N\u2081; one Lanczos product is a pass over the kN\u2082 slots.", 100, 10000000);
     const ParamSpec seed_spec = certifyParam("seed");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     long long s = seed_;

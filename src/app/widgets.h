@@ -1,6 +1,9 @@
 // Small ImGui helpers shared by the views: log-scale sliders, checked number inputs, read-outs.
 #pragma once
 
+#include <climits>
+#include <cmath>
+
 #include "core/query.h"
 
 #include <string>
@@ -30,6 +33,12 @@ ParamSpec cliParam(const char* command, const char* name);
 // A view-only parameter (no CLI flag): a number, integer or choice with its range and help.
 ParamSpec viewParam(const char* name, ParamKind kind, const char* help, double lo, double hi,
                     std::vector<std::string> choices = {});
+// Sliders over a parameter's declared range (optionally narrowed to [lo, hi] for the screen), with
+// the label above and the parameter's tooltip; Ctrl+click types a value.
+bool intSlider(const char* label, long long* v, const ParamSpec& spec, bool log_scale, const char* effect,
+               long long lo = LLONG_MIN, long long hi = LLONG_MAX);
+bool numberSlider(const char* label, double* v, const ParamSpec& spec, const char* fmt, const char* effect,
+                  double hi = INFINITY);
 // Tooltip for the previous item: what the parameter is, its range and, if given, its effect.
 void paramTooltip(const ParamSpec& spec, const char* effect = nullptr);
 // A combo over spec.choices; `labels` (same length) are what the reader sees, or the choices.
