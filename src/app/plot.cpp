@@ -75,43 +75,47 @@ bool finitePoint(double x, double y) {
     return true;
 }
 
-void dashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, LineStyle style) {
-    if (style == LineStyle::Solid) {
-        dl->AddLine(a, b, col, thickness);
-        return;
+// On/off lengths (pixels) of a line style, repeated along the path.
+std::vector<float> dashPattern(LineStyle style) {
+    switch (style) {
+        case LineStyle::Dashed: return {8, 5};
+        case LineStyle::Dotted: return {2, 4};
+        case LineStyle::DashDot: return {9, 4, 2, 4};
+        case LineStyle::Solid: break;
     }
-    float on = style == LineStyle::Dashed ? 8.0f : 2.0f, off = style == LineStyle::Dashed ? 5.0f : 4.0f;
-    ImVec2 d(b.x - a.x, b.y - a.y);
-    float len = std::sqrt(d.x * d.x + d.y * d.y);
-    if (len < 1e-3f) return;
-    for (float t = 0; t < len; t += on + off) {
-        float t1 = std::min(len, t + on);
-        dl->AddLine(ImVec2(a.x + d.x * t / len, a.y + d.y * t / len), ImVec2(a.x + d.x * t1 / len, a.y + d.y * t1 / len),
-                    col, thickness);
-    }
+    return {};
 }
 
-// Dashes restart at each segment; for a polyline, dash along the whole path instead.
+// Dashes continue along the whole path (they do not restart at each segment).
 void polyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float thickness, LineStyle style) {
     if (pts.size() < 2) return;
     if (style == LineStyle::Solid) {
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), col, ImDrawFlags_None, thickness);
         return;
     }
-    float on = style == LineStyle::Dashed ? 8.0f : 2.0f, off = style == LineStyle::Dashed ? 5.0f : 4.0f;
-    float phase = 0;  // distance into the current on+off period
+    const std::vector<float> pattern = dashPattern(style);
+    size_t part = 0;    // index into pattern: even = drawn, odd = gap
+    float left = pattern[0];  // length left in the current part
     for (size_t i = 1; i < pts.size(); ++i) {
         ImVec2 a = pts[i - 1], b = pts[i];
         float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy), t = 0;
         while (t < len) {
-            float step = std::min(len - t, (phase < on ? on : on + off) - phase);
-            if (phase < on)
+            float step = std::min(len - t, left);
+            if (part % 2 == 0)
                 dl->AddLine(ImVec2(a.x + dx * t / len, a.y + dy * t / len),
                             ImVec2(a.x + dx * (t + step) / len, a.y + dy * (t + step) / len), col, thickness);
             t += step;
-            phase = std::fmod(phase + step, on + off);
+            left -= step;
+            if (left <= 0) {
+                part = (part + 1) % pattern.size();
+                left = pattern[part];
+            }
         }
     }
+}
+
+void dashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, LineStyle style) {
+    polyline(dl, {a, b}, col, thickness, style);
 }
 
 std::string superscript(int e) {

@@ -20,7 +20,7 @@ struct Axis {
     double min = 0, max = 1;  // default view; the user may zoom/pan away from it
 };
 
-enum class LineStyle { Solid, Dashed, Dotted };
+enum class LineStyle { Solid, Dashed, Dotted, DashDot };
 
 struct PlotSeries {  // what the plot drew last frame, for read-out and export
     std::string name;

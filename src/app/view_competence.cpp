@@ -36,6 +36,12 @@ void curveOf(const CompetenceSummary& s, std::vector<double>& x, std::vector<dou
     }
 }
 
+ParamSpec certificateSpec() {
+    return viewParam("certificate", ParamKind::Choice,
+                     "compute the mixing-lemma certificate of the sampled graph (Lanczos, a few seconds) and draw it (on/off)",
+                     0, 0, {"on", "off"});
+}
+
 }  // namespace
 
 CompetenceView::CompetenceView() {
@@ -50,8 +56,18 @@ CompetenceView::CompetenceView() {
     in_.tuples = "t2";
 }
 
+std::vector<ParamBinding> CompetenceView::bindings() {
+    std::vector<ParamBinding> b = in_.bindings(true);
+    b.push_back({certificateSpec(), &certificate_});
+    return b;
+}
+
 void CompetenceView::update() {
-    runner_.update(in_.params(true));
+    const SimulationParams p = in_.params(true);
+    // A few milliseconds per frame in all: split between the two tasks while both run.
+    const bool both = certificateOn() && cert_.running() && (runner_.running() || runner_.stale());
+    runner_.update(p, both ? 4.0 : 8.0);
+    if (certificateOn()) cert_.update(graphKeyOf(p), runner_.running() ? 4.0 : 8.0);
     refreshTheory();
 }
 
@@ -78,10 +94,17 @@ void CompetenceView::refreshTheory() {
 void CompetenceView::controls() {
     ImGui::TextWrapped("How many skills does a model with failure measure \u03b8 master? Simulated against the guarantee.");
     in_.draw(runner_, true);
+    ImGui::SeparatorText("Certificate of this graph");
+    onOffCheckbox("mixing-lemma certificate (σ by Lanczos)", &certificate_);
+    paramTooltip(certificateSpec(), "A bound for THIS sampled graph, valid for every failure set: see the Tightness view.");
 }
 
 void CompetenceView::main() {
     runner_.drawStatus();
+    if (certificateOn()) {
+        cert_.drawStatus();
+        cert_.drawSummary();
+    }
     const SimulationSnapshot* s = runner_.last();
     if (s) {
         const SimulationParams& p = s->params;
@@ -131,6 +154,13 @@ void CompetenceView::drawReadouts(const SimulationSnapshot* s) {
     items.push_back({"Thm 8 bound min(1, \u03b1*, 1/\u03b2)", fixed(d.alpha_bound),
                      std::isfinite(d.alpha_star) ? "N\u2082 \u2192 \u221e" : "Markov only (\u03b1* = \u221e)"});
     items.push_back({"finite size", fixed(1 - fracCompetent(theta, c, k, rho)), "\u03c1 = N\u2081/N\u2082 = " + ui::formatNumber(rho, 3)});
+    if (certificateOn()) {
+        const CertificateTask::Done* cd = cert_.last();
+        const bool fresh = cd && !cert_.stale();
+        items.push_back({"certificate, this graph", cd ? fixed(cd->certifier->certify(theta, c).frac) : "\u2013",
+                         cd ? (fresh ? "\u03c3 \u2264 " + ui::formatNumber(cd->spectral.sigma_centred_upper, 4) : "(previous graph)")
+                           : "(computing)"});
+    }
     items.push_back({"exact worst case \u03b1_A", fixed(greedyAdversaryAlpha(theta, 1 - c, static_cast<int>(k))), "N\u2082/N\u2081 \u2192 \u221e"});
     items.push_back({"random Y", fixed(randomYFraction(theta, 1 - c, static_cast<long long>(degree)), 4),
                      "P[Bin(" + ui::formatNumber(degree, 6) + ", \u03b8) \u2265 (1\u2212c)d]"});
@@ -168,6 +198,9 @@ void CompetenceView::drawFractionPlot(const SimulationSnapshot* s, ImVec2 size) 
     ui::PlotLine("exact worst case 1 \u2212 \u03b1_A", t.c, t.worst, 1, ui::LineStyle::Dashed);
     ui::PlotLine("Thm 8 guarantee (N\u2082 \u2192 \u221e)", t.c, t.guarantee, 6, ui::LineStyle::Solid, 2.0f);
     ui::PlotLine("Thm 8, finite size \u03c1 = N\u2081/N\u2082", t.c, t.finite, 6, ui::LineStyle::Dotted, 1.5f);
+    if (certificateOn() && cert_.last())
+        ui::PlotLine(cert_.stale() ? "certificate of the previous graph" : "certificate for this graph", t.c,
+                     cert_.competentCurve(in_.theta, t.c), 3, ui::LineStyle::Solid, 2.0f);
     if (s) {
         std::vector<double> x, y;
         curveOf(s->result.skills, x, y);
@@ -175,7 +208,7 @@ void CompetenceView::drawFractionPlot(const SimulationSnapshot* s, ImVec2 size) 
         ui::PlotLine(name.c_str(), x, y, 0, ui::LineStyle::Solid, 2.5f);
         ui::PlotMarkers("", {s->params.c}, {1 - s->result.skills.fracAtMostC()}, 0, 5.0f);
     }
-    ui::PlotVLine(in_.c, "c", 3, ui::LineStyle::Dashed);
+    ui::PlotVLine(in_.c, "c", 5, ui::LineStyle::Dashed);
     ui::EndPlot();
 }
 
@@ -207,7 +240,7 @@ void CompetenceView::drawHistogram(const SimulationSnapshot* s, ImVec2 size) {
         ui::PlotBand("skills", x, y0, y, 0);
         ui::PlotLine("", x, y, 0, ui::LineStyle::Solid, 1.0f);
     }
-    ui::PlotVLine(in_.c, "c", 3, ui::LineStyle::Dashed);
+    ui::PlotVLine(in_.c, "c", 5, ui::LineStyle::Dashed);
     ui::PlotVLine(1 - in_.theta, "1 \u2212 \u03b8", 6, ui::LineStyle::Dotted);
     ui::EndPlot();
 }
@@ -228,7 +261,7 @@ void CompetenceView::drawTuplePlot(const SimulationSnapshot* s, ImVec2 size) {
         std::string name = std::string("simulated k\u2032-tuples, reading ") + (s->params.tuples == TupleReading::T2 ? "T2" : "S");
         ui::PlotLine(name.c_str(), x, y, 0, ui::LineStyle::Solid, 2.5f);
     }
-    ui::PlotVLine(in_.c, "c", 3, ui::LineStyle::Dashed);
+    ui::PlotVLine(in_.c, "c", 5, ui::LineStyle::Dashed);
     ui::EndPlot();
 }
 
@@ -239,7 +272,9 @@ void CompetenceView::drawExplanation() {
         "H(\u03b8) + \u03c1H(\u03b1) \u2212 k\u03b8\u00b7KL(\u03b2\u03b1\u2016\u03b1) < 0.");
     ImGui::TextWrapped(
         "The guarantee (black) holds for every Y. A random Y (green) leaves almost every skill competent; the adversary "
-        "(blue, aiming at c only) gets close to the exact worst case \u03b1_A (orange), which stays inside the guarantee.");
+        "(blue, aiming at c only) gets close to the exact worst case \u03b1_A (orange), which stays inside the guarantee. "
+        "The certificate (purple) is proved for this very graph from its second singular value \u03c3 (expander mixing "
+        "lemma, THEORY 8): no failure set of measure \u03b8 can push more skills below c on it.");
     const SimulationSnapshot* s = runner_.last();
     if (s && s->result.tuples) {
         const TupleReport& t = *s->result.tuples;

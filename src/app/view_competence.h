@@ -1,13 +1,16 @@
 // Competence view: the competence of skills (and of k'-tuples) measured on a sampled graph under a
 // failure model, against the Thm 8 guarantee (asymptotic and finite-size), the exact asymptotic
-// worst case 1 - alpha_A and the random-Y expectation (THEORY 2.6, 3.2-3.3, 4.2, 8).
+// worst case 1 - alpha_A, the random-Y expectation and the mixing-lemma certificate of the very
+// graph simulated (THEORY 2.6, 3.2-3.3, 4.2, 8).
 #pragma once
 
+#include "app/certificate_task.h"
 #include "app/view.h"
 #include "app/view_simulation_runner.h"
 
 #include <imgui.h>
 
+#include <string>
 #include <vector>
 
 namespace slingshot::app {
@@ -20,12 +23,14 @@ public:
     void update() override;
     void controls() override;
     void main() override;
-    std::vector<ParamBinding> bindings() override { return in_.bindings(true); }
+    std::vector<ParamBinding> bindings() override;
     std::vector<const char*> plotIds() const override {
         return {"competence-fraction", "competence-histogram", "competence-tuples"};
     }
 
     const SimulationRunner& runner() const { return runner_; }
+    const CertificateTask& certificate() const { return cert_; }
+    bool certificateOn() const { return certificate_ == "on"; }
 
     // Theory curves over c = j / kCurvePoints (cached while theta, k, N1, N2, k' are unchanged).
     static constexpr int kCurvePoints = 200;
@@ -46,6 +51,8 @@ private:
     SimulationInputs in_;
     SimulationRunner runner_;
     TheoryCurves theory_;
+    std::string certificate_ = "on";  // view-only: compute and draw the certificate of the graph
+    CertificateTask cert_;
 };
 
 }  // namespace slingshot::app

@@ -56,6 +56,11 @@ ParamSpec degreeSpec() {
     p.help = "skill degree (text pieces per skill) of the random failure set's binomial";
     return p;
 }
+ParamSpec certificateSpec() {
+    return viewParam("certificate", ParamKind::Choice,
+                     "draw the mixing-lemma certificate of a sampled graph with N1 skills, N2 pieces, the view's k and the seed (on/off)",
+                     0, 0, {"on", "off"});
+}
 ParamSpec onOff(const char* name, const char* help) {
     ParamSpec p = viewParam(name, ParamKind::Choice, help, 0, 0, {"on", "off"});
     return p;
@@ -88,6 +93,10 @@ std::vector<ParamBinding> CurvesView::bindings() {
         {onOff("random", "draw a uniformly random failure set (markers), binomial expectation"), &random_},
         {degreeSpec(), &degree_},
         {onOff("contrast", "draw the two other k'-tuple models for the first k' (thin)"), &contrast_},
+        {certificateSpec(), &certificate_},
+        {certifyParam("n1"), &cert_n1_},
+        {certifyParam("n2"), &cert_n2_},
+        {certifyParam("seed"), &cert_seed_},
     };
 }
 
@@ -161,6 +170,10 @@ void CurvesView::recompute() {
     }
 }
 
+void CurvesView::update() {
+    if (certificateOn()) cert_.update(graphKey(), 8.0);
+}
+
 void CurvesView::controls() {
     ImGui::SeparatorText("Curves to compare");
     int fam = family_ == "k" ? 1 : 0;
@@ -199,6 +212,19 @@ void CurvesView::controls() {
     ImGui::SliderScalar("##rho", ImGuiDataType_Double, &rho_, &rlo, &rhi, "%.4g", ImGuiSliderFlags_AlwaysClamp);
     paramTooltip(rhoSpec(), "Adds ρ·H(α) to the exponent: dashed curves, slightly lower than the asymptotic ones.");
 
+    ImGui::SeparatorText("Certificate of a sampled graph");
+    onOffCheckbox("certificate (dash-dot)", &certificate_);
+    paramTooltip(certificateSpec(), "Proved for one sampled graph from its second singular value: every failure set of "
+                                    "measure θ leaves at least this fraction competent (THEORY 8).");
+    if (certificateOn()) {
+        intSlider("N₁  skills of the graph", &cert_n1_, certifyParam("n1"), true,
+                  "Lanczos works in dimension N₁: larger N₁ costs memory and time.", 2, 100000);
+        intSlider("N₂  text pieces of the graph", &cert_n2_, certifyParam("n2"), true,
+                  "More pieces per skill: the certificate approaches Thm 8 (finite size ρ = N₁/N₂).", 100, 10000000);
+        seedInput(&cert_seed_, certifyParam("seed"), "Same seed, same graph as slingshot-cli certify and the other views.",
+                  "Next seed: a new random graph and its certificate");
+    }
+
     ImGui::SeparatorText("k'-tuples (Cor 13)");
     ImGui::TextUnformatted("tuple sizes k'");
     intListInput("##kprime", &kprimes_, kprimeSpec());
@@ -221,6 +247,10 @@ void CurvesView::main() {
             ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.1f, 1), "Cannot draw these parameters: %s", e.what());
             return;
         }
+    }
+    if (certificateOn()) {
+        cert_.drawStatus();
+        cert_.drawSummary();
     }
     const float fs = ImGui::GetFontSize();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -248,12 +278,22 @@ void CurvesView::main() {
                 for (size_t j = 0; j < c_.size(); j += 5) xs.push_back(c_[j]), ys.push_back(m.random[j]);
                 ui::PlotMarkers(("##" + m.label + ", random failure set").c_str(), xs, ys, col, 2.5f);
             }
+            if (certificateOn() && cert_.last() && m.k == static_cast<double>(cert_.last()->key.k))
+                ui::PlotLine(("##" + m.label + ", certificate").c_str(), c_, cert_.competentCurve(m.theta, c_), col,
+                             ui::LineStyle::DashDot, 2.0f);
             ui::PlotLine(m.label.c_str(), c_, m.bound, col);
         }
         const std::vector<double> none;
         if (worst_ == "on") ui::PlotLine("exact worst case 1 − α_A", none, none, 6, ui::LineStyle::Dotted, 2.0f);
         if (random_ == "on")
             ui::PlotMarkers(("random failure set, d̄ = " + std::to_string(degree_)).c_str(), none, none, 6, 2.5f);
+        if (certificateOn() && cert_.last()) {
+            const GraphKey& g = cert_.last()->key;
+            const std::string name = "certificate, graph N₁ = " + ui::formatNumber(double(g.n1)) + ", N₂ = " +
+                                     ui::formatNumber(double(g.n2)) + ", k = " + std::to_string(g.k) +
+                                     (cert_.stale() ? " (previous)" : "");
+            ui::PlotLine(name.c_str(), none, none, 6, ui::LineStyle::DashDot, 2.0f);
+        }
         if (rho_ > 0)
             ui::PlotLine(("finite size ρ = " + ui::formatNumber(rho_, 3)).c_str(), none, none, 6, ui::LineStyle::Dashed, 1.5f);
         ui::EndPlot();
@@ -293,7 +333,8 @@ void CurvesView::main() {
         "skills have competence ≤ c = 1 − βθ whenever H(θ) − kθ·KL(βα‖α) < 0 (the paper writes −KL as "
         "H(βα) − βα ln 1/α − (1−βα) ln 1/(1−α)). Plotted: y = 1 − min(1, α*, θ/(1 − c)); it falls to 0 at c = 1 − θ. "
         "Halving θ (about 10× the scale) moves the curve right. Cor 13: the k'-tuple curve of a model with θ/k' is "
-        "exactly the single-skill curve at θ.");
+        "exactly the single-skill curve at θ. Dash-dot: the certificate of one sampled graph (expander mixing lemma with "
+        "its σ): a bound that holds for that very graph, not only with high probability.");
 }
 
 }  // namespace slingshot::app

@@ -4,6 +4,7 @@
 // skills of M1 at theta), with T1 and route P as contrasts.
 #pragma once
 
+#include "app/certificate_task.h"
 #include "app/view.h"
 
 #include <string>
@@ -16,6 +17,7 @@ public:
     CurvesView();
     const char* urlName() const override { return "curves"; }
     const char* title() const override { return "Curves"; }
+    void update() override;
     void controls() override;
     void main() override;
     std::vector<ParamBinding> bindings() override;
@@ -25,6 +27,11 @@ public:
     const std::vector<double>& cor13Differences() const { return cor13_diff_; }
 
     static constexpr int kPoints = 201;  // c = i / (kPoints - 1)
+
+    const CertificateTask& certificate() const { return cert_; }
+    bool certificateOn() const { return certificate_ == "on"; }
+    // The graph the certificate is wanted for (k is the view's k).
+    GraphKey graphKey() const { return {cert_n1_, cert_n2_, k_, cert_seed_, 0}; }
 
 private:
     struct Inputs {
@@ -50,6 +57,9 @@ private:
     std::string worst_ = "on", random_ = "off", contrast_ = "on";
     double rho_ = 0;                         // finite size N1/N2; 0 = asymptotic only
     long long degree_ = 100;                 // skill degree for the random failure set
+    std::string certificate_ = "on";         // certificate of a sampled graph with N1, N2, seed
+    long long cert_n1_ = 1000, cert_n2_ = 100000, cert_seed_ = 1;
+    CertificateTask cert_;
 
     // Cached engine results, recomputed when the inputs change.
     bool have_ = false;

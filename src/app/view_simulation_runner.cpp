@@ -213,15 +213,8 @@ void SimulationInputs::draw(SimulationRunner& runner, bool with_tuples) {
     }
 
     ImGui::SeparatorText("Randomness");
-    const ParamSpec seed_spec = simulateParam("seed");
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    long long s = seed;
-    if (ImGui::InputScalar("seed", ImGuiDataType_S64, &s, nullptr, nullptr, "%lld", ImGuiInputTextFlags_EnterReturnsTrue))
-        seed = std::clamp<long long>(s, static_cast<long long>(seed_spec.min), static_cast<long long>(seed_spec.max));
-    paramTooltip(seed_spec, "The same seed gives the same graph here, natively and in slingshot-cli.");
-    if (ImGui::Button("new graph")) seed = seed < static_cast<long long>(seed_spec.max) ? seed + 1 : 0;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next seed: a new random graph and failure set");
-    ImGui::SameLine();
+    seedInput(&seed, simulateParam("seed"), "The same seed gives the same graph here, natively and in slingshot-cli.",
+              "Next seed: a new random graph and failure set");
     if (ImGui::Button("same graph, rerun")) runner.rerun();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run again with this seed: the same graph and the same numbers");
 }

@@ -12,68 +12,15 @@
 #pragma once
 
 #include "app/view.h"
+#include "app/certificate_task.h"
 #include "app/view_simulation_runner.h"
-#include "core/skill_graph.h"
-#include "core/skill_measure.h"
-#include "core/spectral.h"
-#include "core/spectral_certificate.h"
 
 #include <imgui.h>
 
-#include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace slingshot::app {
-
-// The graph a certificate belongs to: everything that decides the sampled slots.
-struct GraphKey {
-    long long n1 = 0, n2 = 0, k = 0, seed = 0;
-    bool operator==(const GraphKey&) const = default;
-};
-
-// Samples the graph (same seed, same slots as the simulation) and runs the Lanczos job on it, a
-// slice per frame; keeps the last finished certifier (the graph itself is freed once done).
-class CertificateTask {
-public:
-    struct Done {
-        GraphKey key;
-        SpectralResult spectral;
-        uint64_t slots_hash = 0;
-        std::unique_ptr<MixingCertifier> certifier;
-        double elapsed_ms = 0;  // wall time inside the slices (sampling + Lanczos)
-    };
-
-    // Restarts when `wanted` differs from the current target and no widget is being dragged (or it
-    // has settled for settle_s); then runs for slice_ms.
-    void update(const GraphKey& wanted, double slice_ms, double settle_s = 0.3);
-    const Done* last() const { return done_.get(); }
-    bool running() const { return static_cast<bool>(graph_); }
-    bool stale() const { return !done_ || running() || !error_.empty() || !(done_->key == target_); }
-    const std::string& error() const { return error_; }
-    double progress() const;
-    std::string stage() const;
-    double maxSliceMs() const { return max_slice_ms_; }
-    // Progress bar with the stage, or the refusal; nothing when idle.
-    void drawStatus() const;
-
-private:
-    void start(const GraphKey& key);
-    void step(double slice_ms);
-
-    GraphKey target_, pending_;
-    bool have_target_ = false, have_pending_ = false;
-    double pending_since_ = 0;
-    std::optional<SkillMeasure> measure_;
-    std::unique_ptr<SkillGraph> graph_;
-    std::unique_ptr<GraphSampler> sampler_;
-    std::unique_ptr<SpectralJob> spectral_;
-    uint64_t pending_hash_ = 0;  // slots hash of the graph being certified
-    double elapsed_ms_ = 0, max_slice_ms_ = 0;
-    std::unique_ptr<Done> done_;
-    std::string error_;
-};
 
 class TightnessView : public View {
 public:
@@ -101,7 +48,7 @@ public:
     const Curves& curves() const { return curves_; }
 
 private:
-    GraphKey graphKey() const { return {n1_, n2_, k_, seed_}; }
+    GraphKey graphKey() const { return {n1_, n2_, k_, seed_, 0}; }
     SimulationParams simParams() const;
     void refreshCurves();
     void drawReadoutTable(const SimulationSnapshot* s, const CertificateTask::Done* d);

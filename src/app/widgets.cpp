@@ -102,6 +102,25 @@ bool numberSlider(const char* label, double* v, const ParamSpec& spec, const cha
     return changed;
 }
 
+bool seedInput(long long* seed, const ParamSpec& spec, const char* effect, const char* new_graph_effect) {
+    const long long lo = static_cast<long long>(spec.min), hi = static_cast<long long>(spec.max);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    long long s = *seed;
+    bool changed = false;
+    if (ImGui::InputScalar("seed", ImGuiDataType_S64, &s, nullptr, nullptr, "%lld", ImGuiInputTextFlags_EnterReturnsTrue)) {
+        *seed = std::clamp(s, lo, hi);  // the field shows the value used
+        changed = true;
+    }
+    paramTooltip(spec, effect);
+    ImGui::SameLine();
+    if (ImGui::Button("new graph")) {
+        *seed = *seed < hi ? *seed + 1 : lo;
+        changed = true;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", new_graph_effect);
+    return changed;
+}
+
 void paramTooltip(const ParamSpec& spec, const char* effect) {
     if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) return;
     ImGui::BeginTooltip();

@@ -39,6 +39,8 @@ bool intSlider(const char* label, long long* v, const ParamSpec& spec, bool log_
                long long lo = LLONG_MIN, long long hi = LLONG_MAX);
 bool numberSlider(const char* label, double* v, const ParamSpec& spec, const char* fmt, const char* effect,
                   double hi = INFINITY);
+// The seed field (Enter applies; the range is the parameter's) and a "new graph" button (next seed).
+bool seedInput(long long* seed, const ParamSpec& spec, const char* effect, const char* new_graph_effect);
 // Tooltip for the previous item: what the parameter is, its range and, if given, its effect.
 void paramTooltip(const ParamSpec& spec, const char* effect = nullptr);
 // A combo over spec.choices; `labels` (same length) are what the reader sees, or the choices.

@@ -1,6 +1,9 @@
 #include "app/plot.h"
 #include "app/view_competence.h"
 #include "core/bounds.h"
+#include "core/simulation.h"
+#include "core/spectral.h"
+#include "core/spectral_certificate.h"
 #include "sim_view_frames.h"
 
 #include <catch2/catch.hpp>
@@ -143,4 +146,82 @@ TEST_CASE("competence view: extreme parameters draw without errors", "[app][comp
             for (const auto& s : ui::plotSeries(id))
                 for (double y : s.y) CHECK(std::isfinite(y));
     }
+}
+
+namespace {
+
+// Frames until both the simulation and the certificate are done for the wanted graph.
+int runWithCertificate(test::HeadlessImGui& gui, app::CompetenceView& v, int max_frames = 40000) {
+    int frames = 0;
+    do {
+        test::viewFrame(gui, v);
+        ++frames;
+    } while (((v.runner().stale() && v.runner().error().empty()) || !v.certificate().settled()) && frames < max_frames);
+    test::viewFrame(gui, v);
+    return frames + 1;
+}
+
+}  // namespace
+
+TEST_CASE("competence view: the certificate of the simulated graph is drawn and holds for its failure set", "[app][competence][certificate]") {
+    test::HeadlessImGui gui;
+    app::CompetenceView v;
+    setParam(v, "n2", 100000);  // degree 800: the certificate is informative and quick
+    const double theta = 0.1;
+    runWithCertificate(gui, v);
+    const app::SimulationSnapshot* s = v.runner().last();
+    const app::CertificateTask::Done* d = v.certificate().last();
+    REQUIRE(s);
+    REQUIRE(d);
+    REQUIRE(v.certificate().error().empty());
+    CHECK(d->slots_hash == s->result.slots_hash);  // the very graph simulated
+
+    // The engine's certificate on the same graph, computed independently of the view.
+    SimulationJob sim(s->params);
+    sim.runToEnd();
+    REQUIRE(sim.state() == JobState::Done);
+    SpectralParams sp;
+    sp.seed = s->params.seed;
+    SpectralJob lanczos(sim.graph(), sp);
+    lanczos.runToEnd();
+    REQUIRE(lanczos.state() == JobState::Done);
+    const MixingCertifier cert(sim.graph(), lanczos.result().sigma_centred_upper);
+
+    const ui::PlotSeries& drawn = seriesNamed("competence-fraction", "certificate for this graph");
+    const ui::PlotSeries& simulated = seriesNamed("competence-fraction", "simulated");
+    const ui::PlotSeries& guarantee = seriesNamed("competence-fraction", "Thm 8 guarantee");
+    REQUIRE(drawn.x.size() == app::CompetenceView::kCurvePoints + 1);
+    for (size_t j = 0; j < drawn.x.size(); ++j) CHECK(drawn.y[j] == 1 - cert.certify(theta, drawn.x[j]).frac);
+    // The adversary's failure set has round(theta N2) pieces: its competent fraction is at least the
+    // certified one at every c of the simulated curve (grid 0.01).
+    for (size_t j = 0; j < simulated.x.size(); ++j) {
+        const double c = simulated.x[j];
+        CHECK(simulated.y[j] >= 1 - cert.certify(theta, c).frac - 1e-12);
+    }
+    // At N2/N1 = 100 the certificate is close to, and here below, the asymptotic guarantee at c = 0.5.
+    const size_t half = app::CompetenceView::kCurvePoints / 2;
+    CHECK(drawn.x[half] == 0.5);
+    CHECK(drawn.y[half] <= guarantee.y[half] + 1e-12);
+    CHECK(drawn.y[half] > guarantee.y[half] - 0.1);
+}
+
+TEST_CASE("competence view: a Zipf graph is certified as sampled, and certificate=off runs nothing", "[app][competence][certificate]") {
+    test::HeadlessImGui gui;
+    app::CompetenceView v;
+    setParam(v, "n2", 30000);
+    setParam(v, "measure", "zipf");
+    setParam(v, "zipf-s", 1.0);
+    runWithCertificate(gui, v);
+    REQUIRE(v.runner().last());
+    REQUIRE(v.certificate().last());
+    CHECK(v.certificate().last()->key.zipf_s == 1.0);
+    CHECK(v.certificate().last()->slots_hash == v.runner().last()->result.slots_hash);
+
+    setParam(v, "certificate", "off");
+    setParam(v, "seed", 7);
+    test::runViewToEnd(gui, v);
+    CHECK_FALSE(v.certificate().running());
+    CHECK(v.certificate().last()->key.seed == 1);  // not recomputed
+    for (const auto& series : ui::plotSeries("competence-fraction")) CHECK(series.name.find("certificate") == std::string::npos);
+    CHECK_THROWS(setParam(v, "certificate", "maybe"));
 }

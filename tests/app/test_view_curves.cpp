@@ -1,6 +1,9 @@
 #include "app/view_curves.h"
 #include "core/bounds.h"
 #include "core/query.h"
+#include "core/simulation.h"
+#include "core/spectral.h"
+#include "core/spectral_certificate.h"
 #include "view_fixture.h"
 
 #include <catch2/catch.hpp>
@@ -92,4 +95,77 @@ TEST_CASE("curves view: extreme parameters draw without infinities", "[app][curv
         CHECK_FALSE(test::anyInfinite("curves-family"));
         CHECK_FALSE(test::anyInfinite("curves-cor13"));
     }
+}
+
+namespace {
+
+int runCertificate(test::HeadlessImGui& gui, app::CurvesView& v, int max_frames = 40000) {
+    int frames = 0;
+    do {
+        test::drawView(gui, v);
+        ++frames;
+    } while (!v.certificate().settled() && frames < max_frames);
+    test::drawView(gui, v);
+    return frames + 1;
+}
+
+// The certifier of the graph the view samples (uniform mu1, the simulation's sampler), independently.
+MixingCertifier certifierFor(uint32_t n1, uint64_t n2, uint32_t k, uint64_t seed, SpectralResult* spectral) {
+    SimulationParams p;
+    p.n1 = n1, p.n2 = n2, p.k = k, p.seed = seed;
+    SimulationJob sim(p);
+    sim.runToEnd();
+    REQUIRE(sim.state() == JobState::Done);
+    SpectralParams sp;
+    sp.seed = seed;
+    SpectralJob lanczos(sim.graph(), sp);
+    lanczos.runToEnd();
+    REQUIRE(lanczos.state() == JobState::Done);
+    *spectral = lanczos.result();
+    return MixingCertifier(sim.graph(), spectral->sigma_centred_upper);
+}
+
+}  // namespace
+
+TEST_CASE("curves view: the certificate of a sampled graph sits beside each curve of its k", "[app][curves][certificate]") {
+    test::HeadlessImGui gui;
+    app::CurvesView view;
+    const int frames = runCertificate(gui, view);
+    CHECK(frames > 2);  // sampled and certified across frames
+    const app::CertificateTask::Done* d = view.certificate().last();
+    REQUIRE(d);
+    CHECK(d->key == app::GraphKey{1000, 100000, 8, 1, 0});
+    SpectralResult spectral;
+    const MixingCertifier cert = certifierFor(1000, 100000, 8, 1, &spectral);
+    CHECK(spectral.sigma_centred_upper == d->spectral.sigma_centred_upper);
+    for (double theta : {0.2, 0.1, 0.05, 0.025}) {
+        const std::string label = "θ = " + ui::formatNumber(theta, 4);
+        const auto& drawn = series("curves-family", label + ", certificate");
+        REQUIRE(drawn.x.size() == static_cast<size_t>(app::CurvesView::kPoints));
+        for (size_t i = 0; i < drawn.x.size(); ++i) {
+            CHECK(drawn.y[i] == 1 - cert.certify(theta, drawn.x[i]).frac);
+            CHECK(drawn.y[i] >= 0);
+            CHECK(drawn.y[i] <= 1);
+        }
+    }
+    // The legend names the graph.
+    bool legend = false;
+    for (const auto& s : ui::plotSeries("curves-family")) legend |= s.name.rfind("certificate, graph N₁ = 1000", 0) == 0;
+    CHECK(legend);
+
+    // k family: only the member with the graph's k gets a certificate; a new seed is a new graph.
+    app::assignBinding(binding(view, "family"), "k");
+    app::assignBinding(binding(view, "seed"), 2);
+    runCertificate(gui, view);
+    REQUIRE(view.certificate().last());
+    CHECK(view.certificate().last()->key.seed == 2);
+    CHECK_NOTHROW(series("curves-family", "k = 8, certificate"));
+    CHECK_THROWS(series("curves-family", "k = 4, certificate"));
+
+    // Off: nothing drawn; over the page's limit: refused by the binding with the range.
+    app::assignBinding(binding(view, "certificate"), "off");
+    test::drawView(gui, view);
+    CHECK_THROWS(series("curves-family", "k = 8, certificate"));
+    CHECK_THROWS(app::assignBinding(binding(view, "n2"), 20000000));
+    CHECK_THROWS(app::assignBinding(binding(view, "n1"), 0));
 }

@@ -1,0 +1,87 @@
+// The mixing-lemma certificate (core/spectral_certificate.h) of one sampled skill graph, computed
+// inside frames: sample the graph with the simulation's seed (so it is the very graph the
+// simulation runs on), then the Lanczos job (core/spectral.h), a slice per frame; keeps the last
+// finished certifier (the graph itself is freed once done). Used by the Competence, Curves and
+// Tightness views.
+#pragma once
+
+#include "core/query.h"
+#include "core/skill_graph.h"
+#include "core/skill_measure.h"
+#include "core/spectral.h"
+#include "core/spectral_certificate.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace slingshot {
+struct SimulationParams;
+}
+
+namespace slingshot::app {
+
+// The graph a certificate belongs to: everything that decides the sampled slots.
+struct GraphKey {
+    long long n1 = 0, n2 = 0, k = 0, seed = 0;
+    double zipf_s = 0;  // 0: uniform mu1; else Zipf(zipf_s)
+    bool operator==(const GraphKey&) const = default;
+};
+
+// A slingshot-cli `certify` parameter as the page binds it (N2 up to the page's limit).
+ParamSpec certifyParam(const char* name);
+
+// The graph of a simulation run (uniform or Zipf measure).
+GraphKey graphKeyOf(const SimulationParams& p);
+
+class CertificateTask {
+public:
+    struct Done {
+        GraphKey key;
+        SpectralResult spectral;
+        uint64_t slots_hash = 0;
+        std::unique_ptr<MixingCertifier> certifier;
+        double elapsed_ms = 0;  // wall time inside the slices (sampling + Lanczos)
+    };
+
+    // Restarts when `wanted` differs from the current target and no widget is being dragged (or it
+    // has settled for settle_s); then runs for slice_ms.
+    void update(const GraphKey& wanted, double slice_ms, double settle_s = 0.3);
+    const Done* last() const { return done_.get(); }
+    bool running() const { return static_cast<bool>(graph_); }
+    bool stale() const { return !done_ || running() || !error_.empty() || !(done_->key == target_); }
+    // Finished (or refused) for the last wanted graph.
+    bool settled() const { return !stale() || !error_.empty(); }
+    const std::string& error() const { return error_; }
+    double progress() const;
+    std::string stage() const;
+    double maxSliceMs() const { return max_slice_ms_; }
+    // Progress bar with the stage, or the refusal; nothing when idle.
+    void drawStatus() const;
+    // One muted line: sigma, Lanczos products, time, and "(previous graph)" while stale.
+    void drawSummary() const;
+
+    // 1 - certified fraction of skills with competence <= c, for each c (the certifier's
+    // "fraction with competence > c" guarantee), from the last finished certificate.
+    std::vector<double> competentCurve(double theta, const std::vector<double>& c) const;
+
+private:
+    void start(const GraphKey& key);
+    void step(double slice_ms);
+
+    GraphKey target_, pending_;
+    bool have_target_ = false, have_pending_ = false;
+    double pending_since_ = 0;
+    std::optional<SkillMeasure> measure_;
+    std::unique_ptr<SkillGraph> graph_;
+    std::unique_ptr<GraphSampler> sampler_;
+    std::unique_ptr<SpectralJob> spectral_;
+    uint64_t pending_hash_ = 0;  // slots hash of the graph being certified
+    double elapsed_ms_ = 0, max_slice_ms_ = 0;
+    std::unique_ptr<Done> done_;
+    std::string error_;
+};
+
+}  // namespace slingshot::app
