@@ -16,7 +16,7 @@ IMGUI_DIR="$CACHE/src/imgui-$IMGUI_VERSION"
 SDL_SRC="$CACHE/src/sdl2-$SDL_VERSION"
 SDL_WASM="$CACHE/sdl2-wasm-$SDL_VERSION"
 DEB_PACKAGES=(emscripten cmake g++ make libeigen3-dev libsdl2-dev nlohmann-json3-dev libcli11-dev catch2
-              chromium fonts-dejavu-core clang libclang-rt-14-dev)
+              chromium fonts-dejavu-core clang libclang-rt-14-dev python3-numpy)
 JOBS="${JOBS:-$(nproc)}"
 
 die() { echo "build-wasm.sh: $*" >&2; exit 1; }
@@ -283,11 +283,32 @@ cmd_fuzz() {
 }
 
 # ------------------------------------------------------------------ bench
+# Every benchmark natively and in wasm under node; the simulation workloads also as numpy
+# (bench/reference_numpy.py), then one table of medians and ratios (bench/compare.mjs).
 cmd_bench() {
-    cmd_build
-    local b
-    for b in "$ROOT"/build/native/bench_*; do [ -x "$b" ] && { say "native $(basename "$b")"; "$b"; }; done
-    for b in "$ROOT"/build/wasm/bench_*.js; do [ -f "$b" ] && { say "wasm/node $(basename "$b")"; node "$b"; }; done
+    cmd_build  # builds every bench_* target natively and, under node, in build/wasm
+    local out="$ROOT/build/bench" b name
+    mkdir -p "$out"
+    say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    for b in "$ROOT"/build/native/bench_*; do
+        [ -x "$b" ] || continue
+        name=$(basename "$b")
+        say "native $name"
+        "$b" | tee "$out/native-$name.jsonl" || die "native $name failed"
+    done
+    for b in "$ROOT"/build/wasm/bench_*.js; do
+        [ -f "$b" ] || continue
+        name=$(basename "$b" .js)
+        say "wasm/node $name"
+        node "$b" | tee "$out/wasm-$name.jsonl" || die "wasm $name failed"
+    done
+    /usr/bin/python3 -c "import numpy" 2>/dev/null || die "/usr/bin/python3 has no numpy (Debian package python3-numpy; run ./build-wasm.sh setup)"
+    say "numpy reference (bench/reference_numpy.py)"
+    /usr/bin/python3 "$ROOT/bench/reference_numpy.py" | tee "$out/numpy-simulation.jsonl" || die "bench/reference_numpy.py failed"
+    say "simulation: native, wasm and numpy side by side; W2 as whole processes"
+    node "$ROOT/bench/compare.mjs" "$out/native-bench_simulation.jsonl" "$out/wasm-bench_simulation.jsonl" \
+        "$out/numpy-simulation.jsonl" --w2-process "$ROOT/build/native/bench_simulation" "$ROOT/bench/reference_numpy.py" \
+        | tee "$out/simulation-table.txt" || die "bench/compare.mjs failed"
 }
 
 case "${1:-}" in

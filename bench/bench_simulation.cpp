@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <string>
@@ -77,7 +78,19 @@ void benchSample(const char* workload, uint32_t n1, uint64_t n2, uint32_t k, con
     report(workload, "sample graph (slots, degrees, hash)", n1, n2, k, ms, extra);
 }
 
-// W2: random Y with exactly theta N2 pieces, failed edges per skill, the competence curve.
+// W2 on a sampled graph: random Y with exactly theta N2 pieces, failed edges per skill, the
+// competence curve; returns the fraction of skills with competence >= 0.8.
+double randomCompetence(const SkillGraph& g, uint64_t seed) {
+    FailureSet y;
+    ExactCountFailures picker(y, g.n2, exactFailureCount(0.1, g.n2), seed);
+    inBlocks(picker.picks(), kJobBlockItems, [&](uint64_t a, uint64_t b) { picker.pick(a, b); });
+    BigArray<uint32_t> e("failed edges", g.n1);
+    e.fill(0);
+    inBlocks(g.n2, 4 * kJobBlockItems / g.k,
+             [&](uint64_t a, uint64_t b) { accumulateFailedEdges(g, y.failed.data(), a, b, e.data()); });
+    return summarizeSkills(g, e.data(), 0.8, 100).curve()[80].frac;
+}
+
 void benchRandomCompetence(uint32_t n1, uint64_t n2, uint32_t k, int runs) {
     SkillGraph g;
     sample(g, n1, n2, k, SkillMeasure::uniform(n1), 20231106);
@@ -85,15 +98,7 @@ void benchRandomCompetence(uint32_t n1, uint64_t n2, uint32_t k, int runs) {
     double frac = 0;
     for (int r = 0; r < runs; ++r) {
         const auto t = Clock::now();
-        FailureSet y;
-        ExactCountFailures picker(y, n2, exactFailureCount(0.1, n2), 20231106 + r);
-        inBlocks(picker.picks(), kJobBlockItems, [&](uint64_t a, uint64_t b) { picker.pick(a, b); });
-        BigArray<uint32_t> e("failed edges", n1);
-        e.fill(0);
-        inBlocks(n2, 4 * kJobBlockItems / k,
-                 [&](uint64_t a, uint64_t b) { accumulateFailedEdges(g, y.failed.data(), a, b, e.data()); });
-        const CompetenceSummary s = summarizeSkills(g, e.data(), 0.8, 100);
-        frac = s.curve()[80].frac;
+        frac = randomCompetence(g, 20231106 + r);
         ms.push_back(msSince(t));
     }
     char extra[64];
@@ -124,6 +129,21 @@ void benchJob(const char* workload, const char* what, const SimulationParams& p,
 }  // namespace
 
 int main(int argc, char** argv) {
+    // One W2 as a whole process does it (sample the graph, random Y, curve), timed from outside by
+    // bench/compare.mjs against the same mode of bench/reference_numpy.py.
+    if (argc == 4 && std::strcmp(argv[1], "--w2-process") == 0) {
+        const uint64_t n2 = static_cast<uint64_t>(std::atof(argv[2]));
+        const uint32_t k = static_cast<uint32_t>(std::atoi(argv[3]));
+        if (n2 < 1 || n2 > kMaxPiecesNative || k < 1 || k > kMaxSlotsPerPiece) {
+            std::fprintf(stderr, "bench_simulation --w2-process N2 K: N2 in [1, 1e8], K in [1, 32]\n");
+            return 2;
+        }
+        SkillGraph g;
+        sample(g, 10000, n2, k, SkillMeasure::uniform(10000), 20231106);
+        std::printf("{\"w2_process\":true,\"n2\":%llu,\"k\":%u,\"frac_competent_0.8\":%.4f}\n",
+                    static_cast<unsigned long long>(n2), k, randomCompetence(g, 20231106));
+        return 0;
+    }
     const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
     const int runs = quick ? 1 : 5;
     const uint64_t big = quick ? 1000000 : 10000000;

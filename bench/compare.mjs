@@ -1,0 +1,75 @@
+// Joins the JSON lines of bench_simulation (native and wasm under node) and bench/reference_numpy.py
+// into one table, and times W2 as whole processes (native binary against the numpy script).
+//   node bench/compare.mjs NATIVE.jsonl WASM.jsonl NUMPY.jsonl [--w2-process NATIVE_BIN NUMPY_SCRIPT [RUNS]]
+import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { loadavg } from "node:os";
+
+const args = process.argv.slice(2);
+if (args.length < 3) {
+  console.error("usage: node bench/compare.mjs NATIVE.jsonl WASM.jsonl NUMPY.jsonl [--w2-process NATIVE_BIN NUMPY_SCRIPT [RUNS]]");
+  process.exit(2);
+}
+
+function readLines(path) {
+  const rows = new Map();
+  const extra = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (!line.startsWith("{")) continue;
+    const row = JSON.parse(line);
+    if (row.workload && row.median_ms !== undefined) rows.set(`${row.workload} ${row.n2} ${row.k}`, row);
+    else extra.push(row);
+  }
+  return { rows, extra };
+}
+
+const [native, wasm, numpy] = args.slice(0, 3).map(readLines);
+const fmt = (ms) => (ms === undefined ? "-" : ms >= 100 ? ms.toFixed(0) : ms.toFixed(ms >= 10 ? 1 : 2));
+const ratio = (a, b) => (a === undefined || b === undefined ? "-" : (a / b).toFixed(a / b >= 10 ? 0 : 2));
+const sci = (n) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}e6`.replace("10e6", "1e7") : String(n));
+
+function printTable(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+}
+
+const table = [];
+for (const [key, n] of native.rows) {
+  const w = wasm.rows.get(key)?.median_ms;
+  const p = numpy.rows.get(key)?.median_ms;
+  table.push([n.workload, `N2=${sci(n.n2)} k=${n.k}`, fmt(n.median_ms), fmt(w), fmt(p), ratio(w, n.median_ms), ratio(p, n.median_ms)]);
+}
+console.log("\nMedians in ms (bench_simulation native and wasm under node; bench/reference_numpy.py):");
+printTable(["workload", "size", "native", "wasm", "numpy", "wasm/native", "numpy/native"], table);
+for (const row of native.extra.filter((r) => r.peak_rss_mb !== undefined))
+  console.log(`native ${row.what}: ${row.peak_rss_mb} MB`);
+
+// Whole processes: start, sample the graph, random Y, competence curve, exit; wall time per run.
+const at = args.indexOf("--w2-process");
+if (at >= 0) {
+  const [bin, script, runsText] = args.slice(at + 1);
+  const runs = Number(runsText ?? 5);
+  const wall = (cmd, cmdArgs) => {
+    const times = [];
+    for (let r = 0; r < runs; ++r) {
+      const t = process.hrtime.bigint();
+      const res = spawnSync(cmd, cmdArgs, { encoding: "utf8" });
+      const ms = Number(process.hrtime.bigint() - t) / 1e6;
+      if (res.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(" ")} failed: ${res.stderr}`);
+      times.push(ms);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  };
+  const rows = [];
+  for (const [n2, k] of [["1e6", "8"], ["1e7", "8"]]) {
+    const n = wall(bin, ["--w2-process", n2, k]);
+    const p = wall("/usr/bin/python3", [script, "--w2-process", n2, k]);
+    rows.push(["W2 process", `N2=${n2} k=${k}`, fmt(n), fmt(p), ratio(p, n)]);
+  }
+  console.log(`\nW2 as a whole process (start, sample graph, random Y, curve, exit), median wall time of ${runs} runs in ms:`);
+  printTable(["workload", "size", "native", "numpy", "numpy/native"], rows);
+}
+console.log(`\nload average (1, 5, 15 min): ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
