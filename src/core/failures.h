@@ -19,8 +19,9 @@ struct FailureSet {
 // |Y| for measure theta: round(theta * N2).
 uint64_t exactFailureCount(double theta, uint64_t n2);
 
-// (a) A uniformly random Y with exactly m pieces. Picks distinct pieces by rejection into the flag
-// array; when m > N2/2 it picks the N2 - m survivors instead, so each pick needs < 2 draws on average.
+// (a) A uniformly random Y with exactly m pieces. Picks distinct pieces by rejection; when m > N2/2 it
+// picks the N2 - m survivors instead, so each pick needs < 2 draws on average. The flags are complete
+// after the last pick (until then the array holds a bit per piece in its first N2 / 8 bytes).
 class ExactCountFailures {
 public:
     ExactCountFailures(FailureSet& set, uint64_t n2, uint64_t m, uint64_t seed);
@@ -29,6 +30,8 @@ public:
     void pick(uint64_t first, uint64_t last);
 
 private:
+    void spreadBits();
+
     FailureSet& set_;
     uint8_t picked_value_;
     uint64_t picks_;

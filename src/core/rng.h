@@ -94,6 +94,8 @@ public:
         }
     }
     uint32_t bound() const { return n_; }
+    // Words below this are rejected (for kernels that apply the bound to many words at once).
+    uint32_t rejectBelow() const { return reject_below_; }
     // One word, no retry: false if the word falls in the rejected zone.
     bool tryWord(uint32_t word, uint32_t& out) const {
         const uint64_t m = static_cast<uint64_t>(word) * n_;

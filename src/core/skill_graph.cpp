@@ -1,5 +1,6 @@
 #include "core/skill_graph.h"
 
+#include <algorithm>
 #include <type_traits>
 
 namespace slingshot {
@@ -9,52 +10,134 @@ namespace {
 constexpr uint64_t kFnvOffset = 0xCBF29CE484222325ULL;
 constexpr uint64_t kFnvPrime = 0x100000001B3ULL;
 
-// Slots are visited in storage order; the hash lane of slot i is i mod 4 so four multiply chains
-// overlap. The stream, the bound and the lanes are copied into locals: stores to the slot and degree
-// arrays could otherwise alias them and force a reload per slot (measured 2x slower).
-template <class Id, bool kAlias>
-void samplePieces(Id* slots, uint32_t* degree, uint64_t first_slot, uint64_t end_slot, const SkillMeasure& mu,
-                  WordStream& stream, const BoundedDraw& column_draw, uint64_t* lanes_io) {
+// Slots are drawn in chunks small enough to stay in L1 cache; each chunk is written first, then read
+// again for the degrees and the hash. Two short loops keep their state in registers, where one fused
+// loop (generator, bound, four hash lanes, degrees) ran out of registers and spilled every iteration.
+constexpr uint64_t kChunkSlots = 4096;
+
+// Degrees and hash lanes for slots [first, end), already written. The hash lane of slot i is i mod 4,
+// so four multiply chains overlap; the lanes are in locals over whole groups of four.
+template <class Id>
+void tallySlots(const Id* slots, uint64_t first, uint64_t end, uint32_t* degree, uint64_t* lanes) {
+    uint64_t i = first;
+    auto one = [&](uint64_t at) {
+        const uint32_t s = slots[at];
+        ++degree[s];
+        lanes[at & 3] = (lanes[at & 3] ^ s) * kFnvPrime;
+    };
+    for (; i < end && (i & 3) != 0; ++i) one(i);
+    uint64_t h0 = lanes[0], h1 = lanes[1], h2 = lanes[2], h3 = lanes[3];
+    for (; i + 4 <= end; i += 4) {
+        const uint32_t s0 = slots[i], s1 = slots[i + 1], s2 = slots[i + 2], s3 = slots[i + 3];
+        ++degree[s0];
+        ++degree[s1];
+        ++degree[s2];
+        ++degree[s3];
+        h0 = (h0 ^ s0) * kFnvPrime;
+        h1 = (h1 ^ s1) * kFnvPrime;
+        h2 = (h2 ^ s2) * kFnvPrime;
+        h3 = (h3 ^ s3) * kFnvPrime;
+    }
+    lanes[0] = h0;
+    lanes[1] = h1;
+    lanes[2] = h2;
+    lanes[3] = h3;
+    for (; i < end; ++i) one(i);
+}
+
+// Uniform: the slots are Lemire draws on the word stream (high half of each 64-bit draw, then the low
+// half), a rejected word simply being skipped. A group of draws is made first (the generator alone, one
+// tight dependency chain), then the bound is applied to all their words in a loop without branches
+// that the compiler can vectorise. A group with a rejected word (probability < 2 N1 / 2^32 per slot) is
+// redone word by word from the same words, so the slots are those of word-by-word draws however the
+// calls are split.
+constexpr uint64_t kGroupDraws = 256;
+
+template <class Id>
+void drawUniform(Id* slots, uint64_t i, uint64_t end, WordStream& stream, const BoundedDraw& column_draw) {
     WordStream words = stream;
     const BoundedDraw column = column_draw;
+    const uint64_t bound = column.bound();
+    const uint32_t reject_below = column.rejectBelow();
+    uint32_t group[2 * kGroupDraws];
+    while (i + 2 <= end) {
+        if (words.pending()) {  // a half-word left by the last call or by a redone group
+            slots[i++] = static_cast<Id>(column(words));
+            continue;
+        }
+        const uint64_t n = 2 * std::min(kGroupDraws, (end - i) / 2);
+        for (uint64_t j = 0; j < n; j += 2) {
+            const uint64_t r = words.nextPair();
+            group[j] = static_cast<uint32_t>(r >> 32);
+            group[j + 1] = static_cast<uint32_t>(r);
+        }
+        Id* out = slots + i;
+        uint32_t rejected = 0;
+        for (uint64_t j = 0; j < n; ++j) {
+            const uint64_t m = group[j] * bound;
+            out[j] = static_cast<Id>(m >> 32);
+            rejected |= static_cast<uint32_t>(m) < reject_below;
+        }
+        if (rejected) [[unlikely]] {
+            uint64_t used = 0;
+            for (uint64_t t = 0; t < n; ++t) {
+                uint32_t v;
+                while (!column.tryWord(used < n ? group[used] : words.next32(), v)) ++used;
+                ++used;
+                out[t] = static_cast<Id>(v);
+            }
+        }
+        i += n;
+    }
+    if (i < end) slots[i] = static_cast<Id>(column(words));  // may leave a half-word for the next call
+    stream = words;
+}
+
+// A measure with an alias table: per slot a column word (Lemire on N1, rejected words skipped), then
+// a word against the column's keep threshold. As for the uniform case, a group's words are drawn first
+// and the group is redone word by word if a column word was rejected.
+template <class Id>
+void drawAlias(Id* slots, uint64_t i, uint64_t end, const SkillMeasure& mu, WordStream& stream,
+               const BoundedDraw& column_draw) {
+    WordStream words = stream;
+    const BoundedDraw column = column_draw;
+    const uint64_t bound = column.bound();
+    const uint32_t reject_below = column.rejectBelow();
     const uint32_t* keep = mu.keepBelow();
     const uint32_t* alias = mu.aliasOf();
-    uint64_t lanes[4] = {lanes_io[0], lanes_io[1], lanes_io[2], lanes_io[3]};
-    auto put = [&](uint64_t i, uint32_t s) {
-        slots[i] = static_cast<Id>(s);
-        ++degree[s];
-        lanes[i & 3] = (lanes[i & 3] ^ s) * kFnvPrime;
-    };
-    uint64_t i = first_slot;
-    if constexpr (!kAlias) {
-        // Uniform: both halves of one draw give two slots; a rare rejected half hands the rest of the
-        // pair back to the word-by-word path so the word sequence is the same as without this path.
-        while (i + 1 < end_slot) {
-            if (words.pending()) {  // a half-word left by the previous call or by a rejection
-                put(i, column(words));
-                ++i;
-                continue;
-            }
+    uint32_t group[2 * kGroupDraws];
+    while (i < end) {
+        const uint64_t n = std::min(kGroupDraws, end - i);
+        uint64_t w = 0;
+        if (words.pending()) group[w++] = words.next32();
+        for (; w + 2 <= 2 * n; w += 2) {
             const uint64_t r = words.nextPair();
-            uint32_t s0, s1;
-            if (!column.tryWord(static_cast<uint32_t>(r >> 32), s0)) {
-                words.pushLow(static_cast<uint32_t>(r));
-                s0 = column(words);
-                s1 = column(words);
-            } else if (!column.tryWord(static_cast<uint32_t>(r), s1)) {
-                s1 = column(words);
-            }
-            put(i, s0);
-            put(i + 1, s1);
-            i += 2;
+            group[w] = static_cast<uint32_t>(r >> 32);
+            group[w + 1] = static_cast<uint32_t>(r);
         }
+        if (w < 2 * n) group[w] = words.next32();  // leaves the low half pending
+        Id* out = slots + i;
+        uint32_t rejected = 0;
+        for (uint64_t t = 0; t < n; ++t) {
+            const uint64_t m = group[2 * t] * bound;
+            const uint32_t s = static_cast<uint32_t>(m >> 32);
+            rejected |= static_cast<uint32_t>(m) < reject_below;
+            // s or alias[s] selected with a mask: a branch here is taken at random and mispredicts.
+            const uint32_t to_alias = 0u - static_cast<uint32_t>(group[2 * t + 1] >= keep[s]);
+            out[t] = static_cast<Id>(s ^ ((s ^ alias[s]) & to_alias));
+        }
+        if (rejected) [[unlikely]] {
+            uint64_t used = 0;
+            auto next = [&] { return used < 2 * n ? group[used++] : words.next32(); };
+            for (uint64_t t = 0; t < n; ++t) {
+                uint32_t s;
+                while (!column.tryWord(next(), s)) {
+                }
+                out[t] = static_cast<Id>(next() < keep[s] ? s : alias[s]);
+            }
+        }
+        i += n;
     }
-    for (; i < end_slot; ++i) {
-        uint32_t s = column(words);
-        if constexpr (kAlias) s = words.next32() < keep[s] ? s : alias[s];
-        put(i, s);
-    }
-    for (int lane = 0; lane < 4; ++lane) lanes_io[lane] = lanes[lane];
     stream = words;
 }
 
@@ -63,14 +146,16 @@ void samplePieces(Id* slots, uint32_t* degree, uint64_t first_slot, uint64_t end
 GraphSampler::GraphSampler(SkillGraph& graph, const SkillMeasure& measure, uint64_t seed)
     : graph_(graph), measure_(measure), words_(Rng(seed, RngStream::GraphSlots)), column_(measure.columnDraw()) {
     const uint64_t n_slots = graph.n2 * graph.k;
+    // A graph sampled again with the same shape keeps its arrays: writing memory the process already
+    // has is about twice as fast as the first touch of fresh pages.
     if (graph.narrow()) {
         graph.slots32.release();
-        graph.slots16.allocate("skill graph slots", n_slots);
+        if (graph.slots16.size() != n_slots) graph.slots16.allocate("skill graph slots", n_slots);
     } else {
         graph.slots16.release();
-        graph.slots32.allocate("skill graph slots", n_slots);
+        if (graph.slots32.size() != n_slots) graph.slots32.allocate("skill graph slots", n_slots);
     }
-    graph.degree.allocate("skill degrees", graph.n1);
+    if (graph.degree.size() != graph.n1) graph.degree.allocate("skill degrees", graph.n1);
     graph.degree.fill(0);
     for (auto& lane : lanes_) lane = kFnvOffset;
 }
@@ -80,12 +165,15 @@ void GraphSampler::sampleUntil(uint64_t end_piece) {
     if (end_piece <= next_piece_) return;
     graph_.withSlots([&](auto* slots) {
         using Id = std::remove_pointer_t<decltype(slots)>;
-        if (measure_.isUniform())
-            samplePieces<Id, false>(slots, graph_.degree.data(), next_piece_ * graph_.k, end_piece * graph_.k,
-                                    measure_, words_, column_, lanes_);
-        else
-            samplePieces<Id, true>(slots, graph_.degree.data(), next_piece_ * graph_.k, end_piece * graph_.k,
-                                   measure_, words_, column_, lanes_);
+        const uint64_t end = end_piece * graph_.k;
+        for (uint64_t first = next_piece_ * graph_.k; first < end; first += kChunkSlots) {
+            const uint64_t last = std::min(end, first + kChunkSlots);
+            if (measure_.isUniform())
+                drawUniform<Id>(slots, first, last, words_, column_);
+            else
+                drawAlias<Id>(slots, first, last, measure_, words_, column_);
+            tallySlots<Id>(slots, first, last, graph_.degree.data(), lanes_);
+        }
     });
     next_piece_ = end_piece;
 }

@@ -49,7 +49,8 @@ struct SkillGraph {
 // degrees and the hash are the same however the pieces are split into calls.
 class GraphSampler {
 public:
-    // Allocates the graph's arrays (MemoryBudgetError on failure); N1, N2, k must already be valid.
+    // Allocates the graph's arrays (MemoryBudgetError on failure) unless they already have the sizes
+    // of this shape, as when a graph is sampled again; N1, N2, k must already be valid.
     GraphSampler(SkillGraph& graph, const SkillMeasure& measure, uint64_t seed);
 
     // Samples pieces [next, end) where next is where the previous call stopped.

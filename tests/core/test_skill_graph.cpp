@@ -120,12 +120,53 @@ TEST_CASE("skill_graph: portable power agrees with std::pow", "[skill_graph]") {
             CHECK(portablePowNeg(base, s) == Approx(std::pow(base, -s)).epsilon(1e-14));
 }
 
-TEST_CASE("skill_graph: the two-slots-per-draw path equals word-by-word Lemire draws", "[skill_graph]") {
-    // N1 = 1e6 rejects about 2e-4 of words, so the fallback inside a pair is exercised too.
+// N1 = 1e6 rejects about 2.3e-4 of words, so about one group of draws in ten is redone word by word;
+// odd k and uneven slices leave half-words pending between calls and between groups.
+TEST_CASE("skill_graph: grouped uniform draws equal word-by-word Lemire draws, however sliced", "[skill_graph]") {
     const uint32_t n1 = 1000000;
     SkillGraph g;
     sampleInto(g, n1, 20000, 7, SkillMeasure::uniform(n1), 8);
     WordStream words(Rng(8, RngStream::GraphSlots));
     const BoundedDraw draw(n1);
     for (uint64_t i = 0; i < 20000 * 7; ++i) REQUIRE(g.slots32[i] == draw(words));
+
+    SkillGraph sliced;
+    sliced.n1 = n1;
+    sliced.n2 = 20000;
+    sliced.k = 7;
+    const SkillMeasure mu = SkillMeasure::uniform(n1);
+    GraphSampler sampler(sliced, mu, 8);
+    for (uint64_t end : {1, 2, 3, 77, 78, 1000, 4321, 19999, 20000}) sampler.sampleUntil(end);
+    for (uint64_t i = 0; i < 20000 * 7; ++i) REQUIRE(sliced.slots32[i] == g.slots32[i]);
+}
+
+TEST_CASE("skill_graph: grouped alias draws equal word-by-word draws, however sliced", "[skill_graph]") {
+    const uint32_t n1 = 1000000;
+    const SkillMeasure mu = SkillMeasure::zipf(n1, 1.0);
+    SkillGraph g;
+    g.n1 = n1;
+    g.n2 = 20000;
+    g.k = 7;
+    GraphSampler sampler(g, mu, 9);
+    for (uint64_t end : {1, 2, 3, 77, 78, 1000, 4321, 19999, 20000}) sampler.sampleUntil(end);
+    WordStream words(Rng(9, RngStream::GraphSlots));
+    const BoundedDraw draw(n1);
+    for (uint64_t i = 0; i < 20000 * 7; ++i) {
+        const uint32_t column = draw(words);
+        const uint32_t s = words.next32() < mu.keepBelow()[column] ? column : mu.aliasOf()[column];
+        REQUIRE(g.slots32[i] == s);
+    }
+}
+
+TEST_CASE("skill_graph: a graph sampled again keeps its arrays and equals a fresh sample", "[skill_graph]") {
+    SkillGraph again, fresh;
+    sampleInto(again, 500, 3000, 5, SkillMeasure::uniform(500), 1);
+    const uint16_t* slots = again.slots16.data();
+    const uint32_t* degree = again.degree.data();
+    const uint64_t h = sampleInto(again, 500, 3000, 5, SkillMeasure::uniform(500), 2);
+    CHECK(again.slots16.data() == slots);
+    CHECK(again.degree.data() == degree);
+    CHECK(h == sampleInto(fresh, 500, 3000, 5, SkillMeasure::uniform(500), 2));
+    for (uint64_t i = 0; i < 3000 * 5; ++i) REQUIRE(again.slots16[i] == fresh.slots16[i]);
+    for (uint32_t s = 0; s < 500; ++s) REQUIRE(again.degree[s] == fresh.degree[s]);
 }
