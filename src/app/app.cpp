@@ -60,6 +60,7 @@ void App::applyThemeIfChanged() {
 bool App::selectView(const std::string& url_name) {
     for (size_t i = 0; i < views_.size(); ++i)
         if (url_name == views_[i]->urlName()) {
+            if (i != current_) plot_.clear();  // plot ids belong to a view
             current_ = i;
             view_name_ = url_name;
             return true;
@@ -227,7 +228,9 @@ void App::frame(float width, float height) {
         ImGui::SameLine();
     }
     ImGui::BeginChild("main", ImVec2(0, -footer), false);
-    view.main();
+    const std::vector<const char*> plots = view.embedPlotIds();
+    const std::string plot = !plot_.empty() ? plot_ : plots.empty() ? std::string() : std::string(plots[0]);
+    if (!embed_ || plot.empty() || !view.drawPlot(plot, ImGui::GetContentRegionAvail())) view.main();
     ImGui::EndChild();
     if (embed_) embedFooter();
     ImGui::End();

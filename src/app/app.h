@@ -46,7 +46,7 @@ public:
     void setGuide(std::function<void()> draw) override { guide_ = std::move(draw); }
 
     // State. Names are slingshot-cli flag names plus the page's own: v, view, theme, scale, embed,
-    // controls. Invalid or unknown entries are skipped with a notice (returned and shown); the
+    // controls, plot. Invalid or unknown entries are skipped with a notice (returned and shown); the
     // defaults stay in force for them and the page keeps working.
     std::vector<std::string> applyQuery(const std::map<std::string, std::string>& params);
     std::vector<std::string> setState(const Json& state);
@@ -63,6 +63,7 @@ public:
 
 private:
     std::vector<ParamBinding> pageBindings();
+    ParamSpec plotSpec() const;
     std::vector<std::string> applyEntries(const std::vector<std::pair<std::string, Json>>& entries);
     void applyThemeIfChanged();
     void topBar();
@@ -79,6 +80,7 @@ private:
     std::string theme_ = "light";
     double scale_ = 1.0;
     long long embed_ = 0, controls_ = 0;
+    std::string plot_;  // embed mode: the plot shown alone ("" = the view's first)
     std::string applied_theme_;
     double applied_scale_ = 0;
     std::vector<std::string> notices_;

@@ -22,7 +22,14 @@ std::vector<ParamBinding> App::pageBindings() {
             {theme, &theme_},
             {viewParam("scale", ParamKind::Number, "text and line size for projectors", 1, 3), &scale_},
             {viewParam("embed", ParamKind::Integer, "1 = one view's plot only, for iframes", 0, 1), &embed_},
-            {viewParam("controls", ParamKind::Integer, "1 = show the controls in embed mode", 0, 1), &controls_}};
+            {viewParam("controls", ParamKind::Integer, "1 = show the controls in embed mode", 0, 1), &controls_},
+            {plotSpec(), &plot_}};
+}
+
+ParamSpec App::plotSpec() const {
+    ParamSpec plot = viewParam("plot", ParamKind::Choice, "embed mode: the plot of the view that fills the frame", 0, 0);
+    for (const char* id : views_[current_]->embedPlotIds()) plot.choices.push_back(id);
+    return plot;
 }
 
 std::vector<std::string> App::applyEntries(const std::vector<std::pair<std::string, Json>>& entries) {
@@ -49,6 +56,7 @@ std::vector<std::string> App::applyEntries(const std::vector<std::pair<std::stri
                 view_name_ = currentViewName();
             }
         }
+    page = pageBindings();  // the plot choices depend on the view just selected
     auto viewBindings = views_[current_]->bindings();
     for (const auto& [key, value] : entries) {
         if (key == "v" || key == "view") continue;
@@ -88,7 +96,8 @@ std::vector<std::string> App::setState(const Json& state) {
 Json App::state() {
     Json out = Json::object();
     out["v"] = kStateVersion;
-    for (const auto& b : pageBindings()) out[b.spec.name] = bindingValue(b);
+    for (const auto& b : pageBindings())
+        if (!(b.spec.name == "plot" && plot_.empty())) out[b.spec.name] = bindingValue(b);  // "" = the default plot
     for (const auto& b : views_[current_]->bindings()) out[b.spec.name] = bindingValue(b);
     return out;
 }
@@ -100,7 +109,8 @@ std::string App::queryString() {
         // Page options at their defaults stay out of the link; view parameters are all written so
         // a link keeps its meaning even if a later version changes a default.
         bool isDefault = (b.spec.name == "theme" && text == "light") || (b.spec.name == "scale" && text == "1") ||
-                         ((b.spec.name == "embed" || b.spec.name == "controls") && text == "0");
+                         ((b.spec.name == "embed" || b.spec.name == "controls") && text == "0") ||
+                         (b.spec.name == "plot" && text.empty());
         if (!isDefault) q += "&" + b.spec.name + "=" + percentEncode(text);
     }
     for (const auto& b : views_[current_]->bindings()) q += "&" + b.spec.name + "=" + percentEncode(bindingText(b));

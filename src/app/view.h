@@ -4,6 +4,9 @@
 
 #include "app/param_binding.h"
 
+#include <imgui.h>
+
+#include <string>
 #include <vector>
 
 namespace slingshot::app {
@@ -20,6 +23,14 @@ public:
     virtual std::vector<ParamBinding> bindings() { return {}; }
     // Ids of the plots this view draws (for PNG/CSV/JSON export), main plot first.
     virtual std::vector<const char*> plotIds() const { return {}; }
+    // Embed mode: draws only the plot `id` (one of embedPlotIds()) filling `size`, with at most a
+    // status line above it. False when the view has no such plot (the app then draws main()).
+    virtual bool drawPlot(const std::string& id, ImVec2 size) {
+        (void)id, (void)size;
+        return false;
+    }
+    // Plots an embed can show alone, the default first (plotIds() unless a view adds pictures).
+    virtual std::vector<const char*> embedPlotIds() const { return plotIds(); }
     // Called every frame for the visible view, before controls()/main(): advance time-sliced jobs
     // here (a few milliseconds at most).
     virtual void update() {}

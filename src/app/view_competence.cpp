@@ -139,6 +139,18 @@ void CompetenceView::main() {
     }
 }
 
+bool CompetenceView::drawPlot(const std::string& id, ImVec2 size) {
+    const SimulationSnapshot* s = runner_.last();
+    runner_.drawStatus();
+    if (certificateOn()) cert_.drawStatus();
+    size.y = ImGui::GetContentRegionAvail().y;  // below the status lines
+    if (id == "competence-fraction") drawFractionPlot(s, size);
+    else if (id == "competence-histogram") drawHistogram(s, size);
+    else if (id == "competence-tuples") drawTuplePlot(s, size);
+    else return false;
+    return true;
+}
+
 void CompetenceView::drawReadouts(const SimulationSnapshot* s) {
     const double theta = in_.theta, c = in_.c, k = double(in_.k), rho = double(in_.n1) / double(in_.n2);
     const BoundDetail d = boundDetail(theta, c, k, 1, TupleModel::T2, 0);

@@ -24,6 +24,7 @@ public:
     void controls() override;
     void main() override;
     std::vector<ParamBinding> bindings() override;
+    bool drawPlot(const std::string& id, ImVec2 size) override;
     std::vector<const char*> plotIds() const override {
         return {"competence-fraction", "competence-histogram", "competence-tuples"};
     }

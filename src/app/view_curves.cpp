@@ -237,17 +237,34 @@ void CurvesView::controls() {
                   "contrasts. The figure is our reconstruction.");
 }
 
-void CurvesView::main() {
-    if (!have_ || !(inputs() == last_)) {
-        try {
-            recompute();
-        } catch (const std::exception& e) {
-            members_.clear();
-            tuples_curves_.clear();
-            ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.1f, 1), "Cannot draw these parameters: %s", e.what());
-            return;
-        }
+bool CurvesView::ensureComputed() {
+    if (have_ && inputs() == last_) return true;
+    try {
+        recompute();
+        return true;
+    } catch (const std::exception& e) {
+        members_.clear();
+        tuples_curves_.clear();
+        have_ = false;
+        ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.1f, 1), "Cannot draw these parameters: %s", e.what());
+        return false;
     }
+}
+
+bool CurvesView::drawPlot(const std::string& id, ImVec2 size) {
+    if (id != "curves-family" && id != "curves-cor13") return false;
+    if (!ensureComputed()) return true;
+    if (id == "curves-family") {
+        if (certificateOn()) cert_.drawStatus();
+        drawFamilyPlot(ImVec2(size.x, ImGui::GetContentRegionAvail().y));
+    } else {
+        drawCor13Plot(size);
+    }
+    return true;
+}
+
+void CurvesView::main() {
+    if (!ensureComputed()) return;
     if (certificateOn()) {
         cert_.drawStatus();
         cert_.drawSummary();
@@ -259,13 +276,34 @@ void CurvesView::main() {
     const float plotH = side ? std::max(fs * 14, avail.y - textH) : std::max(fs * 13, (avail.y - textH) * 0.5f);
     const float plotW = side ? (avail.x - ImGui::GetStyle().ItemSpacing.x) * 0.5f : -1;
 
+    drawFamilyPlot(ImVec2(plotW, plotH));
+    if (side) ImGui::SameLine();
+    drawCor13Plot(ImVec2(plotW, plotH));
+
+    // Cor 13 read-out: the largest gap between the M2 tuple curves and the M1 single-skill curve.
+    std::string diffs;
+    for (size_t j = 0; j < cor13_diff_.size(); ++j)
+        diffs += (j ? ",  " : "") + std::string("k'=") + std::to_string(kprimes_[j]) + ": " + ui::formatNumber(cor13_diff_[j], 3);
+    ImGui::TextWrapped("Cor 13 check, max over c of |M₂ k'-tuple curve − M₁ single-skill curve|:  %s", diffs.c_str());
+    if (tuples_ != "t2")
+        ImGui::TextDisabled("(not 0 under %s: only T2 makes the curves identical)", modelLabel(tuples_).c_str());
+    ImGui::TextWrapped(
+        "Thm 8: with k random skills per text piece and any set of failed pieces of measure θ, at most a fraction α of "
+        "skills have competence ≤ c = 1 − βθ whenever H(θ) − kθ·KL(βα‖α) < 0 (the paper writes −KL as "
+        "H(βα) − βα ln 1/α − (1−βα) ln 1/(1−α)). Plotted: y = 1 − min(1, α*, θ/(1 − c)); it falls to 0 at c = 1 − θ. "
+        "Halving θ (about 10× the scale) moves the curve right. Cor 13: the k'-tuple curve of a model with θ/k' is "
+        "exactly the single-skill curve at θ. Dash-dot: the certificate of one sampled graph (expander mixing lemma with "
+        "its σ): a bound that holds for that very graph, not only with high probability.");
+}
+
+void CurvesView::drawFamilyPlot(ImVec2 size) {
     const std::string kText = std::to_string(k_);
     ui::Axis ax{"competence level c", ui::Scale::Linear, 0, 1};
     ui::SetNextLegendCorner(ui::LegendCorner::BottomLeft);
     std::string title = family_ == "k" ? "Thm 8 performance curves at θ = " + thetaText(theta_) + " (reconstruction)"
                                        : "Thm 8 performance curves, k = " + kText + " (reconstruction)";
     if (ui::BeginPlot("curves-family", title.c_str(), ax, {"fraction of skills with competence ≥ c", ui::Scale::Linear, 0, 1.02},
-                      ImVec2(plotW, plotH))) {
+                      size)) {
         for (size_t i = 0; i < members_.size(); ++i) {
             const Member& m = members_[i];
             int col = static_cast<int>(i);
@@ -298,12 +336,14 @@ void CurvesView::main() {
             ui::PlotLine(("finite size ρ = " + ui::formatNumber(rho_, 3)).c_str(), none, none, 6, ui::LineStyle::Dashed, 1.5f);
         ui::EndPlot();
     }
-    if (side) ImGui::SameLine();
+}
 
+void CurvesView::drawCor13Plot(ImVec2 size) {
+    const ui::Axis ax{"competence level c", ui::Scale::Linear, 0, 1};
     ui::SetNextLegendCorner(ui::LegendCorner::BottomLeft);
     std::string t2 = "Cor 13: k'-tuples of M₂ (θ/k') = skills of M₁ (θ = " + thetaText(theta_) + ")";
     if (ui::BeginPlot("curves-cor13", t2.c_str(), ax,
-                      {"fraction of skills / k'-tuples with competence ≥ c", ui::Scale::Linear, 0, 1.02}, ImVec2(plotW, plotH))) {
+                      {"fraction of skills / k'-tuples with competence ≥ c", ui::Scale::Linear, 0, 1.02}, size)) {
         ui::PlotLine(("skills, M₁ at θ = " + thetaText(theta_)).c_str(), c_, m1_, 0, ui::LineStyle::Solid, 5.0f);
         for (size_t j = 0; j < tuples_curves_.size(); ++j) {
             const Tuple& t = tuples_curves_[j];
@@ -320,21 +360,6 @@ void CurvesView::main() {
         }
         ui::EndPlot();
     }
-
-    // Cor 13 read-out: the largest gap between the M2 tuple curves and the M1 single-skill curve.
-    std::string diffs;
-    for (size_t j = 0; j < cor13_diff_.size(); ++j)
-        diffs += (j ? ",  " : "") + std::string("k'=") + std::to_string(kprimes_[j]) + ": " + ui::formatNumber(cor13_diff_[j], 3);
-    ImGui::TextWrapped("Cor 13 check, max over c of |M₂ k'-tuple curve − M₁ single-skill curve|:  %s", diffs.c_str());
-    if (tuples_ != "t2")
-        ImGui::TextDisabled("(not 0 under %s: only T2 makes the curves identical)", modelLabel(tuples_).c_str());
-    ImGui::TextWrapped(
-        "Thm 8: with k random skills per text piece and any set of failed pieces of measure θ, at most a fraction α of "
-        "skills have competence ≤ c = 1 − βθ whenever H(θ) − kθ·KL(βα‖α) < 0 (the paper writes −KL as "
-        "H(βα) − βα ln 1/α − (1−βα) ln 1/(1−α)). Plotted: y = 1 − min(1, α*, θ/(1 − c)); it falls to 0 at c = 1 − θ. "
-        "Halving θ (about 10× the scale) moves the curve right. Cor 13: the k'-tuple curve of a model with θ/k' is "
-        "exactly the single-skill curve at θ. Dash-dot: the certificate of one sampled graph (expander mixing lemma with "
-        "its σ): a bound that holds for that very graph, not only with high probability.");
 }
 
 }  // namespace slingshot::app

@@ -20,6 +20,7 @@ public:
     void update() override;
     void controls() override;
     void main() override;
+    bool drawPlot(const std::string& id, ImVec2 size) override;
     std::vector<ParamBinding> bindings() override;
     std::vector<const char*> plotIds() const override { return {"curves-family", "curves-cor13"}; }
 
@@ -46,6 +47,10 @@ private:
     };
     Inputs inputs() const;
     void recompute();
+    // Recomputes when the inputs changed; false (with the message drawn) when they cannot be drawn.
+    bool ensureComputed();
+    void drawFamilyPlot(ImVec2 size);
+    void drawCor13Plot(ImVec2 size);
 
     // Parameters (bound to the URL; names are slingshot-cli flags where one exists).
     std::string family_ = "theta";          // theta: {2θ, θ, θ/2, θ/4} at k; k: the list ks at θ

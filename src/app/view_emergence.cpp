@@ -234,12 +234,27 @@ void EmergenceView::drawSimulationStatus() {
     }
 }
 
-void EmergenceView::main() {
+bool EmergenceView::ensureComputed() {
     if (!have_ || !(theoryInputs() == last_)) recomputeTheory();
-    if (!error_.empty()) {
-        ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.1f, 1), "Cannot draw these parameters: %s", error_.c_str());
-        return;
+    if (error_.empty()) return true;
+    ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.1f, 1), "Cannot draw these parameters: %s", error_.c_str());
+    return false;
+}
+
+bool EmergenceView::drawPlot(const std::string& id, ImVec2 size) {
+    if (id != "emergence-main" && id != "emergence-zipf") return false;
+    if (!ensureComputed()) return true;
+    if (id == "emergence-main") {
+        drawSimulationStatus();
+        drawMainPlot(ImVec2(size.x, ImGui::GetContentRegionAvail().y), false);
+    } else {
+        drawZipfPlot(size);
     }
+    return true;
+}
+
+void EmergenceView::main() {
+    if (!ensureComputed()) return;
     const float fs = ImGui::GetFontSize();
 
     // Thresholds and their ratios.
@@ -265,11 +280,36 @@ void EmergenceView::main() {
     const float mainH = compact ? std::max(fs * 16, avail.y - fs * 0.5f)
                                 : std::max(fs * 14, avail.y - lowerH - ImGui::GetStyle().ItemSpacing.y);
 
+    drawMainPlot(ImVec2(-1, mainH), compact);
+
+    // Lower row: the Zipf plot and its frequency bands, then the explanation.
+    const float zipfW = compact ? -1 : std::max(fs * 20, avail.x * 0.5f);
+    drawZipfPlot(ImVec2(zipfW, lowerH));
+    if (!compact) ImGui::SameLine();
+    ImGui::BeginChild("emergence-text", ImVec2(0, compact ? 0 : lowerH), compact ? ImGuiChildFlags_AutoResizeY : 0);
+    ImGui::TextUnformatted("Every skill in the band is guaranteed by:");
+    for (const Band& b : bands_) {
+        std::string range = b.first == b.last ? "rank " + std::to_string(b.first)
+                                              : "ranks " + ui::formatNumber(static_cast<double>(b.first), 6) + "–" +
+                                                    ui::formatNumber(static_cast<double>(b.last), 6);
+        ImGui::BulletText("%s: N = %s", range.c_str(), b.n ? ui::formatNumber(*b.n, 3).c_str() : "beyond 10⁴⁰");
+    }
+    ImGui::Spacing();
+    ImGui::TextWrapped(
+        "Curves: N → D → δ = A/Nᵃ + B/Dᵇ → θ = c_map·δ → Thm 8 at θ' = k'θ. 10× scale halves θ; halving θ doubles k' "
+        "(Cor 13): about 10× in N per doubling of k'. Markers: random failure sets of measure θ(N), far above the "
+        "worst-case guarantee. A skill of measure μ is safe once the bound on incompetent measure falls below μ: "
+        "frequent skills first.");
+    ImGui::EndChild();
+}
+
+// compact: the threshold values are in the row above, not on the lines.
+void EmergenceView::drawMainPlot(ImVec2 size, bool compact) {
     ui::SetNextLegendCorner(ui::LegendCorner::TopLeft);
     std::string yl = "guaranteed fraction of k'-tuples with competence ≥ " + ui::formatNumber(params_.c, 3);
     if (ui::BeginPlot("emergence-main", "Guaranteed competence against model size (reconstruction)",
                       {"model size N (parameters)", ui::Scale::Log10, from_, to_}, {yl, ui::Scale::Linear, 0, 1.02},
-                      ImVec2(-1, mainH))) {
+                      size)) {
         for (size_t i = 0; i < sweep_.kprimes.size(); ++i) {
             int col = static_cast<int>(i);
             ui::PlotLine(kpLabel(sweep_.kprimes[i]).c_str(), sweep_.n_params, sweep_.frac[i], col);
@@ -289,9 +329,9 @@ void EmergenceView::main() {
         }
         ui::EndPlot();
     }
+}
 
-    // Lower row: the Zipf plot and its frequency bands, then the explanation.
-    const float zipfW = compact ? -1 : std::max(fs * 20, avail.x * 0.5f);
+void EmergenceView::drawZipfPlot(ImVec2 size) {
     double ymin = 1e300, ymax = 0;
     for (const auto& row : zipf_n_)
         for (double v : row)
@@ -302,27 +342,11 @@ void EmergenceView::main() {
     ui::SetNextLegendCorner(ui::LegendCorner::TopLeft);
     std::string zt = "Zipf skills (s = " + ui::formatNumber(zipf_, 3) + ", N₁ = " + ui::formatNumber(static_cast<double>(n1_), 6) + ")";
     if (ui::BeginPlot("emergence-zipf", zt.c_str(), {"skill frequency rank r", ui::Scale::Log10, 1, static_cast<double>(n1_)},
-                      {"N guaranteeing competence ≥ c", ui::Scale::Log10, ymin, ymax}, ImVec2(zipfW, lowerH))) {
+                      {"N guaranteeing competence ≥ c", ui::Scale::Log10, ymin, ymax}, size)) {
         ui::PlotLine("skill of rank r", ranks_, zipf_n_[0], 0);
         if (params_.tuples != "p") ui::PlotLine("pair of two rank-r skills (μ²)", ranks_, zipf_n_[1], 1, ui::LineStyle::Dashed);
         ui::EndPlot();
     }
-    if (!compact) ImGui::SameLine();
-    ImGui::BeginChild("emergence-text", ImVec2(0, compact ? 0 : lowerH), compact ? ImGuiChildFlags_AutoResizeY : 0);
-    ImGui::TextUnformatted("Every skill in the band is guaranteed by:");
-    for (const Band& b : bands_) {
-        std::string range = b.first == b.last ? "rank " + std::to_string(b.first)
-                                              : "ranks " + ui::formatNumber(static_cast<double>(b.first), 6) + "–" +
-                                                    ui::formatNumber(static_cast<double>(b.last), 6);
-        ImGui::BulletText("%s: N = %s", range.c_str(), b.n ? ui::formatNumber(*b.n, 3).c_str() : "beyond 10⁴⁰");
-    }
-    ImGui::Spacing();
-    ImGui::TextWrapped(
-        "Curves: N → D → δ = A/Nᵃ + B/Dᵇ → θ = c_map·δ → Thm 8 at θ' = k'θ. 10× scale halves θ; halving θ doubles k' "
-        "(Cor 13): about 10× in N per doubling of k'. Markers: random failure sets of measure θ(N), far above the "
-        "worst-case guarantee. A skill of measure μ is safe once the bound on incompetent measure falls below μ: "
-        "frequent skills first.");
-    ImGui::EndChild();
 }
 
 }  // namespace slingshot::app

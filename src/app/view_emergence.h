@@ -27,6 +27,7 @@ public:
     // The app's scaling laws (built-ins and the reader's "fit") for the law choice.
     void useScalingPresets(const ScalingPresets* presets) { params_.presets = ScalingPresetsRef(presets); }
     std::vector<const char*> plotIds() const override { return {"emergence-main", "emergence-zipf"}; }
+    bool drawPlot(const std::string& id, ImVec2 size) override;
 
     // For tests and the overview: the cached theory and the simulated points so far.
     const EmergenceSweep& sweep() const { return sweep_; }
@@ -60,6 +61,10 @@ private:
     void recomputeTheory();
     void restartSimulation();
     void drawSimulationStatus();
+    // Recomputes when the inputs changed; false (with the message drawn) when they cannot be drawn.
+    bool ensureComputed();
+    void drawMainPlot(ImVec2 size, bool compact);
+    void drawZipfPlot(ImVec2 size);
 
     // Parameters.
     ModelParams params_;

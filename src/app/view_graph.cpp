@@ -115,6 +115,27 @@ void GraphView::main() {
         "e(s, Y) = edges of s into Y. The degree-weighted mean failure is exactly \u03b8 (\u03a3 deg\u00b7failure = k|Y|).");
 }
 
+bool GraphView::drawPlot(const std::string& id, ImVec2 size) {
+    if (id != "graph-bipartite" && id != "graph-degrees") return false;
+    runner_.drawStatus();
+    const SimulationSnapshot* s = runner_.last();
+    if (!s) {
+        if (runner_.error().empty()) ImGui::TextDisabled("Sampling the first graph\u2026");
+        return true;
+    }
+    const float fs = ImGui::GetFontSize();
+    size.y = ImGui::GetContentRegionAvail().y;
+    // The picture needs a small graph; a larger one shows its degrees instead.
+    drew_graph_ = id == "graph-bipartite" && drawable(*s);
+    if (drew_graph_) {
+        drawBipartite(*s, ImVec2(size.x, std::max(fs * 8, size.y - fs * (size.x >= fs * 50 ? 2.8f : 5.0f))));
+        drawColourLegend(*s);
+    } else {
+        drawDegrees(*s, size);
+    }
+    return true;
+}
+
 void GraphView::drawBipartite(const SimulationSnapshot& s, ImVec2 size) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fs = ImGui::GetFontSize();

@@ -27,6 +27,9 @@ public:
     void main() override;
     std::vector<ParamBinding> bindings() override { return in_.bindings(false); }
     std::vector<const char*> plotIds() const override { return {"graph-degrees"}; }
+    // Embeds show the bipartite picture (degrees when the graph is too large to draw) or the degrees.
+    std::vector<const char*> embedPlotIds() const override { return {"graph-bipartite", "graph-degrees"}; }
+    bool drawPlot(const std::string& id, ImVec2 size) override;
 
     const SimulationRunner& runner() const { return runner_; }
     // What main() drew last: the bipartite graph (true) or the degree plot.

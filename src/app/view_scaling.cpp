@@ -252,25 +252,51 @@ void ScalingView::main() {
     row.add("\u03b8 (failed text pieces)", ui::formatNumber(theta.theta, 4), theta.clipped ? "clipped below 1" : "");
     row.add("\u03b4(10N, 10D) / \u03b4(N, D)", ui::formatNumber(halving, 4), "\u2248 \u00bd: 10\u00d7 scale halves \u03b4");
 
-    // Curves over N, for D = r N and for the compute-optimal D of each N.
-    std::vector<double> ns(kCurvePoints), ls(kCurvePoints), ex(kCurvePoints), exOpt(kCurvePoints), th(kCurvePoints);
-    for (int i = 0; i < kCurvePoints; ++i) {
-        double t = static_cast<double>(i) / (kCurvePoints - 1);
-        ns[i] = kMinN * std::pow(kMaxN / kMinN, t);
-        double d = tokens_per_param_ * ns[i];
-        ls[i] = loss(law_, ns[i], d);
-        ex[i] = excessLoss(law_, ns[i], d);
-        exOpt[i] = excessLoss(law_, ns[i], computeOptimalTokens(law_, ns[i]));
-        th[i] = thetaFromExcess(ex[i], thetaMap(), c_map_);
-    }
     float fs = ImGui::GetFontSize();
     float h = ImGui::GetContentRegionAvail().y;
     float plotH = std::max(fs * 15, (h - fs * 5.5f) * 0.5f - ImGui::GetStyle().ItemSpacing.y);  // scrolls when short
+    drawLossPlot(ImVec2(-1, plotH));
+    drawThetaPlot(ImVec2(-1, plotH));
+    ImGui::TextWrapped(
+        "The scaling law (Hoffmann et al. 2022) predicts the cross-entropy loss of a model with N parameters trained "
+        "on D tokens. Its floor E is the entropy of text; what is left, the excess loss \u03b4, is all the theory "
+        "uses. Under the Cloze Sufficiency assumption the fraction \u03b8 of text pieces the model fails tracks \u03b4 "
+        "(linear map, factor c). Each 10\u00d7 in scale roughly halves \u03b4, and so halves \u03b8. "
+        "With your own runs (left panel), the fit replaces the law here and, as preset \"fit\", in the Emergence "
+        "and Stimulus views.");
+}
+
+ScalingView::Curves ScalingView::curves() const {
+    // Over N, for D = r N and for the compute-optimal D of each N.
+    Curves cv;
+    for (auto* v : {&cv.ns, &cv.ls, &cv.ex, &cv.exOpt, &cv.th}) v->resize(kCurvePoints);
+    for (int i = 0; i < kCurvePoints; ++i) {
+        double t = static_cast<double>(i) / (kCurvePoints - 1);
+        cv.ns[i] = kMinN * std::pow(kMaxN / kMinN, t);
+        double d = tokens_per_param_ * cv.ns[i];
+        cv.ls[i] = loss(law_, cv.ns[i], d);
+        cv.ex[i] = excessLoss(law_, cv.ns[i], d);
+        cv.exOpt[i] = excessLoss(law_, cv.ns[i], computeOptimalTokens(law_, cv.ns[i]));
+        cv.th[i] = thetaFromExcess(cv.ex[i], thetaMap(), c_map_);
+    }
+    return cv;
+}
+
+bool ScalingView::drawPlot(const std::string& id, ImVec2 size) {
+    if (id == "scaling-loss") drawLossPlot(size);
+    else if (id == "scaling-theta") drawThetaPlot(size);
+    else return false;
+    return true;
+}
+
+void ScalingView::drawLossPlot(ImVec2 size) {
+    const Curves cv = curves();
+    const std::vector<double>&ns = cv.ns, &ls = cv.ls, &ex = cv.ex, &exOpt = cv.exOpt;
     std::string rLabel = ui::formatNumber(tokens_per_param_, 3);
     const std::string lawLabel = preset_ == ScalingPresets::kFitName ? " (your fit)" : "";
     if (ui::BeginPlot("scaling-loss", ("Loss and excess loss against model size" + lawLabel).c_str(),
                       {"model size N (parameters)", ui::Scale::Log10, kMinN, kMaxN},
-                      {"nats per token", ui::Scale::Log10, 0.01, 10}, ImVec2(-1, plotH))) {
+                      {"nats per token", ui::Scale::Log10, 0.01, 10}, size)) {
         ui::PlotLine(("loss L, D = " + rLabel + "\u00b7N").c_str(), ns, ls, 0);
         ui::PlotLine(("excess \u03b4, D = " + rLabel + "\u00b7N").c_str(), ns, ex, 1);
         ui::PlotLine("excess \u03b4, compute-optimal D", ns, exOpt, 2, ui::LineStyle::Dashed);
@@ -305,20 +331,18 @@ void ScalingView::main() {
         ui::PlotVLine(n_params_, "N", 6);
         ui::EndPlot();
     }
+}
+
+void ScalingView::drawThetaPlot(ImVec2 size) {
+    const Curves cv = curves();
+    const std::vector<double>&ns = cv.ns, &th = cv.th;
     if (ui::BeginPlot("scaling-theta", "Fraction \u03b8 of failed text pieces",
                       {"model size N (parameters)", ui::Scale::Log10, kMinN, kMaxN},
-                      {"\u03b8", ui::Scale::Log10, 1e-3, 1}, ImVec2(-1, plotH))) {
+                      {"\u03b8", ui::Scale::Log10, 1e-3, 1}, size)) {
         ui::PlotLine(thetaMap() == ThetaMap::Linear ? "\u03b8 = c\u00b7\u03b4" : "\u03b8 = \u221a(2\u03b4)", ns, th, 3);
         ui::PlotVLine(n_params_, "N", 6);
         ui::EndPlot();
     }
-    ImGui::TextWrapped(
-        "The scaling law (Hoffmann et al. 2022) predicts the cross-entropy loss of a model with N parameters trained "
-        "on D tokens. Its floor E is the entropy of text; what is left, the excess loss \u03b4, is all the theory "
-        "uses. Under the Cloze Sufficiency assumption the fraction \u03b8 of text pieces the model fails tracks \u03b4 "
-        "(linear map, factor c). Each 10\u00d7 in scale roughly halves \u03b4, and so halves \u03b8. "
-        "With your own runs (left panel), the fit replaces the law here and, as preset \"fit\", in the Emergence "
-        "and Stimulus views.");
 }
 
 }  // namespace slingshot::app

@@ -26,6 +26,7 @@ public:
     void main() override;
     std::vector<ParamBinding> bindings() override;
     std::vector<const char*> plotIds() const override { return {"scaling-loss", "scaling-theta"}; }
+    bool drawPlot(const std::string& id, ImVec2 size) override;
 
     // The fit panel, also driven by tests: the text of the points, fit it, make it the preset.
     void setPointsText(const std::string& text);
@@ -41,6 +42,13 @@ public:
 private:
     ThetaMap thetaMap() const { return theta_map_ == "pinsker" ? ThetaMap::Pinsker : ThetaMap::Linear; }
     void fitControls();
+    // Loss, excess (at D = r N and compute-optimal) and theta over the plotted range of N.
+    struct Curves {
+        std::vector<double> ns, ls, ex, exOpt, th;
+    };
+    Curves curves() const;
+    void drawLossPlot(ImVec2 size);
+    void drawThetaPlot(ImVec2 size);
 
     ScalingPresets own_presets_;
     ScalingPresets* presets_;

@@ -117,12 +117,21 @@ void StimulusView::controls() {
     params_.lawControls();
 }
 
-void StimulusView::main() {
+bool StimulusView::ensureComputed() {
     if (!have_ || !(inputs() == last_)) recompute();
-    if (!error_.empty()) {
-        ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.1f, 1), "Cannot draw these parameters: %s", error_.c_str());
-        return;
-    }
+    if (error_.empty()) return true;
+    ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.1f, 1), "Cannot draw these parameters: %s", error_.c_str());
+    return false;
+}
+
+bool StimulusView::drawPlot(const std::string& id, ImVec2 size) {
+    if (id != "stimulus-main") return false;
+    if (ensureComputed()) drawMainPlot(size);
+    return true;
+}
+
+void StimulusView::main() {
+    if (!ensureComputed()) return;
     const float fs = ImGui::GetFontSize();
     if (!at_readings_.empty()) {
         const Reading& r0 = at_readings_[0];
@@ -146,13 +155,23 @@ void StimulusView::main() {
 
     const float textH = fs * 5.0f;
     const float plotH = std::max(fs * 16, ImGui::GetContentRegionAvail().y - textH);
+    drawMainPlot(ImVec2(-1, plotH));
+    ImGui::TextWrapped(
+        "n_train training pieces of k skills each contain at most n_train·C(k, k') distinct k'-sets, out of C(N₁, k'): "
+        "the fraction ever seen together is at most min(1, n_train·C(k, k')/C(N₁, k')) (dashed). Solid: the fraction "
+        "guaranteed competence ≥ c (Thm 8 for k'-tuples). In the shaded region the guarantee exceeds everything training "
+        "could have shown: competence on combinations never seen, which usual generalization arguments do not explain "
+        "(\"slingshot generalization\", Arora & Goyal §1.1).");
+}
+
+void StimulusView::drawMainPlot(ImVec2 size) {
     const bool logy = logy_ == "on";
     ui::SetNextLegendCorner(ui::LegendCorner::TopLeft);
     std::string yl = "fraction of k'-tuples (competence ≥ " + ui::formatNumber(params_.c, 3) + ")";
     if (ui::BeginPlot("stimulus-main", "Shaded: competent on k'-tuples never seen together in training",
                       {"model size N (parameters)", ui::Scale::Log10, from_, to_},
                       {yl, logy ? ui::Scale::Log10 : ui::Scale::Linear, logy ? 1e-12 : 0.0, logy ? 1.5 : 1.02},
-                      ImVec2(-1, plotH))) {
+                      size)) {
         for (size_t i = 0; i < curves_.size(); ++i) {
             const Curve& c = curves_[i];
             const std::string kp = std::to_string(c.kprime);
@@ -164,12 +183,6 @@ void StimulusView::main() {
         ui::PlotVLine(at_, "", 6, ui::LineStyle::Dotted);
         ui::EndPlot();
     }
-    ImGui::TextWrapped(
-        "n_train training pieces of k skills each contain at most n_train·C(k, k') distinct k'-sets, out of C(N₁, k'): "
-        "the fraction ever seen together is at most min(1, n_train·C(k, k')/C(N₁, k')) (dashed). Solid: the fraction "
-        "guaranteed competence ≥ c (Thm 8 for k'-tuples). In the shaded region the guarantee exceeds everything training "
-        "could have shown: competence on combinations never seen, which usual generalization arguments do not explain "
-        "(\"slingshot generalization\", Arora & Goyal §1.1).");
 }
 
 }  // namespace slingshot::app

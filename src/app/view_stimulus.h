@@ -24,6 +24,7 @@ public:
     // The app's scaling laws (built-ins and the reader's "fit") for the law choice.
     void useScalingPresets(const ScalingPresets* presets) { params_.presets = ScalingPresetsRef(presets); }
     std::vector<const char*> plotIds() const override { return {"stimulus-main"}; }
+    bool drawPlot(const std::string& id, ImVec2 size) override;
 
     static constexpr int kPoints = 241;
     struct Curve {
@@ -43,6 +44,9 @@ private:
     };
     Inputs inputs() const { return {params_, n1_, kprimes_, tokens_per_piece_, from_, to_, at_}; }
     void recompute();
+    // Recomputes when the inputs changed; false (with the message drawn) when they cannot be drawn.
+    bool ensureComputed();
+    void drawMainPlot(ImVec2 size);
 
     ModelParams params_;
     long long n1_ = 10000;

@@ -197,6 +197,16 @@ void TightnessView::main() {
     }
 }
 
+bool TightnessView::drawPlot(const std::string& id, ImVec2 size) {
+    runner_.drawStatus();
+    cert_.drawStatus();
+    size.y = ImGui::GetContentRegionAvail().y;
+    if (id == "tightness-fraction") drawFractionPlot(runner_.last(), cert_.last(), size, true);
+    else if (id == "tightness-ratio") drawRatioPlot(cert_.last(), size);
+    else return false;
+    return true;
+}
+
 void TightnessView::drawReadoutTable(const SimulationSnapshot* s, const CertificateTask::Done* d) {
     const double theta = theta_, c = c_, tau = 1 - c, k = double(k_);
     const double alpha_a = greedyAdversaryAlpha(theta, tau, static_cast<int>(k_));
@@ -252,8 +262,10 @@ void TightnessView::drawReadoutTable(const SimulationSnapshot* s, const Certific
     ImGui::EndTable();
 }
 
-void TightnessView::drawFractionPlot(const SimulationSnapshot* s, const CertificateTask::Done* d, ImVec2 size) {
+void TightnessView::drawFractionPlot(const SimulationSnapshot* s, const CertificateTask::Done* d, ImVec2 size, bool legend) {
     const Curves& t = curves_;
+    // The read-out table is the legend beside the plot; alone (embed) the plot carries its own.
+    auto name = [legend](const char* n) { return legend ? n + 2 : n; };
     const bool logy = logy_ == "on";
     const std::string title = "Fraction of skills with competence \u2264 c   (\u03b8 = " + ui::formatNumber(theta_, 3) +
                               ", k = " + std::to_string(k_) + ")";
@@ -262,15 +274,15 @@ void TightnessView::drawFractionPlot(const SimulationSnapshot* s, const Certific
                         logy ? 1e-4 : 0, logy ? 1.3 : 1.02},
                        size))
         return;
-    ui::PlotLine(kMarkovName, t.c, t.markov, kMarkov.color, kMarkov.style, kMarkov.thickness);
-    ui::PlotLine(kRandomName, t.c, t.random, kRandom.color, kRandom.style, kRandom.thickness);
-    ui::PlotLine(kWorstName, t.c, t.worst, kWorst.color, kWorst.style, kWorst.thickness);
-    ui::PlotLine(kThm8Name, t.c, t.thm8, kThm8.color, kThm8.style, kThm8.thickness);
-    ui::PlotLine(kFiniteName, t.c, t.finite, kFinite.color, kFinite.style, kFinite.thickness);
+    ui::PlotLine(name(kMarkovName), t.c, t.markov, kMarkov.color, kMarkov.style, kMarkov.thickness);
+    ui::PlotLine(name(kRandomName), t.c, t.random, kRandom.color, kRandom.style, kRandom.thickness);
+    ui::PlotLine(name(kWorstName), t.c, t.worst, kWorst.color, kWorst.style, kWorst.thickness);
+    ui::PlotLine(name(kThm8Name), t.c, t.thm8, kThm8.color, kThm8.style, kThm8.thickness);
+    ui::PlotLine(name(kFiniteName), t.c, t.finite, kFinite.color, kFinite.style, kFinite.thickness);
     if (d) {
         std::vector<double> y(t.c.size());
         for (size_t j = 0; j < t.c.size(); ++j) y[j] = d->certifier->certify(theta_, t.c[j]).frac;
-        ui::PlotLine(kCertName, t.c, y, kCert.color, kCert.style, kCert.thickness);
+        ui::PlotLine(name(kCertName), t.c, y, kCert.color, kCert.style, kCert.thickness);
     }
     if (s) {
         std::vector<double> x, y;
@@ -278,7 +290,7 @@ void TightnessView::drawFractionPlot(const SimulationSnapshot* s, const Certific
             x.push_back(p.c);
             y.push_back(1 - p.frac);  // fraction with competence < c
         }
-        ui::PlotLine(kAdversaryName, x, y, kAdversary.color, kAdversary.style, kAdversary.thickness);
+        ui::PlotLine(name(kAdversaryName), x, y, kAdversary.color, kAdversary.style, kAdversary.thickness);
         ui::PlotMarkers("##adversary at its c", {s->params.c}, {s->result.skills.fracAtMostC()}, kAdversary.color, 5.0f);
     }
     ui::PlotVLine(c_, "c", kCColor, ui::LineStyle::Dashed);

@@ -31,6 +31,7 @@ public:
     void controls() override;
     void main() override;
     std::vector<ParamBinding> bindings() override;
+    bool drawPlot(const std::string& id, ImVec2 size) override;
     std::vector<const char*> plotIds() const override { return {"tightness-fraction", "tightness-ratio"}; }
 
     const SimulationRunner& runner() const { return runner_; }
@@ -52,7 +53,7 @@ private:
     SimulationParams simParams() const;
     void refreshCurves();
     void drawReadoutTable(const SimulationSnapshot* s, const CertificateTask::Done* d);
-    void drawFractionPlot(const SimulationSnapshot* s, const CertificateTask::Done* d, ImVec2 size);
+    void drawFractionPlot(const SimulationSnapshot* s, const CertificateTask::Done* d, ImVec2 size, bool legend = false);
     void drawRatioPlot(const CertificateTask::Done* d, ImVec2 size);
     void drawExplanation(const CertificateTask::Done* d);
 

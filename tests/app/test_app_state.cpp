@@ -1,6 +1,7 @@
 // The page's state through the URL and Slingshot.getState/setState: round trips, refusals with
 // notices, and hostile input that must leave the page working.
 #include "app/app.h"
+#include "app/plot.h"
 #include "core/url_query.h"
 #include "imgui_fixture.h"
 
@@ -105,5 +106,56 @@ TEST_CASE("state: embed mode is part of the state and the link", "[app][state]")
     app.applyQuery(parseQueryString("?embed=1&view=scaling&controls=1"));
     CHECK(app.embedded());
     CHECK(app.queryString().find("embed=1") != std::string::npos);
+    for (int i = 0; i < 2; ++i) gui.frame([&] { app.frame(640, 360); });
+}
+
+TEST_CASE("state: an embed shows one plot filling the frame, chosen by plot=", "[app][state][embed]") {
+    const float w = 640, h = 360;
+    const std::vector<std::pair<const char*, std::vector<const char*>>> cases = {
+        {"scaling", {"scaling-loss", "scaling-theta"}},
+        {"graph", {"graph-degrees"}},
+        {"competence", {"competence-fraction", "competence-histogram", "competence-tuples"}},
+        {"curves", {"curves-family", "curves-cor13"}},
+        {"tightness", {"tightness-fraction", "tightness-ratio"}},
+        {"emergence", {"emergence-main", "emergence-zipf"}},
+        {"stimulus", {"stimulus-main"}}};
+    for (const auto& [view, plots] : cases) {
+        for (const char* plot : plots) {
+            INFO(view << " " << plot);
+            test::HeadlessImGui gui(w, h);
+            app::App app;
+            const auto notes = app.applyQuery(parseQueryString(std::string("?embed=1&view=") + view + "&plot=" + plot));
+            CHECK(notes.empty());
+            for (int i = 0; i < 3; ++i) gui.frame([&] { app.frame(w, h); });
+            ImVec2 lo, hi;
+            REQUIRE(ui::plotRect(plot, &lo, &hi));
+            // The plot spans the frame's width and most of its height (a footer link and at most
+            // two status lines above it).
+            CHECK(hi.x - lo.x >= 0.9f * w);
+            CHECK(hi.y - lo.y >= 0.7f * h);
+            CHECK(hi.y <= h);
+            CHECK(app.queryString().find(std::string("&plot=") + plot) != std::string::npos);
+            CHECK(app.state()["plot"] == plot);
+        }
+    }
+}
+
+TEST_CASE("state: plot= is checked against the view's plots and reset when the view changes", "[app][state][embed]") {
+    test::HeadlessImGui gui;
+    app::App app;
+    auto notes = app.applyQuery(parseQueryString("?embed=1&view=curves&plot=scaling-loss"));
+    CHECK(anyNoticeContains(notes, "plot"));
+    CHECK(app.queryString().find("plot=") == std::string::npos);  // the default plot stays out of the link
+    CHECK_FALSE(app.state().contains("plot"));
+    for (int i = 0; i < 2; ++i) gui.frame([&] { app.frame(640, 360); });
+
+    notes = app.applyQuery(parseQueryString("?embed=1&view=curves&plot=curves-cor13"));
+    CHECK(notes.empty());
+    CHECK(app.state()["plot"] == "curves-cor13");
+    REQUIRE(app.selectView("scaling"));
+    CHECK_FALSE(app.state().contains("plot"));
+    // The overview has no plots: its embed is the clickable chain.
+    notes = app.applyQuery(parseQueryString("?embed=1&view=overview"));
+    CHECK(notes.empty());
     for (int i = 0; i < 2; ++i) gui.frame([&] { app.frame(640, 360); });
 }

@@ -42,8 +42,8 @@ export function useBrowser() {
 }
 
 // A page that records console errors, page errors and every request's URL.
-export async function openPage(browser, url, { width = 1280, height = 800, scale = 1 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
+export async function openPage(browser, url, { width = 1280, height = 800, scale = 1, touch = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, hasTouch: touch });
   const page = await context.newPage();
   const errors = [], requests = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
@@ -79,4 +79,21 @@ export function cli(args) {
 
 export function artifact(name) {
   return join(ARTIFACTS, name);
+}
+
+// A one-finger drag through Chrome's input pipeline (CDP touch events, as a touch screen sends them):
+// touchStart at `from`, `steps` moves to `to`, touchEnd; a frame's wait between events.
+export async function touchDrag(page, from, to, steps = 12) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (x, y) => [{ x, y, radiusX: 4, radiusY: 4, force: 1, id: 1 }];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: point(from.x, from.y) });
+  await page.waitForTimeout(50);
+  for (let i = 1; i <= steps; i++) {
+    const x = from.x + (to.x - from.x) * i / steps, y = from.y + (to.y - from.y) * i / steps;
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: point(x, y) });
+    await page.waitForTimeout(20);
+  }
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await page.waitForTimeout(100);
+  await cdp.detach();
 }
