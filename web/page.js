@@ -138,6 +138,17 @@
     if (!active && e.target === canvas) e.stopImmediatePropagation();  // SDL never sees it; the host scrolls
   }, { capture: true, passive: true });
 
+  // Moving to a screen with another pixel ratio (or some zoom changes) alters devicePixelRatio
+  // without resizing the window, and not every browser reports it as a media-query change: a
+  // resize event makes SDL size the framebuffer again, and the fonts are re-rasterised for the new
+  // ratio on the next frame. Checked four times a second (one number compared).
+  var lastRatio = window.devicePixelRatio;
+  setInterval(function () {
+    if (window.devicePixelRatio === lastRatio) return;
+    lastRatio = window.devicePixelRatio;
+    window.dispatchEvent(new Event("resize"));
+  }, 250);
+
   window.Module = {
     canvas: canvas,
     print: function (t) { console.log(t); },

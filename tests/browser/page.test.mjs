@@ -27,6 +27,21 @@ test("HiDPI: the framebuffer follows devicePixelRatio", async () => {
   await context.close();
 });
 
+test("HiDPI: a new pixel ratio without a resize (another screen, zoom) resizes the framebuffer", async () => {
+  const { page, context, errors } = await openPage(env.browser, env.base + "?view=curves", { width: 900, height: 600 });
+  assert.equal(await page.evaluate(() => document.getElementById("canvas").width), 900);
+  // Chromium's emulation changes devicePixelRatio alone, as moving the window to a 2x screen does.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setDeviceMetricsOverride", { width: 900, height: 600, deviceScaleFactor: 2, mobile: false });
+  await page.waitForFunction(() => document.getElementById("canvas").width === 1800, null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => document.getElementById("canvas").height), 1200);
+  await page.waitForTimeout(300);
+  const png = await page.screenshot({ path: artifact("curves-ratio-change-2x.png") });
+  assert.ok((await imageStats(page, png)).variance > 100);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the canvas follows window resizes", async () => {
   const { page, context, errors } = await openPage(env.browser, env.base, { width: 800, height: 600 });
   await page.setViewportSize({ width: 1100, height: 700 });
