@@ -24,9 +24,9 @@ void ScalingPresets::setFit(ScalingLaw law, std::string source) {
     ++version_;
 }
 
-ParamSpec ScalingPresets::presetSpec(ParamSpec spec) const {
-    if (has_fit_ && std::find(spec.choices.begin(), spec.choices.end(), kFitName) == spec.choices.end())
-        spec.choices.push_back(kFitName);
+ParamSpec ScalingPresets::withFit(ParamSpec spec, bool fit) {
+    std::erase(spec.choices, std::string(kFitName));
+    if (fit) spec.choices.push_back(kFitName);
     return spec;
 }
 

@@ -31,9 +31,10 @@ public:
     // Changes whenever the fit does.
     uint64_t version() const { return version_; }
 
-    // A copy of the CLI's `preset` spec that also accepts "fit" while a fit exists (for the URL and
-    // setState, which validate against the spec).
-    ParamSpec presetSpec(ParamSpec cli_spec) const;
+    // A copy of the CLI's `preset` spec with "fit" last, or without it: views accept "fit" only
+    // while a fit exists (the URL and setState validate against the spec); the CLI always lists it
+    // (its points come with --fit-points).
+    static ParamSpec withFit(ParamSpec cli_spec, bool fit);
 
 private:
     bool has_fit_ = false;

@@ -42,8 +42,7 @@ EmergenceModel ModelParams::model() const {
 }
 
 void ModelParams::addBindings(std::vector<ParamBinding>& out) {
-    ParamSpec preset_spec = cliParam("emergence", "preset");
-    if (presets.store()) preset_spec = presets.store()->presetSpec(preset_spec);  // "fit" once a fit exists
+    ParamSpec preset_spec = ScalingPresets::withFit(cliParam("emergence", "preset"), presets.store() && presets.store()->fit());
     out.push_back({preset_spec, &preset});
     out.push_back({dRuleSpec(), &d_rule});
     out.push_back({cliParam("emergence", "ratio"), &ratio});
@@ -56,12 +55,10 @@ void ModelParams::addBindings(std::vector<ParamBinding>& out) {
 
 void ModelParams::lawControls() {
     ImGui::TextUnformatted("scaling law");
-    ParamSpec preset_spec = cliParam("emergence", "preset");
+    const bool has_fit = presets.store() && presets.store()->fit();
+    const ParamSpec preset_spec = ScalingPresets::withFit(cliParam("emergence", "preset"), has_fit);
     std::vector<std::string> preset_labels = {"Hoffmann et al. 2022 (Chinchilla)", "Besiroglu et al. 2024 (replication)"};
-    if (presets.store() && presets.store()->fit()) {
-        preset_spec = presets.store()->presetSpec(preset_spec);
-        preset_labels.push_back("fit: your own law (Scaling view)");
-    }
+    if (has_fit) preset_labels.push_back("fit: your own law (Scaling view)");
     choiceCombo("##preset", &preset, preset_spec, preset_labels);
     paramTooltip(cliParam("emergence", "preset"), "L = E + A/Nᵃ + B/Dᵇ; only the excess L − E matters.");
     int rule = d_rule == "optimal" ? 1 : 0;

@@ -61,8 +61,7 @@ ScalingView::ScalingView(ScalingPresets* presets)
 std::vector<ParamBinding> ScalingView::bindings() {
     auto spec = [](const char* name) { return commandParam("scaling", name); };
     // "fit" is always accepted here: a link carries the fitted constants with it (see update()).
-    ParamSpec preset = spec("preset");
-    preset.choices.push_back(ScalingPresets::kFitName);
+    ParamSpec preset = ScalingPresets::withFit(spec("preset"), true);
     preset.help += "; fit = your own fit (the constants in the link)";
     return {{preset, &preset_},                {spec("n"), &n_params_},      {spec("ratio"), &tokens_per_param_},
             {spec("theta-map"), &theta_map_},  {spec("cmap"), &c_map_},      {spec("entropy"), &law_.E},

@@ -9,6 +9,7 @@
 
 #include "core/bounds.h"
 #include "core/emergence.h"
+#include "core/scaling_fit.h"
 #include "core/query.h"
 
 namespace slingshot {
@@ -79,13 +80,16 @@ private:
 std::vector<ParamSpec> lawParams() {
     return {
         Param("preset", "scaling-law fit (nats/token)", ParamKind::Choice)
-            .choices({"hoffmann2022", "besiroglu2024"})
+            .choices({"hoffmann2022", "besiroglu2024", "fit"})
             .byDefault("hoffmann2022"),
         Param("entropy", "override E, irreducible loss (nats/token)").range(0, 100),
         Param("coef-n", "override A, parameter-term coefficient").range(0, 1e12),
         Param("coef-d", "override B, data-term coefficient").range(0, 1e12),
         Param("exp-n", "override a, parameter-term exponent").range(0, 10).openMin(),
         Param("exp-d", "override b, data-term exponent").range(0, 10).openMin(),
+        Param("fit-points",
+              "N,D,L;N,D,L;... points for --preset fit: the law fitted to them (as the fit command does) is used",
+              ParamKind::Text),
     };
 }
 
@@ -101,8 +105,23 @@ std::vector<ParamSpec> thetaParams() {
     };
 }
 
+// The fitted law of --fit-points, refused with the fit's own message when it cannot serve as a law.
+ScalingLaw fittedLaw(const Args& a) {
+    try {
+        ScalingLaw law = fitScalingLaw(parseScalingPoints(a.text("fit-points"))).law;
+        validateScalingLaw(law);
+        law.name = "fit";
+        return law;
+    } catch (const std::invalid_argument& e) {
+        throw QueryError(std::string("--fit-points: ") + e.what());
+    }
+}
+
 ScalingLaw lawFrom(const Args& a) {
-    ScalingLaw law = *scalingPreset(a.choice("preset"));
+    const bool fit = a.choice("preset") == "fit";
+    if (fit != a.has("fit-points"))
+        throw QueryError(fit ? "--preset fit needs your points in --fit-points" : "--fit-points needs --preset fit");
+    ScalingLaw law = fit ? fittedLaw(a) : *scalingPreset(a.choice("preset"));
     const std::pair<const char*, double*> overrides[] = {
         {"entropy", &law.E}, {"coef-n", &law.A}, {"coef-d", &law.B}, {"exp-n", &law.a}, {"exp-d", &law.b}};
     for (const auto& [flag, field] : overrides) {

@@ -88,3 +88,36 @@ TEST_CASE("fit: points and csv, errors and the Text kind", "[commands_beyond]") 
     REQUIRE(fit);
     CHECK(fit->params[0].rangeText() == "text of at most 100000 characters");
 }
+
+TEST_CASE("--preset fit: emergence and scaling use the law fitted to --fit-points", "[commands_beyond]") {
+    // Points on Hoffmann et al.'s law: the fitted law gives Hoffmann's thresholds (the fit recovers
+    // its constants to about 1e-3, so the thresholds agree to a few per cent).
+    const std::string points = hoffmannPoints(6);
+    const Json fit = runQuery("emergence", {{"preset", "fit"}, {"fit-points", points}});
+    const Json hoffmann = runQuery("emergence", {{"preset", "hoffmann2022"}});
+    CHECK(fit["preset"] == "fit");
+    REQUIRE(fit["thresholds"].size() == hoffmann["thresholds"].size());
+    for (size_t i = 0; i < fit["thresholds"].size(); ++i)
+        CHECK(fit["thresholds"][i]["n"].get<double>() == Approx(hoffmann["thresholds"][i]["n"].get<double>()).epsilon(0.05));
+
+    // A different law moves the thresholds: E and the data term kept, the parameter term 4x larger.
+    std::string shifted = "N,D,L\n";
+    for (int i = 0; i < 6; ++i)
+        for (int j = 0; j < 6; ++j) {
+            const double n = std::pow(10.0, 7 + 0.6 * i), d = std::pow(10.0, 9 + 0.6 * j);
+            shifted += std::to_string(n) + "," + std::to_string(d) + "," +
+                       std::to_string(1.69 + 4 * 406.4 / std::pow(n, 0.34) + 410.7 / std::pow(d, 0.28)) + "\n";
+        }
+    const Json moved = runQuery("emergence", {{"preset", "fit"}, {"fit-points", shifted}});
+    CHECK(moved["thresholds"][0]["n"].get<double>() > 2 * hoffmann["thresholds"][0]["n"].get<double>());
+
+    // The scaling command reports the fitted constants' loss at N, D.
+    const Json s = runQuery("scaling", {{"preset", "fit"}, {"fit-points", points}, {"n", 7e10}});
+    const Json h = runQuery("scaling", {{"preset", "hoffmann2022"}, {"n", 7e10}});
+    CHECK(s["loss"].get<double>() == Approx(h["loss"].get<double>()).epsilon(1e-3));
+
+    CHECK(errorOf("emergence", {{"preset", "fit"}}) == "--preset fit needs your points in --fit-points");
+    CHECK(errorOf("emergence", {{"fit-points", points}}) == "--fit-points needs --preset fit");
+    CHECK(errorOf("emergence", {{"preset", "fit"}, {"fit-points", "1,2,3"}}).find("--fit-points: ") == 0);
+    CHECK(errorOf("emergence", {{"preset", "fit"}, {"fit-points", "1,2,3"}}).find("at least 6") != std::string::npos);
+}
