@@ -66,14 +66,7 @@ ParamSpec cliParam(const char* command, const char* name) { return commandParam(
 
 ParamSpec viewParam(const char* name, ParamKind kind, const char* help, double lo, double hi,
                     std::vector<std::string> choices) {
-    ParamSpec p;
-    p.name = name;
-    p.kind = kind;
-    p.help = help;
-    p.min = lo;
-    p.max = hi;
-    p.choices = std::move(choices);
-    return p;
+    return Param(name, help, kind).range(lo, hi).choices(std::move(choices));
 }
 
 bool intSlider(const char* label, long long* v, const ParamSpec& spec, bool log_scale, const char* effect, long long lo,

@@ -18,27 +18,6 @@ namespace slingshot {
 
 namespace {
 
-ParamSpec param(std::string name, ParamKind kind, std::string help, std::optional<std::string> fallback = {}) {
-    ParamSpec p;
-    p.name = std::move(name);
-    p.kind = kind;
-    p.help = std::move(help);
-    p.default_value = std::move(fallback);
-    return p;
-}
-
-ParamSpec within(ParamSpec p, double lo, double hi, bool open_min = false) {
-    p.min = lo;
-    p.max = hi;
-    p.open_min = open_min;
-    return p;
-}
-
-ParamSpec oneOf(ParamSpec p, std::vector<std::string> choices) {
-    p.choices = std::move(choices);
-    return p;
-}
-
 Json finiteOrNull(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
 
 std::string hexHash(uint64_t v) {
@@ -181,21 +160,26 @@ void registerBeyondCommands(Registry& r) {
     certify.summary = "spectral certificate for one sampled skill graph: no failure set of measure theta can push "
                       "more than this fraction of skills to competence <= c";
     certify.params = {
-        within(param("n1", K::Integer, "number of skills N1", "1000"), 2, kMaxSkills),
-        within(param("n2", K::Integer, "number of text pieces N2", "100000"), 1, double(kMaxPiecesNative)),
-        within(param("k", K::Integer, "skill slots per text piece", "8"), 1, kMaxSlotsPerPiece),
-        within(param("seed", K::Integer, "random seed (graph, adversary ties, Lanczos start)", "1"), 0,
-               9007199254740992.0),
-        within(param("theta", K::Number, "measure of failed text pieces", "0.1"), 0, 1),
-        within(param("c", K::Number, "competence level (fraction of a skill's edges not failed)", "0.8"), 0, 1),
-        oneOf(param("measure", K::Choice, "skill measure mu1", "uniform"), {"uniform", "zipf"}),
-        within(param("zipf-s", K::Number, "Zipf exponent s for --measure zipf", "1"), 0, 10),
-        oneOf(param("adversary", K::Choice, "also run the simulated adversary on the same graph", "on"), {"on", "off"}),
-        within(param("delta", K::Number, "probability, over the Lanczos start vector, that sigma_centred_upper fails",
-                     "1e-6"), 0, 0.5, true),
-        within(param("eps", K::Number, "relative error on sigma^2 the Lanczos bound must reach", "0.01"), 0, 0.5, true),
-        within(param("max-iterations", K::Integer, "Lanczos steps per run at most", "400"), 2, 100000),
-        within(param("budget", K::Number, "memory limit in bytes", "1.5e9"), 0, 1e13, true),
+        Param("n1", "number of skills N1", K::Integer).range(2, kMaxSkills).byDefault("1000"),
+        Param("n2", "number of text pieces N2", K::Integer).range(1, double(kMaxPiecesNative)).byDefault("100000"),
+        Param("k", "skill slots per text piece", K::Integer).range(1, kMaxSlotsPerPiece).byDefault("8"),
+        Param("seed", "random seed (graph, adversary ties, Lanczos start)", K::Integer)
+            .range(0, 9007199254740992.0)
+            .byDefault("1"),
+        Param("theta", "measure of failed text pieces").range(0, 1).byDefault("0.1"),
+        Param("c", "competence level (fraction of a skill's edges not failed)").range(0, 1).byDefault("0.8"),
+        Param("measure", "skill measure mu1", K::Choice).choices({"uniform", "zipf"}).byDefault("uniform"),
+        Param("zipf-s", "Zipf exponent s for --measure zipf").range(0, 10).byDefault("1"),
+        Param("adversary", "also run the simulated adversary on the same graph", K::Choice)
+            .choices({"on", "off"})
+            .byDefault("on"),
+        Param("delta", "probability, over the Lanczos start vector, that sigma_centred_upper fails")
+            .range(0, 0.5)
+            .openMin()
+            .byDefault("1e-6"),
+        Param("eps", "relative error on sigma^2 the Lanczos bound must reach").range(0, 0.5).openMin().byDefault("0.01"),
+        Param("max-iterations", "Lanczos steps per run at most", K::Integer).range(2, 100000).byDefault("400"),
+        Param("budget", "memory limit in bytes").range(0, 1e13).openMin().byDefault("1.5e9"),
     };
     certify.run = runCertify;
     r.add(std::move(certify));
@@ -204,9 +188,9 @@ void registerBeyondCommands(Registry& r) {
     fit.name = "fit";
     fit.summary = "fit L = E + A/N^a + B/D^b to (N, D, L) points (Huber loss on log L, Levenberg-Marquardt)";
     fit.params = {
-        param("points", K::Text, "points as N,D,L;N,D,L;... (N parameters, D tokens, L nats/token)"),
-        param("csv", K::Text, "points as CSV text, one N,D,L row per line, header optional"),
-        within(param("starts", K::Integer, "Levenberg-Marquardt runs from the best grid starts", "16"), 1, 200),
+        Param("points", "points as N,D,L;N,D,L;... (N parameters, D tokens, L nats/token)", K::Text),
+        Param("csv", "points as CSV text, one N,D,L row per line, header optional", K::Text),
+        Param("starts", "Levenberg-Marquardt runs from the best grid starts", K::Integer).range(1, 200).byDefault("16"),
     };
     fit.run = runFit;
     r.add(std::move(fit));

@@ -23,37 +23,6 @@ Json curveJson(const CompetenceSummary& s) {
     return curve;
 }
 
-ParamSpec ranged(ParamKind kind, std::string name, std::string help, double lo, double hi,
-                 std::optional<std::string> def, bool open_min = false) {
-    ParamSpec p;
-    p.name = std::move(name);
-    p.kind = kind;
-    p.help = std::move(help);
-    p.min = lo;
-    p.max = hi;
-    p.open_min = open_min;
-    p.default_value = std::move(def);
-    return p;
-}
-
-ParamSpec integer(std::string name, std::string help, double lo, double hi, std::optional<std::string> def) {
-    return ranged(ParamKind::Integer, std::move(name), std::move(help), lo, hi, std::move(def));
-}
-
-ParamSpec number(std::string name, std::string help, double lo, double hi, std::string def, bool open_min = false) {
-    return ranged(ParamKind::Number, std::move(name), std::move(help), lo, hi, std::move(def), open_min);
-}
-
-ParamSpec choice(std::string name, std::string help, std::vector<std::string> choices, std::string def) {
-    ParamSpec p;
-    p.name = std::move(name);
-    p.kind = ParamKind::Choice;
-    p.help = std::move(help);
-    p.choices = std::move(choices);
-    p.default_value = std::move(def);
-    return p;
-}
-
 SimulationParams paramsFrom(const Args& a) {
     SimulationParams p = graphParamsFrom(a);
     const std::string failure = a.choice("failure");
@@ -139,22 +108,26 @@ void registerSimulationCommands(Registry& r) {
     CommandSpec c;
     c.name = "simulate";
     c.summary = "sample a skill graph, fail text pieces, measure competence of skills (and k'-tuples)";
+    using K = ParamKind;
     c.params = {
-        integer("n1", "number of skills N1", 1, kMaxSkills, "1000"),
-        integer("n2", "number of text pieces N2", 1, double(kMaxPiecesNative), "100000"),
-        integer("k", "skill slots per text piece", 1, kMaxSlotsPerPiece, "8"),
-        number("theta", "measure of failed text pieces", 0, 1, "0.1"),
-        choice("failure", "how failed pieces are chosen", {"random", "independent", "adversarial"}, "random"),
-        number("c", "competence level (fraction of a skill's edges not failed)", 0, 1, "0.8"),
-        integer("kprime", "tuple size k' (omit for single skills only)", 2, 3, std::nullopt),
-        choice("tuples", "k'-tuple reading: t2 = concatenated k'-pieces, s = co-occurrence in one piece", {"t2", "s"},
-               "t2"),
-        integer("t2-pieces", "number of k'-pieces for t2 (0 = N2)", 0, double(kMaxPiecesNative), "0"),
-        choice("measure", "skill measure mu1", {"uniform", "zipf"}, "uniform"),
-        number("zipf-s", "Zipf exponent s for --measure zipf (mu1(i) ~ i^-s)", 0, 10, "1"),
-        integer("seed", "random seed", 0, 9007199254740992.0, "1"),
-        integer("grid", "curve points: c = j/grid, j = 0..grid", 1, 1000, "100"),
-        number("budget", "memory limit in bytes", 0, 1e13, "1.5e9", true),
+        Param("n1", "number of skills N1", K::Integer).range(1, kMaxSkills).byDefault("1000"),
+        Param("n2", "number of text pieces N2", K::Integer).range(1, double(kMaxPiecesNative)).byDefault("100000"),
+        Param("k", "skill slots per text piece", K::Integer).range(1, kMaxSlotsPerPiece).byDefault("8"),
+        Param("theta", "measure of failed text pieces").range(0, 1).byDefault("0.1"),
+        Param("failure", "how failed pieces are chosen", K::Choice)
+            .choices({"random", "independent", "adversarial"})
+            .byDefault("random"),
+        Param("c", "competence level (fraction of a skill's edges not failed)").range(0, 1).byDefault("0.8"),
+        Param("kprime", "tuple size k' (omit for single skills only)", K::Integer).range(2, 3),
+        Param("tuples", "k'-tuple reading: t2 = concatenated k'-pieces, s = co-occurrence in one piece", K::Choice)
+            .choices({"t2", "s"})
+            .byDefault("t2"),
+        Param("t2-pieces", "number of k'-pieces for t2 (0 = N2)", K::Integer).range(0, double(kMaxPiecesNative)).byDefault("0"),
+        Param("measure", "skill measure mu1", K::Choice).choices({"uniform", "zipf"}).byDefault("uniform"),
+        Param("zipf-s", "Zipf exponent s for --measure zipf (mu1(i) ~ i^-s)").range(0, 10).byDefault("1"),
+        Param("seed", "random seed", K::Integer).range(0, 9007199254740992.0).byDefault("1"),
+        Param("grid", "curve points: c = j/grid, j = 0..grid", K::Integer).range(1, 1000).byDefault("100"),
+        Param("budget", "memory limit in bytes").range(0, 1e13).openMin().byDefault("1.5e9"),
     };
     c.run = runSimulate;
     r.add(std::move(c));

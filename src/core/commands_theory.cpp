@@ -38,45 +38,6 @@ std::function<Json(const Args&)> guarded(const std::string& command, Json (*run)
 
 // ---------------------------------------------------------------- shared parameters
 
-// Fluent declaration of one parameter, e.g. Param("theta", "...").range(0, 1).required().
-class Param {
-public:
-    Param(std::string name, std::string help, ParamKind kind = ParamKind::Number) {
-        spec_.name = std::move(name);
-        spec_.help = std::move(help);
-        spec_.kind = kind;
-    }
-    Param& range(double lo, double hi) {
-        spec_.min = lo;
-        spec_.max = hi;
-        return *this;
-    }
-    Param& openMin() {
-        spec_.open_min = true;
-        return *this;
-    }
-    Param& openMax() {
-        spec_.open_max = true;
-        return *this;
-    }
-    Param& choices(std::vector<std::string> c) {
-        spec_.choices = std::move(c);
-        return *this;
-    }
-    Param& byDefault(std::string v) {
-        spec_.default_value = std::move(v);
-        return *this;
-    }
-    Param& required() {
-        spec_.required = true;
-        return *this;
-    }
-    operator ParamSpec() const { return spec_; }
-
-private:
-    ParamSpec spec_;
-};
-
 std::vector<ParamSpec> lawParams() {
     return {
         Param("preset", "scaling-law fit (nats/token)", ParamKind::Choice)

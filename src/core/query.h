@@ -46,6 +46,46 @@ struct ParamSpec {
     std::string rangeText() const;  // e.g. "(0, 1)" or "one of t2|t1|p"
 };
 
+// Fluent declaration of one parameter, used by every command file, e.g.
+//   Param("theta", "measure of failed text pieces").range(0, 1).byDefault("0.1").
+class Param {
+public:
+    Param(std::string name, std::string help, ParamKind kind = ParamKind::Number) {
+        spec_.name = std::move(name);
+        spec_.help = std::move(help);
+        spec_.kind = kind;
+    }
+    Param& range(double lo, double hi) {
+        spec_.min = lo;
+        spec_.max = hi;
+        return *this;
+    }
+    Param& openMin() {
+        spec_.open_min = true;
+        return *this;
+    }
+    Param& openMax() {
+        spec_.open_max = true;
+        return *this;
+    }
+    Param& choices(std::vector<std::string> c) {
+        spec_.choices = std::move(c);
+        return *this;
+    }
+    Param& byDefault(std::string v) {
+        spec_.default_value = std::move(v);
+        return *this;
+    }
+    Param& required() {
+        spec_.required = true;
+        return *this;
+    }
+    operator ParamSpec() const { return spec_; }
+
+private:
+    ParamSpec spec_;
+};
+
 // Validated view of one request's arguments.
 class Args {
 public:
