@@ -26,7 +26,7 @@ function readLines(path) {
 const [native, wasm, numpy] = args.slice(0, 3).map(readLines);
 const fmt = (ms) => (ms === undefined ? "-" : ms >= 100 ? ms.toFixed(0) : ms.toFixed(ms >= 10 ? 1 : 2));
 const ratio = (a, b) => (a === undefined || b === undefined ? "-" : (a / b).toFixed(a / b >= 10 ? 0 : 2));
-const sci = (n) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}e6`.replace("10e6", "1e7") : String(n));
+const sci = (n) => n.toExponential().replace("+", "");
 
 function printTable(header, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -7,7 +7,7 @@ drawn differ from the engine's (other generator), the work is the same:
   W2  random Y with exactly round(theta N2) pieces, failed edges per skill, competence, the curve
       "fraction of skills with competence >= c" on a 101-point grid (graph sampled beforehand)
   W3  whole job: graph, random Y, all co-occurring pairs of distinct skills inside each piece as pair
-      codes, np.unique counts, failed counts per pair, the pair competence curve
+      codes, np.unique counts of all codes and of the failed pieces' codes, the pair competence curve
   W4  Zipf(1.0) graph through Generator.choice with p (a CDF and a binary search per slot), degrees
 
 Usage (Debian's python3 has numpy; run it as /usr/bin/python3):
@@ -75,8 +75,10 @@ def w3(rng, n2, k):
     distinct = lo != hi
     codes = (lo * N1 + hi)[distinct]
     piece_failed = np.broadcast_to(failed[:, None], lo.shape)[distinct]
-    _, inverse, degree_pairs = np.unique(codes, return_inverse=True, return_counts=True)
-    failed_pairs = np.bincount(inverse, weights=piece_failed, minlength=len(degree_pairs))
+    pairs, degree_pairs = np.unique(codes, return_counts=True)
+    failed_codes, failed_counts = np.unique(codes[piece_failed], return_counts=True)
+    failed_pairs = np.zeros_like(degree_pairs)
+    failed_pairs[np.searchsorted(pairs, failed_codes)] = failed_counts
     pair_curve = curve(1.0 - failed_pairs / degree_pairs)
     return float(1.0 - pair_curve[int(round(C * 100))])
 
