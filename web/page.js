@@ -96,6 +96,12 @@
       var t = document.getElementById("notices").textContent;
       return t ? t.split("\n") : [];
     },
+    // busy() -> true while the visible view still computes (a simulation or certificate runs);
+    // wait for false before a screenshot or an export of the final figure.
+    busy: function () {
+      if (!window.Module || !Module.calledRun) return true;
+      return Module.ccall("slingshot_busy", "number", [], []) !== 0;
+    },
     // exportPlot(plotId, "png"|"csv"|"json", scale) -> {ok: true} or {error}; the file arrives as a download.
     exportPlot: function (plotId, format, scale) {
       return JSON.parse(call("slingshot_export", [String(plotId), String(format), String(scale || 1)]));

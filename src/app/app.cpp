@@ -61,6 +61,7 @@ bool App::selectView(const std::string& url_name) {
     for (size_t i = 0; i < views_.size(); ++i)
         if (url_name == views_[i]->urlName()) {
             if (i != current_) plot_.clear();  // plot ids belong to a view
+            changed_since_frame_ = true;
             current_ = i;
             view_name_ = url_name;
             return true;
@@ -234,6 +235,7 @@ void App::frame(float width, float height) {
     ImGui::EndChild();
     if (embed_) embedFooter();
     ImGui::End();
+    changed_since_frame_ = false;
 }
 
 }  // namespace slingshot::app

@@ -40,6 +40,9 @@ public:
     bool selectView(const std::string& url_name);  // false if unknown
     const char* currentViewName() const;
     bool embedded() const { return embed_ != 0; }
+    // The visible view still computes (Slingshot.busy()), or a change of state has not reached a
+    // frame yet (the views start their jobs in the next frame).
+    bool busy() const { return changed_since_frame_ || views_[current_]->busy(); }
 
     bool go(const char* url_name) override { return selectView(url_name); }
     bool setParam(const char* url_name, const char* name, const Json& value) override;
@@ -84,6 +87,7 @@ private:
     std::string applied_theme_;
     double applied_scale_ = 0;
     std::vector<std::string> notices_;
+    bool changed_since_frame_ = false;
     std::function<void()> guide_;
 };
 

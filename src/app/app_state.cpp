@@ -33,6 +33,7 @@ ParamSpec App::plotSpec() const {
 }
 
 std::vector<std::string> App::applyEntries(const std::vector<std::pair<std::string, Json>>& entries) {
+    changed_since_frame_ = true;
     std::vector<std::string> notes;
     auto note = [&](const std::string& text) {
         notes.push_back(text);

@@ -31,6 +31,9 @@ public:
     }
     // Plots an embed can show alone, the default first (plotIds() unless a view adds pictures).
     virtual std::vector<const char*> embedPlotIds() const { return plotIds(); }
+    // True while a time-sliced job of the view (simulation, certificate) has not finished for the
+    // current parameters: scripts wait for false before a screenshot or an export.
+    virtual bool busy() const { return false; }
     // Called every frame for the visible view, before controls()/main(): advance time-sliced jobs
     // here (a few milliseconds at most).
     virtual void update() {}

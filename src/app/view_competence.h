@@ -25,6 +25,7 @@ public:
     void main() override;
     std::vector<ParamBinding> bindings() override;
     bool drawPlot(const std::string& id, ImVec2 size) override;
+    bool busy() const override { return runner_.busy() || (certificateOn() && !cert_.settled()); }
     std::vector<const char*> plotIds() const override {
         return {"competence-fraction", "competence-histogram", "competence-tuples"};
     }

@@ -21,6 +21,7 @@ public:
     void controls() override;
     void main() override;
     bool drawPlot(const std::string& id, ImVec2 size) override;
+    bool busy() const override { return certificateOn() && !cert_.settled(); }
     std::vector<ParamBinding> bindings() override;
     std::vector<const char*> plotIds() const override { return {"curves-family", "curves-cor13"}; }
 

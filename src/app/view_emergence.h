@@ -28,6 +28,9 @@ public:
     void useScalingPresets(const ScalingPresets* presets) { params_.presets = ScalingPresetsRef(presets); }
     std::vector<const char*> plotIds() const override { return {"emergence-main", "emergence-zipf"}; }
     bool drawPlot(const std::string& id, ImVec2 size) override;
+    bool busy() const override {
+        return sim_ == "on" && sim_error_.empty() && (job_ || !sim_last_ || job_index_ < sim_last_->n_params.size());
+    }
 
     // For tests and the overview: the cached theory and the simulated points so far.
     const EmergenceSweep& sweep() const { return sweep_; }

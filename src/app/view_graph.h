@@ -30,6 +30,7 @@ public:
     // Embeds show the bipartite picture (degrees when the graph is too large to draw) or the degrees.
     std::vector<const char*> embedPlotIds() const override { return {"graph-bipartite", "graph-degrees"}; }
     bool drawPlot(const std::string& id, ImVec2 size) override;
+    bool busy() const override { return runner_.busy(); }
 
     const SimulationRunner& runner() const { return runner_; }
     // What main() drew last: the bipartite graph (true) or the degree plot.

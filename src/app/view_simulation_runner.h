@@ -50,6 +50,8 @@ public:
     const std::string& error() const { return error_; }
     // True while the shown result is not the wanted one (running, refused or cancelled).
     bool stale() const;
+    // The wanted run is still to finish (not refused, not cancelled).
+    bool busy() const { return stale() && error_.empty() && !cancelled_; }
     double lastSliceMs() const { return last_slice_ms_; }
     double maxSliceMs() const { return max_slice_ms_; }
 

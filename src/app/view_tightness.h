@@ -32,6 +32,7 @@ public:
     void main() override;
     std::vector<ParamBinding> bindings() override;
     bool drawPlot(const std::string& id, ImVec2 size) override;
+    bool busy() const override { return !settled(); }
     std::vector<const char*> plotIds() const override { return {"tightness-fraction", "tightness-ratio"}; }
 
     const SimulationRunner& runner() const { return runner_; }

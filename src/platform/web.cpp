@@ -176,6 +176,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* slingshot_get_state() {
     return g_answer.c_str();
 }
 
+// Slingshot.busy(): the visible view still computes (simulation or certificate running).
+extern "C" EMSCRIPTEN_KEEPALIVE int slingshot_busy() {
+    using slingshot::platform::g_app;
+    return g_app && g_app->busy() ? 1 : 0;
+}
+
 // Slingshot.exportPlot(plotId, format, scale): the Export menu's action, for scripts and tests.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* slingshot_export(const char* plot_id, const char* format, const char* scale) {
     using slingshot::platform::g_app;

@@ -19,6 +19,27 @@ TEST_CASE("app: every view draws frames at several window sizes without ImGui er
     }
 }
 
+TEST_CASE("app: busy() while the visible view's jobs run, not for theory-only views", "[app]") {
+    test::HeadlessImGui gui;
+    app::App app;
+    REQUIRE(app.selectView("scaling"));
+    CHECK(app.busy());  // until a frame has shown the new view
+    gui.frame([&] { app.frame(1280, 800); });
+    CHECK_FALSE(app.busy());  // theory only: done in one frame
+    app.applyQuery({{"view", "competence"}, {"n2", "200000"}});
+    gui.frame([&] { app.frame(1280, 800); });
+    CHECK(app.busy());  // the adversary and the certificate take many frames
+    int frames = 0;
+    while (app.busy() && frames++ < 20000) gui.frame([&] { app.frame(1280, 800); });
+    CHECK_FALSE(app.busy());
+    // A change of state counts as busy until a frame has started the views' jobs for it.
+    app.applyQuery({{"seed", "5"}});
+    CHECK(app.busy());
+    while (app.busy() && frames++ < 20000) gui.frame([&] { app.frame(1280, 800); });
+    CHECK_FALSE(app.busy());
+    CHECK(app.state()["seed"] == 5);
+}
+
 TEST_CASE("app: unknown views are refused and the current one kept", "[app]") {
     test::HeadlessImGui gui;
     app::App app;

@@ -168,7 +168,9 @@ TEST_CASE("competence view: the certificate of the simulated graph is drawn and 
     app::CompetenceView v;
     setParam(v, "n2", 100000);  // degree 800: the certificate is informative and quick
     const double theta = 0.1;
+    CHECK(v.busy());
     runWithCertificate(gui, v);
+    CHECK_FALSE(v.busy());
     const app::SimulationSnapshot* s = v.runner().last();
     const app::CertificateTask::Done* d = v.certificate().last();
     REQUIRE(s);
@@ -219,7 +221,10 @@ TEST_CASE("competence view: a Zipf graph is certified as sampled, and certificat
 
     setParam(v, "certificate", "off");
     setParam(v, "seed", 7);
+    test::viewFrame(gui, v);
+    CHECK(v.busy());  // a new graph to simulate
     test::runViewToEnd(gui, v);
+    CHECK_FALSE(v.busy());  // the certificate, off, is not waited for
     CHECK_FALSE(v.certificate().running());
     CHECK(v.certificate().last()->key.seed == 1);  // not recomputed
     for (const auto& series : ui::plotSeries("competence-fraction")) CHECK(series.name.find("certificate") == std::string::npos);

@@ -16,7 +16,9 @@ for (const view of VIEWS) {
     for (const size of SIZES) {
       const { page, context, errors } = await openPage(env.browser, `${env.base}?view=${view}`, size);
       assert.equal((await page.evaluate(() => window.Slingshot.getState())).view, view);
-      await page.waitForTimeout(view === "overview" || view === "curves" || view === "scaling" ? 200 : 4000);
+      // Finished figures: the simulations and certificates of the view have run (Slingshot.busy()).
+      await page.waitForFunction(() => !window.Slingshot.busy(), null, { timeout: 120000, polling: 250 });
+      await page.waitForTimeout(200);
       const png = await page.screenshot({ path: artifact(`views/${view}-${size.width}x${size.height}@${size.scale}x.png`) });
       const stats = await imageStats(page, png);
       assert.equal(stats.width, size.width * size.scale);
