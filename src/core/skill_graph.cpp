@@ -16,7 +16,8 @@ constexpr uint64_t kFnvPrime = 0x100000001B3ULL;
 constexpr uint64_t kChunkSlots = 4096;
 
 // Degrees and hash lanes for slots [first, end), already written. The hash lane of slot i is i mod 4,
-// so four multiply chains overlap; the lanes are in locals over whole groups of four.
+// so four multiply chains overlap; the lanes are in locals over whole groups of four. Within a chunk
+// the loops use 32-bit counts and a moving pointer (measured faster natively than 64-bit indices).
 template <class Id>
 void tallySlots(const Id* slots, uint64_t first, uint64_t end, uint32_t* degree, uint64_t* lanes) {
     uint64_t i = first;
@@ -27,8 +28,10 @@ void tallySlots(const Id* slots, uint64_t first, uint64_t end, uint32_t* degree,
     };
     for (; i < end && (i & 3) != 0; ++i) one(i);
     uint64_t h0 = lanes[0], h1 = lanes[1], h2 = lanes[2], h3 = lanes[3];
-    for (; i + 4 <= end; i += 4) {
-        const uint32_t s0 = slots[i], s1 = slots[i + 1], s2 = slots[i + 2], s3 = slots[i + 3];
+    const Id* p = slots + i;
+    const uint32_t groups = static_cast<uint32_t>((end - i) / 4);
+    for (uint32_t g = 0; g < groups; ++g, p += 4) {
+        const uint32_t s0 = p[0], s1 = p[1], s2 = p[2], s3 = p[3];
         ++degree[s0];
         ++degree[s1];
         ++degree[s2];
@@ -38,6 +41,7 @@ void tallySlots(const Id* slots, uint64_t first, uint64_t end, uint32_t* degree,
         h2 = (h2 ^ s2) * kFnvPrime;
         h3 = (h3 ^ s3) * kFnvPrime;
     }
+    i += 4 * uint64_t(groups);
     lanes[0] = h0;
     lanes[1] = h1;
     lanes[2] = h2;
@@ -65,22 +69,22 @@ void drawUniform(Id* slots, uint64_t i, uint64_t end, WordStream& stream, const 
             slots[i++] = static_cast<Id>(column(words));
             continue;
         }
-        const uint64_t n = 2 * std::min(kGroupDraws, (end - i) / 2);
-        for (uint64_t j = 0; j < n; j += 2) {
+        const uint32_t n = static_cast<uint32_t>(2 * std::min(kGroupDraws, (end - i) / 2));
+        for (uint32_t j = 0; j < n; j += 2) {
             const uint64_t r = words.nextPair();
             group[j] = static_cast<uint32_t>(r >> 32);
             group[j + 1] = static_cast<uint32_t>(r);
         }
         Id* out = slots + i;
         uint32_t rejected = 0;
-        for (uint64_t j = 0; j < n; ++j) {
+        for (uint32_t j = 0; j < n; ++j) {
             const uint64_t m = group[j] * bound;
             out[j] = static_cast<Id>(m >> 32);
             rejected |= static_cast<uint32_t>(m) < reject_below;
         }
         if (rejected) [[unlikely]] {
-            uint64_t used = 0;
-            for (uint64_t t = 0; t < n; ++t) {
+            uint32_t used = 0;
+            for (uint32_t t = 0; t < n; ++t) {
                 uint32_t v;
                 while (!column.tryWord(used < n ? group[used] : words.next32(), v)) ++used;
                 ++used;
@@ -107,8 +111,8 @@ void drawAlias(Id* slots, uint64_t i, uint64_t end, const SkillMeasure& mu, Word
     const uint32_t* alias = mu.aliasOf();
     uint32_t group[2 * kGroupDraws];
     while (i < end) {
-        const uint64_t n = std::min(kGroupDraws, end - i);
-        uint64_t w = 0;
+        const uint32_t n = static_cast<uint32_t>(std::min(kGroupDraws, end - i));
+        uint32_t w = 0;
         if (words.pending()) group[w++] = words.next32();
         for (; w + 2 <= 2 * n; w += 2) {
             const uint64_t r = words.nextPair();
@@ -118,7 +122,7 @@ void drawAlias(Id* slots, uint64_t i, uint64_t end, const SkillMeasure& mu, Word
         if (w < 2 * n) group[w] = words.next32();  // leaves the low half pending
         Id* out = slots + i;
         uint32_t rejected = 0;
-        for (uint64_t t = 0; t < n; ++t) {
+        for (uint32_t t = 0; t < n; ++t) {
             const uint64_t m = group[2 * t] * bound;
             const uint32_t s = static_cast<uint32_t>(m >> 32);
             rejected |= static_cast<uint32_t>(m) < reject_below;
@@ -127,9 +131,9 @@ void drawAlias(Id* slots, uint64_t i, uint64_t end, const SkillMeasure& mu, Word
             out[t] = static_cast<Id>(s ^ ((s ^ alias[s]) & to_alias));
         }
         if (rejected) [[unlikely]] {
-            uint64_t used = 0;
+            uint32_t used = 0;
             auto next = [&] { return used < 2 * n ? group[used++] : words.next32(); };
-            for (uint64_t t = 0; t < n; ++t) {
+            for (uint32_t t = 0; t < n; ++t) {
                 uint32_t s;
                 while (!column.tryWord(next(), s)) {
                 }
