@@ -40,7 +40,10 @@ std::string bindingText(const ParamBinding& b) {
                                [](long long* v) { return std::to_string(*v); }, [](std::string* v) { return *v; },
                                [](std::vector<long long>* v) {
                                    std::string s;
-                                   for (size_t i = 0; i < v->size(); ++i) s += (i ? "," : "") + std::to_string((*v)[i]);
+                                   for (size_t i = 0; i < v->size(); ++i) {
+                                       if (i) s += ',';
+                                       s += std::to_string((*v)[i]);
+                                   }
                                    return s;
                                }},
                       b.target);
