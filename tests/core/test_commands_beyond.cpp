@@ -89,7 +89,7 @@ TEST_CASE("fit: points and csv, errors and the Text kind", "[commands_beyond]") 
     CHECK(fit->params[0].rangeText() == "text of at most 100000 characters");
 }
 
-TEST_CASE("--preset fit: emergence and scaling use the law fitted to --fit-points", "[commands_beyond]") {
+TEST_CASE("preset fit: emergence and scaling use the law fitted to the fit-points flag", "[commands_beyond]") {
     // Points on Hoffmann et al.'s law: the fitted law gives Hoffmann's thresholds (the fit recovers
     // its constants to about 1e-3, so the thresholds agree to a few per cent).
     const std::string points = hoffmannPoints(6);
