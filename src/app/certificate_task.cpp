@@ -3,25 +3,17 @@
 #include "app/plot.h"
 #include "app/widgets.h"
 #include "core/memory_budget.h"
+#include "app/view_simulation_runner.h"
 #include "core/simulation.h"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <stdexcept>
 
 namespace slingshot::app {
 namespace {
-
-double nowMs() {
-    using Clock = std::chrono::steady_clock;
-    static const auto t0 = Clock::now();
-    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
-
-bool anyItemActive() { return ImGui::GetCurrentContext() && ImGui::IsAnyItemActive(); }
 
 constexpr uint64_t kSamplePiecesPerBlock = 16384;
 // Graph and Lanczos basis together, at most (the page shares the browser's memory with the simulation).
@@ -33,6 +25,12 @@ ParamSpec certifyParam(const char* name) {
     ParamSpec p = cliParam("certify", name);
     if (p.name == "n2") p.max = double(kMaxPiecesBrowser);  // the page's limit on text pieces
     return p;
+}
+
+void updateSimulationAndCertificate(SimulationRunner& runner, const SimulationParams& wanted, CertificateTask* cert) {
+    const bool both = cert && cert->running() && (runner.running() || runner.stale());
+    runner.update(wanted, both ? 4.0 : 8.0);
+    if (cert) cert->update(graphKeyOf(wanted), runner.running() ? 4.0 : 8.0);
 }
 
 GraphKey graphKeyOf(const SimulationParams& p) {

@@ -36,6 +36,13 @@ ParamSpec certifyParam(const char* name);
 // The graph of a simulation run (uniform or Zipf measure).
 GraphKey graphKeyOf(const SimulationParams& p);
 
+class CertificateTask;
+class SimulationRunner;
+
+// One frame of a view that runs a simulation and, when `cert` is given, the certificate of the same
+// graph: a few milliseconds in all, split between the two while both run.
+void updateSimulationAndCertificate(SimulationRunner& runner, const SimulationParams& wanted, CertificateTask* cert);
+
 class CertificateTask {
 public:
     struct Done {

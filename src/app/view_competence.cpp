@@ -63,11 +63,7 @@ std::vector<ParamBinding> CompetenceView::bindings() {
 }
 
 void CompetenceView::update() {
-    const SimulationParams p = in_.params(true);
-    // A few milliseconds per frame in all: split between the two tasks while both run.
-    const bool both = certificateOn() && cert_.running() && (runner_.running() || runner_.stale());
-    runner_.update(p, both ? 4.0 : 8.0);
-    if (certificateOn()) cert_.update(graphKeyOf(p), runner_.running() ? 4.0 : 8.0);
+    updateSimulationAndCertificate(runner_, in_.params(true), certificateOn() ? &cert_ : nullptr);
     refreshTheory();
 }
 

@@ -5,20 +5,12 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <stdexcept>
 
 namespace slingshot::app {
 namespace {
 
-double nowSeconds() {
-    using Clock = std::chrono::steady_clock;
-    static const auto t0 = Clock::now();
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
-bool anyItemActive() { return ImGui::GetCurrentContext() && ImGui::IsAnyItemActive(); }
 
 }  // namespace
 
@@ -37,7 +29,7 @@ bool SimulationRunner::stale() const {
 }
 
 void SimulationRunner::update(const SimulationParams& wanted, double slice_ms, double settle_s) {
-    const double now = nowSeconds();
+    const double now = nowMs() / 1000;
     if (!have_pending_ || !sameRun(wanted, pending_)) {
         pending_ = wanted;
         have_pending_ = true;

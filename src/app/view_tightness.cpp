@@ -83,16 +83,10 @@ std::vector<ParamBinding> TightnessView::bindings() {
 }
 
 SimulationParams TightnessView::simParams() const {
-    SimulationParams p;
-    p.n1 = static_cast<uint32_t>(n1_);
-    p.n2 = static_cast<uint64_t>(n2_);
-    p.k = static_cast<uint32_t>(k_);
-    p.theta = theta_;
-    p.c = c_;
-    p.failure = FailureMode::Adversarial;
-    p.seed = static_cast<uint64_t>(seed_);
-    p.max_pieces = kMaxPiecesBrowser;
-    return p;
+    SimulationInputs in;
+    in.n1 = n1_, in.n2 = n2_, in.k = k_, in.seed = seed_, in.theta = theta_, in.c = c_;
+    in.failure = "adversarial";
+    return in.params(false);
 }
 
 bool TightnessView::settled() const {
@@ -101,10 +95,7 @@ bool TightnessView::settled() const {
 }
 
 void TightnessView::update() {
-    // A few milliseconds per frame in all: split between the two tasks while both run.
-    const bool both = cert_.running() && (runner_.running() || runner_.stale());
-    runner_.update(simParams(), both ? 4.0 : 8.0);
-    cert_.update(graphKey(), runner_.running() ? 4.0 : 8.0);
+    updateSimulationAndCertificate(runner_, simParams(), &cert_);
     refreshCurves();
 }
 

@@ -50,7 +50,6 @@ public:
     const Curves& curves() const { return curves_; }
 
 private:
-    GraphKey graphKey() const { return {n1_, n2_, k_, seed_, 0}; }
     SimulationParams simParams() const;
     void refreshCurves();
     void drawReadoutTable(const SimulationSnapshot* s, const CertificateTask::Done* d);

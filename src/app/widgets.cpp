@@ -4,12 +4,22 @@
 #include <imgui_internal.h>  // GetActiveID: refresh a list field only while it is not being edited
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <string>
 #include <unordered_map>
 
 namespace slingshot::app {
+
+double nowMs() {
+    using Clock = std::chrono::steady_clock;
+    static const auto t0 = Clock::now();
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+bool anyItemActive() { return ImGui::GetCurrentContext() && ImGui::IsAnyItemActive(); }
+
 
 bool logSlider(const char* label, double* v, double lo, double hi) {
     ImGui::TextUnformatted(label);

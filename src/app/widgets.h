@@ -11,6 +11,11 @@
 
 namespace slingshot::app {
 
+// Milliseconds on a steady clock (since the first call): time slices and settle delays.
+double nowMs();
+// True while a widget is held (a slider being dragged): jobs wait for the value to settle.
+bool anyItemActive();
+
 // A slider over [lo, hi] on a log scale, with the value also typeable (Ctrl+click).
 bool logSlider(const char* label, double* v, double lo, double hi);
 // A number input that refuses values <= 0 (or < 0 when allow_zero) with a visible message.
