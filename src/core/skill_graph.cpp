@@ -1,6 +1,10 @@
 #include "core/skill_graph.h"
 
+#include "core/bounded_words.h"
+
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <type_traits>
 
 namespace slingshot {
@@ -51,17 +55,33 @@ void tallySlots(const Id* slots, uint64_t first, uint64_t end, uint32_t* degree,
 
 // Uniform: the slots are Lemire draws on the word stream (high half of each 64-bit draw, then the low
 // half), a rejected word simply being skipped. A group of draws is made first (the generator alone, one
-// tight dependency chain), then the bound is applied to all their words in a loop without branches
-// that the compiler can vectorise. A group with a rejected word (probability < 2 N1 / 2^32 per slot) is
+// tight dependency chain), then the bound is applied to all their words without branches, as vector
+// code (boundWords). A group with a rejected word (probability < 2 N1 / 2^32 per slot) is
 // redone word by word from the same words, so the slots are those of word-by-word draws however the
 // calls are split.
 constexpr uint64_t kGroupDraws = 256;
+
+// n words (n even) in stream order: high half of each draw, then its low half. On little-endian
+// targets one 64-bit store of the draw with its halves swapped writes both (measured 72 -> 54 ms
+// per 4e7 draws in wasm, 43 -> 41 natively).
+inline void fillWords(WordStream& words, uint32_t* group, uint32_t n) {
+    for (uint32_t j = 0; j < n; j += 2) {
+        const uint64_t r = words.nextPair();
+        if constexpr (std::endian::native == std::endian::little) {
+            const uint64_t swapped = std::rotl(r, 32);
+            std::memcpy(group + j, &swapped, sizeof swapped);
+        } else {
+            group[j] = static_cast<uint32_t>(r >> 32);
+            group[j + 1] = static_cast<uint32_t>(r);
+        }
+    }
+}
 
 template <class Id>
 void drawUniform(Id* slots, uint64_t i, uint64_t end, WordStream& stream, const BoundedDraw& column_draw) {
     WordStream words = stream;
     const BoundedDraw column = column_draw;
-    const uint64_t bound = column.bound();
+    const uint32_t bound = column.bound();
     const uint32_t reject_below = column.rejectBelow();
     uint32_t group[2 * kGroupDraws];
     while (i + 2 <= end) {
@@ -70,19 +90,9 @@ void drawUniform(Id* slots, uint64_t i, uint64_t end, WordStream& stream, const 
             continue;
         }
         const uint32_t n = static_cast<uint32_t>(2 * std::min(kGroupDraws, (end - i) / 2));
-        for (uint32_t j = 0; j < n; j += 2) {
-            const uint64_t r = words.nextPair();
-            group[j] = static_cast<uint32_t>(r >> 32);
-            group[j + 1] = static_cast<uint32_t>(r);
-        }
+        fillWords(words, group, n);
         Id* out = slots + i;
-        uint32_t rejected = 0;
-        for (uint32_t j = 0; j < n; ++j) {
-            const uint64_t m = group[j] * bound;
-            out[j] = static_cast<Id>(m >> 32);
-            rejected |= static_cast<uint32_t>(m) < reject_below;
-        }
-        if (rejected) [[unlikely]] {
+        if (boundWords(group, n, bound, reject_below, out)) [[unlikely]] {
             uint32_t used = 0;
             for (uint32_t t = 0; t < n; ++t) {
                 uint32_t v;
@@ -114,11 +124,8 @@ void drawAlias(Id* slots, uint64_t i, uint64_t end, const SkillMeasure& mu, Word
         const uint32_t n = static_cast<uint32_t>(std::min(kGroupDraws, end - i));
         uint32_t w = 0;
         if (words.pending()) group[w++] = words.next32();
-        for (; w + 2 <= 2 * n; w += 2) {
-            const uint64_t r = words.nextPair();
-            group[w] = static_cast<uint32_t>(r >> 32);
-            group[w + 1] = static_cast<uint32_t>(r);
-        }
+        fillWords(words, group + w, (2 * n - w) & ~1u);
+        w += (2 * n - w) & ~1u;
         if (w < 2 * n) group[w] = words.next32();  // leaves the low half pending
         Id* out = slots + i;
         uint32_t rejected = 0;
