@@ -1,5 +1,6 @@
 #include "core/adversary.h"
 
+#include "core/competence.h"
 #include "core/skill_measure.h"
 
 #include <algorithm>
@@ -95,6 +96,10 @@ uint64_t AdversarySearch::beginKeys(Kind kind, uint32_t coarse_index, uint32_t f
         x = std::clamp<uint64_t>(x, 1, n);
         if (scanned_.count(x)) return 0;
         x_ = x;
+        // X as one byte per skill: the keys pass reads 1 byte per slot from an N1-byte table (in L1
+        // cache at N1 = 1e4) instead of comparing 4-byte ranks.
+        in_x_.resize(g_.n1);
+        for (uint32_t s = 0; s < g_.n1; ++s) in_x_[s] = rank_[s] < x_;
     } else {
         if (!have_best_) return 0;
         if (coarse_index == 0) {
@@ -115,25 +120,29 @@ uint64_t AdversarySearch::beginKeys(Kind kind, uint32_t coarse_index, uint32_t f
 
 void AdversarySearch::keysBlock(uint64_t first, uint64_t last) {
     const uint32_t k = g_.k;
-    const uint32_t* rank = rank_.data();
+    const uint8_t* in_x = in_x_.data();
     const float* w = weight_.data();
     uint16_t* key = key_.data();
     uint64_t* hist = hist_.data();
-    const uint32_t x = static_cast<uint32_t>(x_);
     const bool by_count = kind_ == Kind::ByCount;
     const float scale = key_scale_;
+    // One loop per kind: the page's wasm engine does not move a loop-invariant branch out of a loop.
     g_.withSlots([&](const auto* slots) {
+        if (by_count) {
+            for (uint64_t i = first; i < last; ++i) {
+                const auto* row = slots + i * k;
+                uint32_t kv = 0;
+                for (uint32_t j = 0; j < k; ++j) kv += in_x[row[j]];
+                key[i] = static_cast<uint16_t>(kv);
+                ++hist[kv];
+            }
+            return;
+        }
         for (uint64_t i = first; i < last; ++i) {
             const auto* row = slots + i * k;
-            uint32_t kv;
-            if (by_count) {
-                kv = 0;
-                for (uint32_t j = 0; j < k; ++j) kv += rank[row[j]] < x;
-            } else {
-                float load = 0;
-                for (uint32_t j = 0; j < k; ++j) load += w[row[j]];
-                kv = std::min<uint32_t>(kWeightKeys, static_cast<uint32_t>(load * scale));
-            }
+            float load = 0;
+            for (uint32_t j = 0; j < k; ++j) load += w[row[j]];
+            const uint32_t kv = std::min<uint32_t>(kWeightKeys, static_cast<uint32_t>(load * scale));
             key[i] = static_cast<uint16_t>(kv);
             ++hist[kv];
         }
@@ -162,26 +171,20 @@ void AdversarySearch::endKeys() {
 }
 
 void AdversarySearch::selectBlock(uint64_t first, uint64_t last) {
-    const uint32_t k = g_.k;
     const uint16_t* key = key_.data();
     uint8_t* chosen = chosen_.data();
-    uint32_t* e = fail_edges_.data();
     const uint32_t b = threshold_key_;
-    g_.withSlots([&](const auto* slots) {
-        for (uint64_t i = first; i < last; ++i) {
-            bool fail = key[i] > b;
-            if (key[i] == b) {
-                fail = ties_needed_ > 0 && BoundedDraw(static_cast<uint32_t>(ties_left_))(tie_words_) < ties_needed_;
-                ties_needed_ -= fail;
-                --ties_left_;
-            }
-            chosen[i] = fail;
-            if (fail) {
-                const auto* row = slots + i * k;
-                for (uint32_t j = 0; j < k; ++j) ++e[row[j]];
-            }
+    for (uint64_t i = first; i < last; ++i) {
+        bool fail = key[i] > b;
+        if (key[i] == b) {
+            fail = ties_needed_ > 0 && BoundedDraw::once(tie_words_, static_cast<uint32_t>(ties_left_)) < ties_needed_;
+            ties_needed_ -= fail;
+            --ties_left_;
         }
-    });
+        chosen[i] = fail;
+    }
+    // The chosen pieces' edges, counted as for any failure set (streamed rows, no branch per piece).
+    accumulateFailedEdges(g_, chosen, first, last, fail_edges_.data());
 }
 
 void AdversarySearch::endSelect() {

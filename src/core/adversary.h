@@ -45,7 +45,7 @@ public:
     const AdversaryReport& report() const { return report_; }
 
     // Bytes of work arrays for a graph of this shape (keys, evaluation flags, counts, ranks, weights).
-    static double workBytes(uint32_t n1, uint64_t n2) { return n2 * 3.0 + n1 * 16.0 + 65536 * 8.0; }
+    static double workBytes(uint32_t n1, uint64_t n2) { return n2 * 3.0 + n1 * 17.0 + 65536 * 8.0; }
 
 private:
     enum class Kind { ByCount, ByWeight };
@@ -63,6 +63,7 @@ private:
     uint64_t m_ = 0;              // |Y|
     uint32_t n_edges_skills_ = 0; // skills with degree > 0
     std::vector<uint32_t> rank_;  // by (degree, id) among skills with edges; UINT32_MAX for none
+    std::vector<uint8_t> in_x_;   // 1 for the skills of the X being evaluated
     std::vector<float> weight_;   // re-weighting of X's skills
     std::vector<uint32_t> fail_edges_;
     std::vector<uint32_t> last_fail_edges_;  // of the best Y, for re-weighting

@@ -93,6 +93,17 @@ public:
             if (static_cast<uint32_t>(m) >= reject_below_) return static_cast<uint32_t>(m >> 32);
         }
     }
+    // One draw for a bound used once, with the same words and result as BoundedDraw(n)(words): the
+    // division that fixes the rejected zone is only needed when the low half falls below n (Lemire's
+    // "nearly divisionless" order), which spares a division per draw when n changes every draw.
+    static uint32_t once(WordStream& words, uint32_t n) {
+        uint64_t m = static_cast<uint64_t>(words.next32()) * n;
+        if (static_cast<uint32_t>(m) < n) {
+            const uint32_t reject_below = static_cast<uint32_t>(-n) % n;
+            while (static_cast<uint32_t>(m) < reject_below) m = static_cast<uint64_t>(words.next32()) * n;
+        }
+        return static_cast<uint32_t>(m >> 32);
+    }
     uint32_t bound() const { return n_; }
     // Words below this are rejected (for kernels that apply the bound to many words at once).
     uint32_t rejectBelow() const { return reject_below_; }

@@ -89,3 +89,14 @@ TEST_CASE("rng: word stream gives the high half, then the low half", "[rng]") {
         CHECK(w.next32() == uint32_t(x));
     }
 }
+
+TEST_CASE("rng: a one-off bounded draw reads the same words and gives the same value", "[rng]") {
+    // once() skips the division unless the low half falls below n; for every bound, including ones
+    // that reject half of all words, it must follow BoundedDraw word for word.
+    for (uint32_t n : {1u, 2u, 3u, 1000u, 65535u, 65536u, 1000003u, 0x80000001u, 0xFFFFFFFFu}) {
+        WordStream a(Rng(n, RngStream::Test)), b(Rng(n, RngStream::Test));
+        const BoundedDraw draw(n);
+        for (int i = 0; i < 20000; ++i) REQUIRE(BoundedDraw::once(a, n) == draw(b));
+        CHECK(a.next32() == b.next32());
+    }
+}
