@@ -307,7 +307,7 @@ cmd_bench() {
     /usr/bin/python3 "$ROOT/bench/reference_numpy.py" | tee "$out/numpy-simulation.jsonl" || die "bench/reference_numpy.py failed"
     say "simulation: native, wasm and numpy side by side; W2 as whole processes"
     node "$ROOT/bench/compare.mjs" "$out/native-bench_simulation.jsonl" "$out/wasm-bench_simulation.jsonl" \
-        "$out/numpy-simulation.jsonl" --w2-process "$ROOT/build/native/bench_simulation" "$ROOT/bench/reference_numpy.py" \
+        "$out/numpy-simulation.jsonl" --w2-process "$ROOT/build/native/bench_simulation" "$ROOT/bench/reference_numpy.py" "$ROOT/build/native/slingshot-cli" \
         | tee "$out/simulation-table.txt" || die "bench/compare.mjs failed"
 }
 

@@ -1,13 +1,15 @@
 // Joins the JSON lines of bench_simulation (native and wasm under node) and bench/reference_numpy.py
 // into one table, and times W2 as whole processes (native binary against the numpy script).
-//   node bench/compare.mjs NATIVE.jsonl WASM.jsonl NUMPY.jsonl [--w2-process NATIVE_BIN NUMPY_SCRIPT [RUNS]]
+//   node bench/compare.mjs NATIVE.jsonl WASM.jsonl NUMPY.jsonl [--w2-process NATIVE_BIN NUMPY_SCRIPT CLI [RUNS]]
+// W2 as a process is timed three ways: bench_simulation keeping the graph (as the page does),
+// `slingshot-cli simulate` (which streams the graph: no slot array), and the numpy script.
 import { readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
 
 const args = process.argv.slice(2);
 if (args.length < 3) {
-  console.error("usage: node bench/compare.mjs NATIVE.jsonl WASM.jsonl NUMPY.jsonl [--w2-process NATIVE_BIN NUMPY_SCRIPT [RUNS]]");
+  console.error("usage: node bench/compare.mjs NATIVE.jsonl WASM.jsonl NUMPY.jsonl [--w2-process NATIVE_BIN NUMPY_SCRIPT CLI [RUNS]]");
   process.exit(2);
 }
 
@@ -49,7 +51,7 @@ for (const row of native.extra.filter((r) => r.peak_rss_mb !== undefined))
 // Whole processes: start, sample the graph, random Y, competence curve, exit; wall time per run.
 const at = args.indexOf("--w2-process");
 if (at >= 0) {
-  const [bin, script, runsText] = args.slice(at + 1);
+  const [bin, script, cli, runsText] = args.slice(at + 1);
   const runs = Number(runsText ?? 5);
   const wall = (cmd, cmdArgs) => {
     const times = [];
@@ -66,10 +68,13 @@ if (at >= 0) {
   const rows = [];
   for (const [n2, k] of [["1e6", "8"], ["1e7", "8"]]) {
     const n = wall(bin, ["--w2-process", n2, k]);
+    const c = wall(cli, ["simulate", "--n1", "10000", "--n2", n2, "--k", k, "--theta", "0.1", "--c", "0.8",
+                         "--seed", "20231106", "--format", "json"]);
     const p = wall("/usr/bin/python3", [script, "--w2-process", n2, k]);
-    rows.push(["W2 process", `N2=${n2} k=${k}`, fmt(n), fmt(p), ratio(p, n)]);
+    rows.push(["W2 process", `N2=${n2} k=${k}`, fmt(n), fmt(c), fmt(p), ratio(p, n), ratio(p, c)]);
   }
-  console.log(`\nW2 as a whole process (start, sample graph, random Y, curve, exit), median wall time of ${runs} runs in ms:`);
-  printTable(["workload", "size", "native", "numpy", "numpy/native"], rows);
+  console.log(`\nW2 as a whole process (start, sample graph, random Y, curve, exit), median wall time of ${runs} runs in ms`);
+  console.log("(kept: bench_simulation --w2-process, slot array in memory; cli: slingshot-cli simulate, graph streamed):");
+  printTable(["workload", "size", "kept", "cli", "numpy", "numpy/kept", "numpy/cli"], rows);
 }
 console.log(`\nload average (1, 5, 15 min): ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);

@@ -33,6 +33,8 @@ SimulationParams paramsFrom(const Args& a) {
     p.tuples = a.choice("tuples") == "s" ? TupleReading::S : TupleReading::T2;
     p.t2_pieces = static_cast<uint64_t>(a.integer("t2-pieces"));
     p.grid_points = static_cast<uint32_t>(a.integer("grid"));
+    // Nothing here reads the slots after their edges are counted unless tuples or the adversary do.
+    if (p.kprime == 0 && p.failure != FailureMode::Adversarial) p.slots = SlotStorage::Streamed;
     return p;
 }
 
@@ -60,6 +62,8 @@ Json runSimulate(const Args& a) {
     out["measure"] = job->measure().describe();
     out["seed"] = p.seed;
     out["slots_hash"] = hex64(r.slots_hash);
+    out["slots"] = p.slots == SlotStorage::Streamed ? "streamed" : "kept";
+    out["memory_estimate_bytes"] = estimateSimulationBytes(p);
     out["mean_degree"] = r.mean_degree;
     out["failed"] = r.failed;
     out["theta_realized"] = r.theta_realized;

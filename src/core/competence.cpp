@@ -10,13 +10,14 @@ namespace {
 // next, are cache hits (measured 53 -> 28 ms at N2 = 1e7, k = 8, theta = 0.1).
 constexpr uint32_t kListPieces = 2048;
 
+// `slots` holds the rows of pieces [0, pieces), `failed` their flags.
 template <class Id>
-void accumulate(const Id* slots, uint32_t k, const uint8_t* failed, uint64_t first, uint64_t last, uint32_t* e) {
+void accumulate(const Id* slots, uint32_t k, const uint8_t* failed, uint64_t pieces, uint32_t* e) {
     constexpr uint32_t kIdsPerLine = 64 / sizeof(Id);
     uint32_t list[kListPieces];
     uint32_t touched = 0;
-    for (uint64_t base = first; base < last; base += kListPieces) {
-        const uint32_t n = static_cast<uint32_t>(last - base < kListPieces ? last - base : kListPieces);
+    for (uint64_t base = 0; base < pieces; base += kListPieces) {
+        const uint32_t n = static_cast<uint32_t>(pieces - base < kListPieces ? pieces - base : kListPieces);
         const uint8_t* flags = failed + base;
         const Id* rows = slots + base * k;
         uint32_t m = 0;
@@ -38,7 +39,18 @@ void accumulate(const Id* slots, uint32_t k, const uint8_t* failed, uint64_t fir
 
 void accumulateFailedEdges(const SkillGraph& graph, const uint8_t* failed, uint64_t first, uint64_t last,
                            uint32_t* failed_edges) {
-    graph.withSlots([&](const auto* slots) { accumulate(slots, graph.k, failed, first, last, failed_edges); });
+    if (first >= last) return;
+    graph.withSlots([&](const auto* slots) {
+        accumulate(slots + first * graph.k, graph.k, failed + first, last - first, failed_edges);
+    });
+}
+
+void accumulateFailedEdges(const SlotChunk& chunk, uint32_t k, const uint8_t* failed, uint32_t* failed_edges) {
+    const uint8_t* flags = failed + chunk.first_piece;
+    if (chunk.slots16)
+        accumulate(chunk.slots16, k, flags, chunk.pieces, failed_edges);
+    else
+        accumulate(chunk.slots32, k, flags, chunk.pieces, failed_edges);
 }
 
 std::vector<CompetencePoint> CompetenceSummary::curve() const {

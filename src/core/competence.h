@@ -14,6 +14,8 @@ namespace slingshot {
 // e(s, Y) += slots of the failed pieces in [first, last).
 void accumulateFailedEdges(const SkillGraph& graph, const uint8_t* failed, uint64_t first, uint64_t last,
                            uint32_t* failed_edges);
+// The same for one chunk of a streamed graph; `failed` is indexed by piece as above.
+void accumulateFailedEdges(const SlotChunk& chunk, uint32_t k, const uint8_t* failed, uint32_t* failed_edges);
 
 struct CompetencePoint {
     double c;

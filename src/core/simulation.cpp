@@ -33,6 +33,8 @@ void validateSimulation(const SimulationParams& p) {
     if (p.kprime != 0 && p.tuples == TupleReading::S && p.kprime > p.k)
         throw std::invalid_argument("kprime: the S reading needs kprime <= k (co-occurring skills of one piece)");
     requireRange("t2_pieces", double(p.t2_pieces), 0, double(p.max_pieces));
+    if (p.slots == SlotStorage::Streamed && (p.kprime != 0 || p.failure == FailureMode::Adversarial))
+        throw std::invalid_argument("a streamed graph keeps no slots: tuples and the adversarial search need them");
     if (!(p.memory_budget_bytes > 0) || !std::isfinite(p.memory_budget_bytes))
         throw std::invalid_argument("memory budget: must be a positive number of bytes");
     switch (p.measure.kind) {
@@ -47,7 +49,7 @@ void validateSimulation(const SimulationParams& p) {
 }
 
 double estimateSimulationBytes(const SimulationParams& p) {
-    double bytes = SkillGraph::bytesFor(p.n1, p.n2, p.k);
+    double bytes = SkillGraph::bytesFor(p.n1, p.n2, p.k, p.slots);
     bytes += double(p.n2);           // failure flags
     bytes += 4.0 * p.n1;             // failed edges per skill
     bytes += SkillMeasure::tableBytes(p.n1, p.measure.kind == MeasureSpec::Kind::Uniform);
@@ -62,6 +64,11 @@ double estimateSimulationBytes(const SimulationParams& p) {
     return bytes;
 }
 
+void SimulationJob::allocateFailedEdges() {
+    failed_edges_.allocate("failed edges per skill", p_.n1);
+    failed_edges_.fill(0);
+}
+
 SimulationJob::SimulationJob(SimulationParams params) : p_(std::move(params)) {
     validateSimulation(p_);
     requireWithinBudget("this simulation", estimateSimulationBytes(p_), p_.memory_budget_bytes);
@@ -74,22 +81,34 @@ SimulationJob::SimulationJob(SimulationParams params) : p_(std::move(params)) {
     graph_.n2 = p_.n2;
     graph_.k = p_.k;
     const uint64_t pieces_per_block = std::max<uint64_t>(1, 4 * kJobBlockItems / p_.k);
+    const bool streamed = p_.slots == SlotStorage::Streamed;
 
     JobStage sample;
-    sample.name = "sampling the skill graph";
+    sample.name = streamed ? "sampling the skill graph, counting failed edges" : "sampling the skill graph";
     sample.weight = 3;
     sample.block_items = pieces_per_block;
-    sample.begin = [this] {
-        sampler_ = std::make_unique<GraphSampler>(graph_, *measure_, p_.seed);
+    sample.begin = [this, streamed] {
+        sampler_ = std::make_unique<GraphSampler>(graph_, *measure_, p_.seed, p_.slots);
+        if (streamed) allocateFailedEdges();
         return graph_.n2;
     };
-    sample.block = [this](uint64_t, uint64_t last) { sampler_->sampleUntil(last); };
+    if (streamed) {
+        // The failure set is chosen first (its stream does not depend on the graph), so each chunk's
+        // failed edges are counted while the chunk is still in cache.
+        sample.block = [this](uint64_t, uint64_t last) {
+            sampler_->sampleUntil(last, [this](const SlotChunk& chunk) {
+                accumulateFailedEdges(chunk, p_.k, failures_.failed.data(), failed_edges_.data());
+            });
+        };
+    } else {
+        sample.block = [this](uint64_t, uint64_t last) { sampler_->sampleUntil(last); };
+    }
     sample.end = [this] {
         result_.slots_hash = sampler_->slotsHash();
         result_.mean_degree = double(p_.k) * double(p_.n2) / double(p_.n1);
         sampler_.reset();
     };
-    addStage(std::move(sample));
+    if (!streamed) addStage(std::move(sample));
 
     const uint64_t m = exactFailureCount(p_.theta, p_.n2);
     if (p_.failure == FailureMode::Random) {
@@ -126,15 +145,16 @@ SimulationJob::SimulationJob(SimulationParams params) : p_(std::move(params)) {
             addStage(std::move(s));
         });
     }
+    if (streamed) addStage(std::move(sample));
 
     JobStage competence;
     competence.name = "measuring competence";
-    competence.weight = 0.5;
+    competence.weight = streamed ? 0 : 0.5;
     competence.block_items = pieces_per_block;
-    competence.begin = [this] {
+    competence.begin = [this, streamed]() -> uint64_t {
         if (adversary_) result_.adversary = adversary_->report();
-        failed_edges_.allocate("failed edges per skill", p_.n1);
-        failed_edges_.fill(0);
+        if (streamed) return 0;  // counted while sampling
+        allocateFailedEdges();
         return p_.n2;
     };
     competence.block = [this](uint64_t first, uint64_t last) {

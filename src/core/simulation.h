@@ -47,6 +47,10 @@ struct SimulationParams {
     double memory_budget_bytes = kDefaultMemoryBudgetBytes;
     uint64_t max_pieces = kMaxPiecesNative;
     AdversaryParams adversary;  // theta, c, seed are taken from above
+    // Streamed: slots are drawn chunk by chunk and dropped after their edges are counted (same hash,
+    // degrees and competence; memory independent of N2 x k). Not with tuples or the adversary, and
+    // graph() then has no slots.
+    SlotStorage slots = SlotStorage::Kept;
 };
 
 // Throws std::invalid_argument naming the parameter and its range.
@@ -72,13 +76,15 @@ public:
     const SimulationParams& params() const { return p_; }
     // Complete once state() == JobState::Done; parts fill in as stages finish.
     const SimulationResult& result() const { return result_; }
-    // The sampled data, for views (valid after the sampling stage).
+    // The sampled data, for views (valid after the sampling stage; no slots when streamed).
     const SkillGraph& graph() const { return graph_; }
     const FailureSet& failures() const { return failures_; }
     const BigArray<uint32_t>& failedEdges() const { return failed_edges_; }
     const SkillMeasure& measure() const { return *measure_; }
 
 private:
+    void allocateFailedEdges();
+
     SimulationParams p_;
     std::optional<SkillMeasure> measure_;
     SkillGraph graph_;

@@ -19,20 +19,21 @@ constexpr uint64_t kFnvPrime = 0x100000001B3ULL;
 // loop (generator, bound, four hash lanes, degrees) ran out of registers and spilled every iteration.
 constexpr uint64_t kChunkSlots = 4096;
 
-// Degrees and hash lanes for slots [first, end), already written. The hash lane of slot i is i mod 4,
-// so four multiply chains overlap; the lanes are in locals over whole groups of four. Within a chunk
-// the loops use 32-bit counts and a moving pointer (measured faster natively than 64-bit indices).
+// Degrees and hash lanes for slots [first, end), already written to `chunk` (slot `first` at chunk[0]).
+// The hash lane of slot i is i mod 4, so four multiply chains overlap; the lanes are in locals over
+// whole groups of four. Within a chunk the loops use 32-bit counts and a moving pointer (measured
+// faster natively than 64-bit indices).
 template <class Id>
-void tallySlots(const Id* slots, uint64_t first, uint64_t end, uint32_t* degree, uint64_t* lanes) {
+void tallySlots(const Id* chunk, uint64_t first, uint64_t end, uint32_t* degree, uint64_t* lanes) {
     uint64_t i = first;
     auto one = [&](uint64_t at) {
-        const uint32_t s = slots[at];
+        const uint32_t s = chunk[at - first];
         ++degree[s];
         lanes[at & 3] = (lanes[at & 3] ^ s) * kFnvPrime;
     };
     for (; i < end && (i & 3) != 0; ++i) one(i);
     uint64_t h0 = lanes[0], h1 = lanes[1], h2 = lanes[2], h3 = lanes[3];
-    const Id* p = slots + i;
+    const Id* p = chunk + (i - first);
     const uint32_t groups = static_cast<uint32_t>((end - i) / 4);
     for (uint32_t g = 0; g < groups; ++g, p += 4) {
         const uint32_t s0 = p[0], s1 = p[1], s2 = p[2], s3 = p[3];
@@ -154,12 +155,30 @@ void drawAlias(Id* slots, uint64_t i, uint64_t end, const SkillMeasure& mu, Word
 
 }  // namespace
 
-GraphSampler::GraphSampler(SkillGraph& graph, const SkillMeasure& measure, uint64_t seed)
-    : graph_(graph), measure_(measure), words_(Rng(seed, RngStream::GraphSlots)), column_(measure.columnDraw()) {
+double SkillGraph::bytesFor(uint32_t n1, uint64_t n2, uint32_t k, SlotStorage storage) {
+    const double id_bytes = n1 <= kNarrowIdMaxSkills ? 2.0 : 4.0;
+    const double slots = storage == SlotStorage::Kept ? double(n2) * k : double(std::max<uint64_t>(1, kChunkSlots / k) * k);
+    return slots * id_bytes + 4.0 * n1;
+}
+
+GraphSampler::GraphSampler(SkillGraph& graph, const SkillMeasure& measure, uint64_t seed, SlotStorage storage)
+    : graph_(graph),
+      measure_(measure),
+      words_(Rng(seed, RngStream::GraphSlots)),
+      column_(measure.columnDraw()),
+      chunk_pieces_(std::max<uint64_t>(1, kChunkSlots / graph.k)) {
     const uint64_t n_slots = graph.n2 * graph.k;
-    // A graph sampled again with the same shape keeps its arrays: writing memory the process already
-    // has is about twice as fast as the first touch of fresh pages.
-    if (graph.narrow()) {
+    const bool narrow = graph.narrow();
+    if (storage == SlotStorage::Streamed) {
+        graph.slots16.release();
+        graph.slots32.release();
+        if (narrow)
+            chunk16_.allocate("slot chunk", chunk_pieces_ * graph.k);
+        else
+            chunk32_.allocate("slot chunk", chunk_pieces_ * graph.k);
+    } else if (narrow) {
+        // A graph sampled again with the same shape keeps its arrays: writing memory the process already
+        // has is about twice as fast as the first touch of fresh pages.
         graph.slots32.release();
         if (graph.slots16.size() != n_slots) graph.slots16.allocate("skill graph slots", n_slots);
     } else {
@@ -171,21 +190,38 @@ GraphSampler::GraphSampler(SkillGraph& graph, const SkillMeasure& measure, uint6
     for (auto& lane : lanes_) lane = kFnvOffset;
 }
 
-void GraphSampler::sampleUntil(uint64_t end_piece) {
+void GraphSampler::sampleUntil(uint64_t end_piece, const ChunkVisitor& visit) {
     if (end_piece > graph_.n2) end_piece = graph_.n2;
     if (end_piece <= next_piece_) return;
-    graph_.withSlots([&](auto* slots) {
-        using Id = std::remove_pointer_t<decltype(slots)>;
-        const uint64_t end = end_piece * graph_.k;
-        for (uint64_t first = next_piece_ * graph_.k; first < end; first += kChunkSlots) {
-            const uint64_t last = std::min(end, first + kChunkSlots);
+    const bool streamed = !chunk16_.empty() || !chunk32_.empty();
+    const uint64_t k = graph_.k;
+    auto run = [&](auto* kept, auto* buffer) {
+        using Id = std::remove_pointer_t<decltype(kept)>;
+        for (uint64_t piece = next_piece_; piece < end_piece; piece += chunk_pieces_) {
+            const uint64_t pieces = std::min(chunk_pieces_, end_piece - piece);
+            const uint64_t first = piece * k, count = pieces * k;
+            Id* out = streamed ? buffer : kept + first;
             if (measure_.isUniform())
-                drawUniform<Id>(slots, first, last, words_, column_);
+                drawUniform<Id>(out, 0, count, words_, column_);
             else
-                drawAlias<Id>(slots, first, last, measure_, words_, column_);
-            tallySlots<Id>(slots, first, last, graph_.degree.data(), lanes_);
+                drawAlias<Id>(out, 0, count, measure_, words_, column_);
+            tallySlots<Id>(out, first, first + count, graph_.degree.data(), lanes_);
+            if (visit) {
+                SlotChunk chunk;
+                if constexpr (std::is_same_v<Id, uint16_t>)
+                    chunk.slots16 = out;
+                else
+                    chunk.slots32 = out;
+                chunk.first_piece = piece;
+                chunk.pieces = static_cast<uint32_t>(pieces);
+                visit(chunk);
+            }
         }
-    });
+    };
+    if (graph_.narrow())
+        run(graph_.slots16.data(), chunk16_.data());
+    else
+        run(graph_.slots32.data(), chunk32_.data());
     next_piece_ = end_piece;
 }
 

@@ -52,6 +52,22 @@ TEST_CASE("simulate: tuples object, adversary report, zipf measure", "[commands_
     CHECK(z["measure"].get<std::string>().rfind("zipf:1.2", 0) == 0);
 }
 
+TEST_CASE("simulate: runs without tuples or the adversary stream the graph and fit a smaller budget", "[commands_simulation]") {
+    const Json streamed = runQuery("simulate", small());
+    CHECK(streamed["slots"] == "streamed");
+    const Json kept = runQuery("simulate", small({{"failure", "adversarial"}}));
+    CHECK(kept["slots"] == "kept");
+    CHECK(runQuery("simulate", small({{"kprime", 2}}))["slots"] == "kept");
+    // 2e5 pieces x 32 slots of 1e6 skills: 25.6 MB of slots kept, a 16 kB chunk streamed.
+    const Json big = {{"n1", 1000000}, {"n2", 200000}, {"k", 32}, {"budget", 1.5e7}, {"seed", 2}};
+    const Json r = runQuery("simulate", big);
+    CHECK(r["memory_estimate_bytes"].get<double>() < 1.5e7);
+    CHECK(r["weighted_mean_failure"].get<double>() == Approx(0.1).margin(1e-15));
+    Json adversarial = big;
+    adversarial["failure"] = "adversarial";
+    CHECK_THROWS_WITH(runQuery("simulate", adversarial), Catch::Contains("limit of about 15 MB"));
+}
+
 TEST_CASE("simulate: bad input and memory refusal are QueryErrors with messages", "[commands_simulation]") {
     CHECK_THROWS_AS(runQuery("simulate", small({{"n1", 0}})), QueryError);
     CHECK_THROWS_AS(runQuery("simulate", small({{"k", 33}})), QueryError);
@@ -60,8 +76,11 @@ TEST_CASE("simulate: bad input and memory refusal are QueryErrors with messages"
     CHECK_THROWS_AS(runQuery("simulate", small({{"kprime", 4}})), QueryError);
     CHECK_THROWS_WITH(runQuery("simulate", small({{"kprime", 3}, {"tuples", "s"}, {"k", 2}})),
                       Catch::Contains("kprime <= k"));
-    CHECK_THROWS_WITH(runQuery("simulate", small({{"n2", 100000000}, {"k", 32}, {"budget", 1e9}})),
+    CHECK_THROWS_WITH(runQuery("simulate", small({{"n2", 100000000}, {"k", 32}, {"budget", 1e9}, {"failure", "adversarial"}})),
                       Catch::Contains("above the memory limit of about 1000 MB"));
+    // Streamed, 1e8 pieces still need their failure flags.
+    CHECK_THROWS_WITH(runQuery("simulate", small({{"n2", 100000000}, {"k", 32}, {"budget", 5e7}})),
+                      Catch::Contains("above the memory limit of about 50 MB"));
     const std::string text = queryText("simulate", R"({"n1": -3})");
     CHECK(text.find("error") != std::string::npos);
 }

@@ -64,6 +64,49 @@ TEST_CASE("job: any slicing gives the same result, progress rises to 1", "[job]"
     }
 }
 
+TEST_CASE("job: a streamed graph gives the kept graph's hash, degrees and competence, however sliced", "[job]") {
+    for (FailureMode mode : {FailureMode::Random, FailureMode::Independent})
+        for (uint32_t n1 : {200u, 70000u}) {  // 16-bit and 32-bit ids
+            SimulationParams p = smallRun(mode, 0);
+            p.n1 = n1;
+            p.k = 7;  // chunks of 585 pieces: slices end inside chunks
+            if (n1 > 200) p.measure.kind = MeasureSpec::Kind::Uniform;
+            SimulationJob kept(p);
+            kept.runToEnd();
+            p.slots = SlotStorage::Streamed;
+            for (uint64_t budget : {1ull, 777ull, 1000000ull}) {
+                SimulationJob streamed(p);
+                while (streamed.step(budget)) {
+                }
+                REQUIRE(streamed.state() == JobState::Done);
+                requireSame(streamed.result(), kept.result());
+                CHECK(streamed.result().skills.failed_edge_sum == kept.result().skills.failed_edge_sum);
+                CHECK(streamed.graph().slots16.empty());
+                CHECK(streamed.graph().slots32.empty());
+                for (uint32_t s = 0; s < n1; ++s) REQUIRE(streamed.graph().degree[s] == kept.graph().degree[s]);
+            }
+        }
+}
+
+TEST_CASE("job: a streamed graph is refused where slots are read later, and needs far less memory", "[job]") {
+    SimulationParams p = smallRun(FailureMode::Adversarial, 0);
+    p.slots = SlotStorage::Streamed;
+    CHECK_THROWS_WITH(SimulationJob(p), Catch::Contains("tuples and the adversarial search need them"));
+    p = smallRun(FailureMode::Random, 2);
+    p.slots = SlotStorage::Streamed;
+    CHECK_THROWS_AS(SimulationJob(p), std::invalid_argument);
+    // 1e8 pieces x 32 slots of 1e6 skills: 12.9 GB kept; streamed, the failure flags (1e8 B) dominate.
+    p = SimulationParams();
+    p.n1 = 1000000;
+    p.n2 = 100000000;
+    p.k = 32;
+    p.slots = SlotStorage::Streamed;
+    const double bytes = estimateSimulationBytes(p);
+    CHECK(bytes > 1e8);
+    CHECK(bytes < 1.1e8);
+    CHECK_NOTHROW(SimulationJob(p));  // constructing allocates nothing
+}
+
 TEST_CASE("job: different seeds give different graphs", "[job]") {
     SimulationParams p = smallRun(FailureMode::Random, 0);
     const uint64_t h1 = slingshot::testing::runSimulation(p).slots_hash;
