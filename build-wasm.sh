@@ -290,17 +290,21 @@ cmd_bench() {
     local out="$ROOT/build/bench" b name
     mkdir -p "$out"
     say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    # Native and wasm take turns, three rounds each, so that a change in the machine's load or memory
+    # state during the run falls on both sides; compare.mjs takes the median of the rounds' medians.
+    local round
     for b in "$ROOT"/build/native/bench_*; do
         [ -x "$b" ] || continue
         name=$(basename "$b")
-        say "native $name"
-        "$b" | tee "$out/native-$name.jsonl" || die "native $name failed"
-    done
-    for b in "$ROOT"/build/wasm/bench_*.js; do
-        [ -f "$b" ] || continue
-        name=$(basename "$b" .js)
-        say "wasm/node $name"
-        node "$b" | tee "$out/wasm-$name.jsonl" || die "wasm $name failed"
+        : > "$out/native-$name.jsonl"
+        : > "$out/wasm-$name.jsonl"
+        for round in 1 2 3; do
+            say "native $name (round $round of 3)"
+            "$b" | tee -a "$out/native-$name.jsonl" || die "native $name failed"
+            [ -f "$ROOT/build/wasm/$name.js" ] || continue
+            say "wasm/node $name (round $round of 3)"
+            node "$ROOT/build/wasm/$name.js" | tee -a "$out/wasm-$name.jsonl" || die "wasm $name failed"
+        done
     done
     /usr/bin/python3 -c "import numpy" 2>/dev/null || die "/usr/bin/python3 has no numpy (Debian package python3-numpy; run ./build-wasm.sh setup)"
     say "numpy reference (bench/reference_numpy.py)"

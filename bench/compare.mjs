@@ -13,15 +13,28 @@ if (args.length < 3) {
   process.exit(2);
 }
 
+const middle = (values) => {
+  const v = [...values].sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+
+// One row per workload and size; a file holding several rounds gives the median of their medians
+// (`rounds` says how many).
 function readLines(path) {
-  const rows = new Map();
+  const rounds = new Map();
   const extra = [];
   for (const line of readFileSync(path, "utf8").split("\n")) {
     if (!line.startsWith("{")) continue;
     const row = JSON.parse(line);
-    if (row.workload && row.median_ms !== undefined) rows.set(`${row.workload} ${row.n2} ${row.k}`, row);
-    else extra.push(row);
+    if (row.workload && row.median_ms !== undefined) {
+      const key = `${row.workload} ${row.n2} ${row.k}`;
+      if (!rounds.has(key)) rounds.set(key, []);
+      rounds.get(key).push(row);
+    } else extra.push(row);
   }
+  const rows = new Map();
+  for (const [key, list] of rounds)
+    rows.set(key, { ...list[0], median_ms: middle(list.map((r) => r.median_ms)), rounds: list.length });
   return { rows, extra };
 }
 
@@ -43,10 +56,14 @@ for (const [key, n] of native.rows) {
   const p = numpy.rows.get(key)?.median_ms;
   table.push([n.workload, `N2=${sci(n.n2)} k=${n.k}`, fmt(n.median_ms), fmt(w), fmt(p), ratio(w, n.median_ms), ratio(p, n.median_ms)]);
 }
-console.log("\nMedians in ms (bench_simulation native and wasm under node; bench/reference_numpy.py):");
+const roundsOf = (side) => Math.max(...[...side.rows.values()].map((r) => r.rounds));
+console.log(`\nMedians in ms (bench_simulation native and wasm under node, median of ${roundsOf(native)} and ` +
+            `${roundsOf(wasm)} rounds; bench/reference_numpy.py, ${roundsOf(numpy)} round):`);
 printTable(["workload", "size", "native", "wasm", "numpy", "wasm/native", "numpy/native"], table);
+const peaks = new Map();
 for (const row of native.extra.filter((r) => r.peak_rss_mb !== undefined))
-  console.log(`native ${row.what}: ${row.peak_rss_mb} MB`);
+  peaks.set(row.what, Math.max(peaks.get(row.what) ?? 0, row.peak_rss_mb));
+for (const [what, mb] of peaks) console.log(`native ${what}: ${mb} MB (largest of the rounds)`);
 
 // Whole processes: start, sample the graph, random Y, competence curve, exit; wall time per run.
 const at = args.indexOf("--w2-process");
@@ -62,8 +79,7 @@ if (at >= 0) {
       if (res.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(" ")} failed: ${res.stderr}`);
       times.push(ms);
     }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)];
+    return middle(times);
   };
   const rows = [];
   for (const [n2, k] of [["1e6", "8"], ["1e7", "8"]]) {
