@@ -137,7 +137,7 @@ TEST_CASE("skill_graph: grouped uniform draws equal word-by-word Lemire draws, h
 }
 
 // 16-bit ids where the page's vector kernel rejects most often (N1 = 65175: 2^32 mod N1 = 65146, about
-// 1.5e-5 of words rejected, so about 20 groups here are redone), at its largest bound 65535 and at 65536
+// 1.5e-5 of words rejected: 24 here, so about 24 groups are redone), at its largest bound 65535 and at 65536
 // (the plain loop); all must equal word-by-word draws.
 TEST_CASE("skill_graph: grouped 16-bit draws equal word-by-word draws up to N1 = 65536", "[skill_graph]") {
     for (uint32_t n1 : {65175u, 65535u, 65536u}) {
