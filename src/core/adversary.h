@@ -44,7 +44,8 @@ public:
     void planStages(const std::function<void(JobStage)>& add);
     const AdversaryReport& report() const { return report_; }
 
-    // Bytes of work arrays for a graph of this shape (keys, evaluation flags, counts, ranks, weights).
+    // Bytes of work arrays for a graph of this shape (keys, evaluation flags, counts, ranks, X flags,
+    // weights).
     static double workBytes(uint32_t n1, uint64_t n2) { return n2 * 3.0 + n1 * 17.0 + 65536 * 8.0; }
 
 private:

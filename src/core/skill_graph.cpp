@@ -14,10 +14,12 @@ namespace {
 constexpr uint64_t kFnvOffset = 0xCBF29CE484222325ULL;
 constexpr uint64_t kFnvPrime = 0x100000001B3ULL;
 
-// Slots are drawn in chunks small enough to stay in L1 cache; each chunk is written first, then read
-// again for the degrees and the hash. Two short loops keep their state in registers, where one fused
-// loop (generator, bound, four hash lanes, degrees) ran out of registers and spilled every iteration.
+// Slots are drawn in chunks of whole pieces small enough to stay in L1 cache (at most kChunkSlots);
+// each chunk is written first, then read again for the degrees and the hash (and by a streamed run's
+// visitor). Two short loops keep their state in registers, where one fused loop (generator, bound,
+// four hash lanes, degrees) ran out of registers and spilled every iteration.
 constexpr uint64_t kChunkSlots = 4096;
+uint64_t chunkPieces(uint32_t k) { return std::max<uint64_t>(1, kChunkSlots / k); }
 
 // Degrees and hash lanes for slots [first, end), already written to `chunk` (slot `first` at chunk[0]).
 // The hash lane of slot i is i mod 4, so four multiply chains overlap; the lanes are in locals over
@@ -157,7 +159,7 @@ void drawAlias(Id* slots, uint64_t i, uint64_t end, const SkillMeasure& mu, Word
 
 double SkillGraph::bytesFor(uint32_t n1, uint64_t n2, uint32_t k, SlotStorage storage) {
     const double id_bytes = n1 <= kNarrowIdMaxSkills ? 2.0 : 4.0;
-    const double slots = storage == SlotStorage::Kept ? double(n2) * k : double(std::max<uint64_t>(1, kChunkSlots / k) * k);
+    const double slots = storage == SlotStorage::Kept ? double(n2) * k : double(chunkPieces(k) * k);
     return slots * id_bytes + 4.0 * n1;
 }
 
@@ -166,7 +168,7 @@ GraphSampler::GraphSampler(SkillGraph& graph, const SkillMeasure& measure, uint6
       measure_(measure),
       words_(Rng(seed, RngStream::GraphSlots)),
       column_(measure.columnDraw()),
-      chunk_pieces_(std::max<uint64_t>(1, kChunkSlots / graph.k)) {
+      chunk_pieces_(chunkPieces(graph.k)) {
     const uint64_t n_slots = graph.n2 * graph.k;
     const bool narrow = graph.narrow();
     if (storage == SlotStorage::Streamed) {
