@@ -117,13 +117,23 @@
   if (!probe.getContext || !probe.getContext("webgl2")) {
     showFatal("WebGL2 is not available",
       "Slingshot draws with WebGL2, which this browser does not offer (or has turned off). " +
-      "Use a current Firefox, Chrome, Edge or Safari (15 or newer), or enable hardware acceleration.");
+      "Use a current Firefox, Chrome, Edge or Safari (16.4 or newer), or enable hardware acceleration.");
     readyReject(new Error("WebGL2 missing"));
     return;
   }
   if (typeof WebAssembly !== "object") {
     showFatal("WebAssembly is not available", "This browser is too old to run Slingshot.");
     readyReject(new Error("WebAssembly missing"));
+    return;
+  }
+  // The engine's slot sampler uses WebAssembly SIMD; without it the module would not compile. The probe
+  // is the smallest module with a vector instruction: (func (result v128) (i8x16.splat (i32.const 0))).
+  var simdProbe = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7b, 3, 2, 1, 0,
+                                  10, 8, 1, 6, 0, 0x41, 0, 0xfd, 0x0f, 0x0b]);
+  if (!WebAssembly.validate(simdProbe)) {
+    showFatal("WebAssembly SIMD is not available",
+      "Slingshot's engine needs WebAssembly SIMD: Chrome or Edge 91, Firefox 89, Safari 16.4 or newer.");
+    readyReject(new Error("WebAssembly SIMD missing"));
     return;
   }
 

@@ -64,3 +64,25 @@ test("Slingshot.query('scaling') equals slingshot-cli scaling", async () => {
   assert.match(bad.error, /--n/);
   await context.close();
 });
+
+test("a browser without WebAssembly SIMD gets a clear message instead of a failed compile", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 900, height: 600 } });
+  const page = await context.newPage();
+  // As in a browser without SIMD: any module with a vector instruction fails validation.
+  await page.addInitScript(() => {
+    const validate = WebAssembly.validate;
+    WebAssembly.validate = (bytes) => (new Uint8Array(bytes).includes(0xfd) ? false : validate(bytes));
+  });
+  await page.goto(env.base);
+  const rejected = await page.evaluate(() => window.Slingshot.ready.then(() => "resolved", (e) => String(e)));
+  assert.match(rejected, /SIMD missing/);
+  const fatal = await page.evaluate(() => {
+    const box = document.getElementById("fatal");
+    return { hidden: box.hidden, text: box.textContent };
+  });
+  assert.equal(fatal.hidden, false);
+  assert.match(fatal.text, /WebAssembly SIMD is not available/);
+  assert.match(fatal.text, /Safari 16\.4/);
+  await page.screenshot({ path: artifact("no-simd.png") });
+  await context.close();
+});
