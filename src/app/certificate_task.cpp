@@ -1,9 +1,9 @@
 #include "app/certificate_task.h"
 
 #include "app/plot.h"
+#include "app/view_simulation_runner.h"
 #include "app/widgets.h"
 #include "core/memory_budget.h"
-#include "app/view_simulation_runner.h"
 #include "core/simulation.h"
 
 #include <imgui.h>

@@ -9,10 +9,6 @@
 #include <stdexcept>
 
 namespace slingshot::app {
-namespace {
-
-
-}  // namespace
 
 bool sameRun(const SimulationParams& a, const SimulationParams& b) {
     return a.n1 == b.n1 && a.n2 == b.n2 && a.k == b.k && a.theta == b.theta && a.failure == b.failure && a.c == b.c &&

@@ -20,7 +20,6 @@ double nowMs() {
 
 bool anyItemActive() { return ImGui::GetCurrentContext() && ImGui::IsAnyItemActive(); }
 
-
 bool logSlider(const char* label, double* v, double lo, double hi) {
     ImGui::TextUnformatted(label);
     ImGui::PushID(label);

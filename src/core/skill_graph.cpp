@@ -80,13 +80,15 @@ inline void fillWords(WordStream& words, uint32_t* group, uint32_t n) {
     }
 }
 
+// Both kernels fill slots[0, end) of one chunk.
 template <class Id>
-void drawUniform(Id* slots, uint64_t i, uint64_t end, WordStream& stream, const BoundedDraw& column_draw) {
+void drawUniform(Id* slots, uint64_t end, WordStream& stream, const BoundedDraw& column_draw) {
     WordStream words = stream;
     const BoundedDraw column = column_draw;
     const uint32_t bound = column.bound();
     const uint32_t reject_below = column.rejectBelow();
     uint32_t group[2 * kGroupDraws];
+    uint64_t i = 0;
     while (i + 2 <= end) {
         if (words.pending()) {  // a half-word left by the last call or by a redone group
             slots[i++] = static_cast<Id>(column(words));
@@ -114,8 +116,7 @@ void drawUniform(Id* slots, uint64_t i, uint64_t end, WordStream& stream, const 
 // a word against the column's keep threshold. As for the uniform case, a group's words are drawn first
 // and the group is redone word by word if a column word was rejected.
 template <class Id>
-void drawAlias(Id* slots, uint64_t i, uint64_t end, const SkillMeasure& mu, WordStream& stream,
-               const BoundedDraw& column_draw) {
+void drawAlias(Id* slots, uint64_t end, const SkillMeasure& mu, WordStream& stream, const BoundedDraw& column_draw) {
     WordStream words = stream;
     const BoundedDraw column = column_draw;
     const uint64_t bound = column.bound();
@@ -123,12 +124,13 @@ void drawAlias(Id* slots, uint64_t i, uint64_t end, const SkillMeasure& mu, Word
     const uint32_t* keep = mu.keepBelow();
     const uint32_t* alias = mu.aliasOf();
     uint32_t group[2 * kGroupDraws];
-    while (i < end) {
+    for (uint64_t i = 0; i < end;) {
         const uint32_t n = static_cast<uint32_t>(std::min(kGroupDraws, end - i));
         uint32_t w = 0;
         if (words.pending()) group[w++] = words.next32();
-        fillWords(words, group + w, (2 * n - w) & ~1u);
-        w += (2 * n - w) & ~1u;
+        const uint32_t paired_words = (2 * n - w) & ~1u;  // the words that fill whole draws
+        fillWords(words, group + w, paired_words);
+        w += paired_words;
         if (w < 2 * n) group[w] = words.next32();  // leaves the low half pending
         Id* out = slots + i;
         uint32_t rejected = 0;
@@ -204,9 +206,9 @@ void GraphSampler::sampleUntil(uint64_t end_piece, const ChunkVisitor& visit) {
             const uint64_t first = piece * k, count = pieces * k;
             Id* out = streamed ? buffer : kept + first;
             if (measure_.isUniform())
-                drawUniform<Id>(out, 0, count, words_, column_);
+                drawUniform<Id>(out, count, words_, column_);
             else
-                drawAlias<Id>(out, 0, count, measure_, words_, column_);
+                drawAlias<Id>(out, count, measure_, words_, column_);
             tallySlots<Id>(out, first, first + count, graph_.degree.data(), lanes_);
             if (visit) {
                 SlotChunk chunk;
