@@ -1,6 +1,8 @@
-// Timing of the theory engine's per-frame work: a 256-point performance curve and a 200-point
-// emergence sweep (issue 3 target: under 2 ms each in wasm). Prints one JSON line per case with
-// the median, min and max over many repetitions, in milliseconds.
+// Timing of the theory engine's per-frame work: a 256-point performance curve, a 200-point
+// emergence sweep (target: under 2 ms each in wasm) and the random-Y binomial-tail curve of the
+// Curves, Competence and Tightness views (201 points of c) at skill degrees 1e2 to 1e12. Prints one
+// JSON line per case with the median, min and max over many repetitions, in milliseconds.
+#include "core/binomial.h"
 #include "core/bounds.h"
 #include "core/emergence.h"
 
@@ -8,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace {
@@ -57,5 +60,15 @@ int main() {
         return t.n[0].value_or(0);
     });
     report("alpha_star_scan_4000", 100, [] { return alphaStarScan(0.1, 3, 8, 0.01); });
+    for (const long long degree : {100LL, 10000LL, 100000000LL, 1000000000000LL}) {
+        const std::string name = "random_y_curve_201_degree_" + std::to_string(degree);
+        report(name.c_str(), 20, [degree] {
+            double sum = 0;
+            for (int j = 0; j <= 200; ++j) sum += randomYFraction(0.1, 1 - j / 200.0, degree);
+            return sum;
+        });
+    }
+    // One tail at the mean, the slowest case: both integrals span the whole bell.
+    report("binomial_tail_at_mean_degree_1e12", 200, [] { return binomialUpperTail(1000000000000ULL, 0.1, 100000000000ULL); });
     return g_sink == -1 ? 1 : 0;
 }

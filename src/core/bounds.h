@@ -80,7 +80,8 @@ std::vector<CurvePoint> performanceCurve(double theta, double k, int kprime, Tup
 double greedyAdversaryAlpha(double theta, double tau, int k);
 
 // Typical (uniformly random) failure set: fraction of skills of degree `degree` with failure >= tau,
-// P[Bin(degree, theta) >= ceil(tau * degree)].
+// P[Bin(degree, theta) >= m] for the smallest count m with m / degree >= tau (as doubles compare).
+// degree in [1, 2^53).
 double randomYFraction(double theta, double tau, long long degree);
 
 }  // namespace slingshot

@@ -1,6 +1,7 @@
 // Tightness overlays of §3.3: the exact asymptotic adversary and the typical random failure set.
 #include "core/bounds.h"
 
+#include "core/binomial.h"
 #include "core/info.h"
 
 #include <algorithm>
@@ -10,15 +11,12 @@
 namespace slingshot {
 namespace {
 
-double logChoose(double n, double j) { return std::lgamma(n + 1) - std::lgamma(j + 1) - std::lgamma(n - j + 1); }
-
 // phi(a): mean failure of the skills of a set X of measure a when the adversary fails the theta
 // fraction of pieces with the most slots in X (fractionally at the boundary count).
 double adversaryFailure(double a, double theta, int k) {
-    const double log_a = std::log(a), log_rest = std::log1p(-a);
     double mass_left = theta, load = 0.0;
     for (int j = k; j >= 1 && mass_left > 0; --j) {
-        const double pj = std::exp(logChoose(k, j) + j * log_a + (k - j) * log_rest);
+        const double pj = binomialPmf(uint64_t(k), a, uint64_t(j));
         const double taken = std::min(pj, mass_left);
         load += j * taken;
         mass_left -= taken;
@@ -43,24 +41,19 @@ double randomYFraction(double theta, double tau, long long degree) {
     if (std::isnan(theta) || std::isnan(tau)) throw std::invalid_argument("theta and tau must not be NaN");
     if (degree < 1) throw std::invalid_argument("degree must be >= 1");
     const double n = static_cast<double>(degree);
-    // Smallest failed-edge count e with e / degree >= tau; the guard absorbs tau*degree rounding up.
-    const double m = std::max(0.0, std::ceil(tau * n * (1 - 1e-12)));
+    // Smallest failed-edge count e with e / degree >= tau as doubles compare: ceil(tau * degree),
+    // corrected where that product rounded across a whole number (an absolute guard would be wrong
+    // by whole counts at degree 1e12).
+    if (tau <= 0) return 1.0;
+    if (tau > 1) return 0.0;
+    double m = std::ceil(tau * n);
+    while (m > 0 && (m - 1) / n >= tau) m -= 1;
+    while (m <= n && m / n < tau) m += 1;
     if (m <= 0) return 1.0;
     if (m > n) return 0.0;
     if (theta <= 0) return 0.0;
     if (theta >= 1) return 1.0;
-    const double log_t = std::log(theta), log_rest = std::log1p(-theta);
-    const auto pmf = [&](double j) { return std::exp(logChoose(n, j) + j * log_t + (n - j) * log_rest); };
-    // Sum the tail that lies away from the mode, walking outward until terms stop counting.
-    const double mode = std::floor((n + 1) * theta);
-    const bool upper = m > mode;
-    double sum = 0.0;
-    for (double j = upper ? m : m - 1; upper ? j <= n : j >= 0; j += upper ? 1 : -1) {
-        const double term = pmf(j);
-        sum += term;
-        if (term <= 1e-18 * sum) break;  // also stops on underflow
-    }
-    return upper ? sum : 1 - sum;
+    return binomialUpperTail(uint64_t(degree), theta, uint64_t(m));
 }
 
 }  // namespace slingshot

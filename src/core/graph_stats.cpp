@@ -1,5 +1,7 @@
 #include "core/graph_stats.h"
 
+#include "core/binomial.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -20,16 +22,6 @@ DegreeStats degreeStats(std::span<const uint32_t> degree) {
     }
     s.mean = sum / double(degree.size());
     return s;
-}
-
-double binomialPmf(uint64_t n, double p, uint64_t j) {
-    if (!(p >= 0 && p <= 1)) throw std::invalid_argument("binomialPmf: p must be in [0, 1]");
-    if (j > n) return 0.0;
-    if (p == 0) return j == 0 ? 1.0 : 0.0;
-    if (p == 1) return j == n ? 1.0 : 0.0;
-    const double nn = double(n), jj = double(j);
-    const double log_choose = std::lgamma(nn + 1) - std::lgamma(jj + 1) - std::lgamma(nn - jj + 1);
-    return std::exp(log_choose + jj * std::log(p) + (nn - jj) * std::log1p(-p));
 }
 
 DegreeHistogram degreeHistogram(std::span<const uint32_t> degree, uint64_t trials, double p, uint32_t max_bins) {

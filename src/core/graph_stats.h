@@ -15,9 +15,6 @@ struct DegreeStats {
 };
 DegreeStats degreeStats(std::span<const uint32_t> degree);
 
-// P[Bin(n, p) = j], computed in logs (exact enough for n up to 1e12); 0 outside [0, n].
-double binomialPmf(uint64_t n, double p, uint64_t j);
-
 // Degrees of the skills counted in bins of equal integer width over [min degree, max degree],
 // next to the expected number of skills per bin when every skill's degree is Bin(trials, p)
 // (uniform mu1: trials = k N2, p = 1/N1). The expectation sums the pmf over each bin's integers.

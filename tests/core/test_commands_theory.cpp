@@ -91,6 +91,20 @@ TEST_CASE("commands: bound", "[commands]") {
     CHECK_THAT(errorOf("bound", {{"theta", 0.1}, {"k", 8}, {"c", 0.5}, {"bogus", 1}}), Contains("bogus"));
 }
 
+TEST_CASE("commands: the adversary's random-Y tail is accurate at degree 1e12", "[commands]") {
+    // m = 1e11 failed edges of 1e12 (the mean): the 50-digit reference of tests/core/test_binomial.cpp.
+    const Json r = runQuery("adversary", {{"theta", 0.1}, {"tau", 0.1}, {"k", 8}, {"degree", 1e12}});
+    CHECK_THAT(r["random_fraction"].get<double>(), WithinRel(5.0000048760350241e-1, 1e-10));
+}
+
+TEST_CASE("commands: messages quote bad input whole, control characters escaped", "[commands]") {
+    CHECK(errorOf("bound", {{"theta", std::string("0.1\0", 4)}}) == "--theta: '0.1\\x00' is not a number; allowed: [0, 1]");
+    CHECK(errorOf("bound", {{"theta\n", 1}}).rfind("bound: unknown parameter 'theta\\n'; known: --", 0) == 0);
+    CHECK(errorOf("b\x01", Json::object()).rfind("unknown command 'b\\x01'; known: ", 0) == 0);
+    const Json answer = Json::parse(queryText("bound", R"({"theta": "0.1\u0000"})"));
+    CHECK(answer["error"] == "--theta: '0.1\\x00' is not a number; allowed: [0, 1]");
+}
+
 TEST_CASE("commands: adversary", "[commands]") {
     const Json r = runQuery("adversary", {{"theta", 0.1}, {"tau", 0.2}, {"k", 8}, {"degree", 800}});
     CHECK_THAT(r["alpha_a"].get<double>(), WithinRel(0.2858, 5e-4));
