@@ -84,11 +84,6 @@ bool App::setParam(const char* url_name, const char* name, const Json& value) {
     return false;
 }
 
-void App::addNotice(const std::string& text) {
-    if (std::find(notices_.begin(), notices_.end(), text) == notices_.end()) notices_.push_back(text);
-    if (notices_.size() > 12) notices_.erase(notices_.begin());  // the newest matter most
-}
-
 // Moves to the next line unless an item `width` wide still fits on this one.
 static void sameLineIfFits(float width) {
     ImGui::SameLine();
@@ -131,7 +126,8 @@ void App::noticeBanner() {
     if (notices_.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.93f, 0.7f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.25f, 0.18f, 0.0f, 1.0f));
-    float lines = static_cast<float>(std::min<size_t>(notices_.size(), 4));
+    const std::vector<std::string> shown = notices_.lines();
+    float lines = static_cast<float>(std::min<size_t>(shown.size(), 4));
     ImGui::BeginChild("notices", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * (lines + 0.4f)), false);
     const char* dismiss = "dismiss";
     float bw = ImGui::CalcTextSize(dismiss).x + ImGui::GetStyle().FramePadding.x * 2;
@@ -139,7 +135,7 @@ void App::noticeBanner() {
     bool close = ImGui::SmallButton(dismiss);
     ImGui::SetCursorPosY(0);
     ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - bw - ImGui::GetFontSize());
-    for (const auto& n : notices_) ImGui::TextWrapped("\u26a0 %s", n.c_str());
+    for (const auto& n : shown) ImGui::TextWrapped("\u26a0 %s", n.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
     ImGui::PopStyleColor(2);

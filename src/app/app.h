@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/host.h"
+#include "app/notice_list.h"
 #include "app/scaling_presets.h"
 #include "app/view.h"
 #include "core/query.h"
@@ -61,8 +62,8 @@ public:
     // through the host as a download. False if the view has no such plot or the format is unknown.
     bool exportPlot(const std::string& plot_id, const std::string& format, float scale);
 
-    void addNotice(const std::string& text);
-    const std::vector<std::string>& notices() const { return notices_; }
+    void addNotice(const std::string& text) { notices_.add(text); }
+    std::vector<std::string> notices() const { return notices_.lines(); }
 
 private:
     std::vector<ParamBinding> pageBindings();
@@ -86,7 +87,7 @@ private:
     std::string plot_;  // embed mode: the plot shown alone ("" = the view's first)
     std::string applied_theme_;
     double applied_scale_ = 0;
-    std::vector<std::string> notices_;
+    NoticeList notices_;
     bool changed_since_frame_ = false;
     std::function<void()> guide_;
 };

@@ -2,15 +2,13 @@
 // through the same validation as slingshot-cli; a bad value is reported, never clamped.
 #include "app/app.h"
 #include "app/widgets.h"
+#include "core/quoted_input.h"
 #include "core/url_query.h"
 
 namespace slingshot::app {
 namespace {
 
 constexpr int kStateVersion = 1;
-
-std::string clip(const std::string& s) { return s.size() > 40 ? s.substr(0, 40) + "\u2026" : s; }
-
 
 }  // namespace
 
@@ -34,9 +32,9 @@ ParamSpec App::plotSpec() const {
 
 std::vector<std::string> App::applyEntries(const std::vector<std::pair<std::string, Json>>& entries) {
     changed_since_frame_ = true;
-    std::vector<std::string> notes;
+    NoticeList notes;  // this call's own, capped like the bar's
     auto note = [&](const std::string& text) {
-        notes.push_back(text);
+        notes.add(text);
         addNotice(text);
     };
     // The version first, then the view (it decides which parameters exist), then the rest.
@@ -44,7 +42,7 @@ std::vector<std::string> App::applyEntries(const std::vector<std::pair<std::stri
         if (key == "v") {
             std::string text = value.is_string() ? value.get<std::string>() : value.dump();
             if (text != std::to_string(kStateVersion))
-                note("v=" + clip(text) + ": unknown state version (this page reads v=1); read as v=1");
+                note("v=" + quotedInput(text) + ": unknown state version (this page reads v=1); read as v=1");
         }
     auto page = pageBindings();
     for (const auto& [key, value] : entries)
@@ -65,7 +63,7 @@ std::vector<std::string> App::applyEntries(const std::vector<std::pair<std::stri
         for (const auto& p : page) b = p.spec.name == key ? &p : b;
         for (const auto& p : viewBindings) b = p.spec.name == key ? &p : b;
         if (!b) {
-            note("unknown parameter '" + clip(key) + "' ignored (the " + std::string(currentViewName()) +
+            note("unknown parameter " + quotedInput(key) + " ignored (the " + std::string(currentViewName()) +
                  " view has no such setting)");
             continue;
         }
@@ -75,7 +73,7 @@ std::vector<std::string> App::applyEntries(const std::vector<std::pair<std::stri
             note(std::string(e.what()) + "; kept " + bindingText(*b));
         }
     }
-    return notes;
+    return notes.lines();
 }
 
 std::vector<std::string> App::applyQuery(const std::map<std::string, std::string>& params) {
@@ -86,8 +84,9 @@ std::vector<std::string> App::applyQuery(const std::map<std::string, std::string
 
 std::vector<std::string> App::setState(const Json& state) {
     if (!state.is_object()) {
-        addNotice("setState: expected a JSON object of parameter names to values");
-        return {notices_.back()};
+        const std::string text = "setState: expected a JSON object of parameter names to values";
+        addNotice(text);
+        return {text};
     }
     std::vector<std::pair<std::string, Json>> entries;
     for (auto it = state.begin(); it != state.end(); ++it) entries.emplace_back(it.key(), it.value());

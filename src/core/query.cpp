@@ -1,5 +1,7 @@
 #include "core/query.h"
 
+#include "core/quoted_input.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -29,9 +31,7 @@ std::optional<double> parseNumber(const Json& v) {
 }
 
 std::string shown(const Json& v) {
-    std::string s = v.is_string() ? v.get<std::string>() : v.dump();
-    if (s.size() > 40) s = s.substr(0, 40) + "...";
-    return "'" + s + "'";
+    return quotedInput(v.is_string() ? v.get_ref<const std::string&>() : v.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
 [[noreturn]] void fail(const ParamSpec& p, const Json& v, const std::string& why) {
@@ -108,7 +108,11 @@ std::string ParamSpec::rangeText() const {
         case ParamKind::Text:
             return "text of at most " + std::to_string(max_chars) + " characters";
         default: {
-            std::string s = (open_min ? "(" : "[") + formatBound(min) + ", " + formatBound(max) + (open_max ? ")" : "]");
+            std::string s(open_min ? "(" : "[");  // appended piece by piece: g++ 12 warns (-Wrestrict) on the chain
+            s += formatBound(min);
+            s += ", ";
+            s += formatBound(max);
+            s += open_max ? ")" : "]";
             return kind == ParamKind::Integer ? "whole number in " + s : s;
         }
     }
@@ -170,8 +174,7 @@ Json runQuery(const std::string& command, const Json& args) {
     if (!cmd) {
         std::string known;
         for (const auto& c : registry().commands()) known += (known.empty() ? "" : "|") + c.name;
-        std::string name = command.size() > 40 ? command.substr(0, 40) + "..." : command;
-        throw QueryError("unknown command '" + name + "'; known: " + known);
+        throw QueryError("unknown command " + quotedInput(command) + "; known: " + known);
     }
     if (!args.is_object()) throw QueryError("arguments must be a JSON object of flag names to values");
     for (auto it = args.begin(); it != args.end(); ++it) {
@@ -180,8 +183,7 @@ Json runQuery(const std::string& command, const Json& args) {
         if (!known) {
             std::string flags;
             for (const auto& p : cmd->params) flags += (flags.empty() ? "--" : ", --") + p.name;
-            std::string key = it.key().size() > 40 ? it.key().substr(0, 40) + "..." : it.key();
-            throw QueryError(command + ": unknown parameter '" + key + "'; known: " + flags);
+            throw QueryError(command + ": unknown parameter " + quotedInput(it.key()) + "; known: " + flags);
         }
     }
     Json values = Json::object();
@@ -215,7 +217,7 @@ std::string queryText(const std::string& command, const std::string& args_json) 
     } catch (const Json::parse_error&) {
         return answerText(Json{{"error", "arguments are not valid JSON"}});
     } catch (const std::bad_alloc&) {
-        return answerText(Json{{"error", "out of memory while answering '" + command.substr(0, 40) + "'"}});
+        return answerText(Json{{"error", "out of memory while answering " + quotedInput(command)}});
     } catch (const std::exception& e) {
         return answerText(Json{{"error", std::string("internal error: ") + e.what()}});
     }

@@ -1,6 +1,8 @@
 // Reading and checking (N, D, L) points for scaling_fit.h.
 #include "core/scaling_fit.h"
 
+#include "core/quoted_input.h"
+
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -16,12 +18,6 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && space(s.front())) s.remove_prefix(1);
     while (!s.empty() && space(s.back())) s.remove_suffix(1);
     return s;
-}
-
-std::string quoted(std::string_view s) {
-    std::string q(s.substr(0, 40));
-    if (s.size() > 40) q += "...";
-    return "'" + q + "'";
 }
 
 // The whole field must be a number ("1e10", "0.5").
@@ -63,17 +59,17 @@ std::vector<ScalingPoint> parseScalingPoints(std::string_view text) {
         const std::string where = "line " + std::to_string(line) + ": ";
         const auto fields = splitFields(row);
         if (fields.size() != 3)
-            throw std::invalid_argument(where + quoted(row) + " has " + std::to_string(fields.size()) +
+            throw std::invalid_argument(where + quotedInput(row) + " has " + std::to_string(fields.size()) +
                                         " values; expected 3: N,D,L");
         double v[3];
         for (int i = 0; i < 3; ++i) {
             const auto parsed = number(fields[size_t(i)]);
             if (!parsed) {
                 if (first_row && i == 0) break;  // a header row
-                throw std::invalid_argument(where + quoted(fields[size_t(i)]) + " is not a number (" + kNames[i] + ")");
+                throw std::invalid_argument(where + quotedInput(fields[size_t(i)]) + " is not a number (" + kNames[i] + ")");
             }
             if (!std::isfinite(*parsed) || *parsed <= 0)
-                throw std::invalid_argument(where + quoted(fields[size_t(i)]) + " must be a finite number > 0 (" +
+                throw std::invalid_argument(where + quotedInput(fields[size_t(i)]) + " must be a finite number > 0 (" +
                                             kNames[i] + ")");
             v[i] = *parsed;
         }

@@ -68,7 +68,7 @@ TEST_CASE("state: unknown views, parameters and versions are reported", "[app][s
     app.selectView("scaling");
     auto notes = app.applyQuery(parseQueryString("?v=7&view=nope&zzz=1"));
     CHECK(notes.size() == 3);
-    CHECK(anyNoticeContains(notes, "v=7"));
+    CHECK(anyNoticeContains(notes, "v='7'"));
     CHECK(anyNoticeContains(notes, "--view"));
     CHECK(anyNoticeContains(notes, "'zzz'"));
     CHECK(std::string(app.currentViewName()) == "scaling");
@@ -85,6 +85,47 @@ TEST_CASE("state: hostile input is clipped in notices and never applied", "[app]
     for (const auto& n : notes) CHECK(n.size() < 400);
     CHECK(std::isfinite(app.state()["n"].get<double>()));
     for (int i = 0; i < 2; ++i) gui.frame([&] { app.frame(1280, 800); });  // still draws
+}
+
+TEST_CASE("state: a notice keeps its whole text whatever bytes the value holds", "[app][state]") {
+    test::HeadlessImGui gui;
+    app::App app;
+    app.selectView("curves");
+    // A NUL and a newline in values, a bell in a name: shown escaped, and the reason and range follow.
+    auto notes = app.applyQuery(parseQueryString("?theta=0%2E1%00&k=8%0A9&%07=1"));
+    REQUIRE(notes.size() == 3);
+    CHECK(anyNoticeContains(notes, "--theta: '0.1\\x00' is not a number; allowed: [0, 1]; kept 0.1"));
+    CHECK(anyNoticeContains(notes, "--k: '8\\n9' is not a number"));
+    CHECK(anyNoticeContains(notes, "unknown parameter '\\x07' ignored"));
+    for (const auto& n : notes) CHECK(n.find('\0') == std::string::npos);
+    CHECK(app.notices() == notes);
+}
+
+TEST_CASE("state: thousands of bad parameters give a short notice list that counts the rest", "[app][state]") {
+    test::HeadlessImGui gui;
+    app::App app;
+    app.selectView("scaling");
+    // 1,500 in a link (the most that fit in the query length the page reads), 3,000 by setState.
+    std::string query = "?v=1";
+    for (int i = 0; i < 1500; ++i) {
+        query += "&u";
+        query += std::to_string(i);
+        query += "=1";
+    }
+    REQUIRE(query.size() <= kMaxQueryLength);
+    const auto notes = app.applyQuery(parseQueryString(query));
+    REQUIRE(notes.size() == app::NoticeList::kShown + 1);
+    CHECK(notes.back() == "\u2026 and 1490 more");
+    CHECK(app.notices() == notes);
+    // Later notices are counted in the same line until the reader dismisses the bar.
+    app.addNotice("one more");
+    CHECK(app.notices().back() == "\u2026 and 1491 more");
+    Json many = Json::object();
+    for (int i = 0; i < 3000; ++i) many[std::string("s") += std::to_string(i)] = 1;
+    const auto answer = app.setState(many);
+    REQUIRE(answer.size() == app::NoticeList::kShown + 1);
+    CHECK(answer.back() == "\u2026 and 2990 more");
+    for (int i = 0; i < 2; ++i) gui.frame([&] { app.frame(1280, 800); });  // the bar draws
 }
 
 TEST_CASE("state: setState takes JSON numbers and strings, refuses the rest", "[app][state]") {

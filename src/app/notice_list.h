@@ -1,0 +1,28 @@
+// Messages about refused or unknown input, as the notice bar and Slingshot.notices() show them:
+// each once, at most kShown of them, and one closing line that counts the rest, so that a link with
+// thousands of bad parameters still gives a readable bar.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace slingshot::app {
+
+class NoticeList {
+public:
+    static constexpr size_t kShown = 10;
+
+    // Adds text unless it is already listed; past kShown it is only counted.
+    void add(const std::string& text);
+    void clear();
+    bool empty() const { return shown_.empty(); }
+    // The listed messages, then "… and N more" when N were only counted.
+    std::vector<std::string> lines() const;
+
+private:
+    std::vector<std::string> shown_;
+    size_t more_ = 0;
+};
+
+}  // namespace slingshot::app

@@ -1,0 +1,15 @@
+// User input as messages quote it (CLI errors, Slingshot.query answers, the page's notices).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace slingshot {
+
+// 'text' in single quotes: at most max_bytes of it, cut between characters (never inside a UTF-8
+// sequence) and followed by "…" when cut; control characters shown as \n, \r, \t or \xNN, so that
+// none ends the message early (a NUL ends a C string) or breaks its line.
+std::string quotedInput(std::string_view text, size_t max_bytes = 40);
+
+}  // namespace slingshot
