@@ -62,6 +62,9 @@ public:
     // Finished (or refused) for the last wanted graph.
     bool settled() const { return !stale() || !error_.empty(); }
     const std::string& error() const { return error_; }
+    // What a read-out of the certificate says while it has none: "not computed" (refused; the
+    // status line says why) or "computing".
+    const char* waitingNote() const { return error_.empty() ? "computing" : "not computed"; }
     double progress() const;
     std::string stage() const;
     double maxSliceMs() const { return max_slice_ms_; }

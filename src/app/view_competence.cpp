@@ -110,7 +110,7 @@ void CompetenceView::main() {
     } else if (runner_.error().empty()) {
         ImGui::TextDisabled("Simulating\u2026 the theory curves are already drawn.");
     }
-    drawReadouts(s);
+    drawReadouts();
 
     const float fs = ImGui::GetFontSize();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -147,18 +147,18 @@ bool CompetenceView::drawPlot(const std::string& id, ImVec2 size) {
     return true;
 }
 
-void CompetenceView::drawReadouts(const SimulationSnapshot* s) {
+std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
+    const SimulationSnapshot* s = runner_.last();
     const double theta = in_.theta, c = in_.c, k = double(in_.k), rho = double(in_.n1) / double(in_.n2);
     const BoundDetail d = boundDetail(theta, c, k, 1, TupleModel::T2, 0);
     const double degree = theory_.degree;
-    struct Item {
-        std::string caption, value, unit;
-    };
-    std::vector<Item> items;
+    std::vector<Readout> items;
     const bool current = s && s->params.c == c && !runner_.stale();
     items.push_back({"skills with competence \u2264 " + fixed(c, 2) + ", simulated",
                      s && s->params.c == c ? fixed(s->result.skills.fracAtMostC()) : "\u2013",
-                     current ? failureName(s->params.failure) : "(waiting for the run)"});
+                     current                      ? std::string(failureName(s->params.failure))
+                     : s && s->params.c == c ? "(previous run; this one " + std::string(runner_.waitingNote()) + ")"
+                                             : "(" + std::string(runner_.waitingNote()) + ")"});
     items.push_back({"Thm 8 bound min(1, \u03b1*, 1/\u03b2)", fixed(d.alpha_bound),
                      std::isfinite(d.alpha_star) ? "N\u2082 \u2192 \u221e" : "Markov only (\u03b1* = \u221e)"});
     items.push_back({"finite size", fixed(1 - fracCompetent(theta, c, k, rho)), "\u03c1 = N\u2081/N\u2082 = " + ui::formatNumber(rho, 3)});
@@ -167,7 +167,7 @@ void CompetenceView::drawReadouts(const SimulationSnapshot* s) {
         const bool fresh = cd && !cert_.stale();
         items.push_back({"certificate, this graph", cd ? fixed(cd->certifier->certify(theta, c).frac) : "\u2013",
                          cd ? (fresh ? "\u03c3 \u2264 " + ui::formatNumber(cd->spectral.sigma_centred_upper, 4) : "(previous graph)")
-                           : "(computing)"});
+                           : "(" + std::string(cert_.waitingNote()) + ")"});
     }
     items.push_back({"exact worst case \u03b1_A", fixed(greedyAdversaryAlpha(theta, 1 - c, static_cast<int>(k))), "N\u2082/N\u2081 \u2192 \u221e"});
     items.push_back({"random Y", fixed(randomYFraction(theta, 1 - c, static_cast<long long>(degree)), 4),
@@ -177,14 +177,19 @@ void CompetenceView::drawReadouts(const SimulationSnapshot* s) {
                          std::string("reading ") + (s->params.tuples == TupleReading::T2 ? "T2" : "S")});
     items.push_back({"T2 bound for k\u2032-tuples", fixed(1 - fracTuplesT2(theta, c, k, static_cast<int>(in_.kprime))),
                      "\u03b8\u2032 = k\u2032\u03b8 (Thm 14)"});
+    return items;
+}
+
+void CompetenceView::drawReadouts() {
+    const std::vector<Readout> items = readouts();
     if (ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 44) {
         ReadoutRow row;
-        for (const Item& it : items) row.add(it.caption.c_str(), it.value, it.unit.c_str());
+        for (const Readout& it : items) row.add(it.caption.c_str(), it.value, it.unit.c_str());
         return;
     }
     // Narrow windows: one compact line per read-out, so the plots stay in view.
     if (ImGui::BeginTable("competence-readouts", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
-        for (const Item& it : items) {
+        for (const Readout& it : items) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", it.caption.c_str());

@@ -31,6 +31,12 @@ public:
     }
 
     const SimulationRunner& runner() const { return runner_; }
+    // The read-outs above the plots: caption, value ("\u2013" while there is none) and a note that
+    // says where it comes from, or why it has no value yet.
+    struct Readout {
+        std::string caption, value, unit;
+    };
+    std::vector<Readout> readouts() const;
     const CertificateTask& certificate() const { return cert_; }
     bool certificateOn() const { return certificate_ == "on"; }
 
@@ -44,7 +50,7 @@ public:
 
 private:
     void refreshTheory();
-    void drawReadouts(const SimulationSnapshot* s);
+    void drawReadouts();
     void drawFractionPlot(const SimulationSnapshot* s, ImVec2 size);
     void drawHistogram(const SimulationSnapshot* s, ImVec2 size);
     void drawTuplePlot(const SimulationSnapshot* s, ImVec2 size);

@@ -52,6 +52,9 @@ public:
     bool stale() const;
     // The wanted run is still to finish (not refused, not cancelled).
     bool busy() const { return stale() && error_.empty() && !cancelled_; }
+    // What a read-out of the wanted run says while it has no value: "not run" (refused; the status
+    // line says why), "cancelled" or "waiting for the run".
+    const char* waitingNote() const { return !error_.empty() ? "not run" : cancelled_ ? "cancelled" : "waiting for the run"; }
     double lastSliceMs() const { return last_slice_ms_; }
     double maxSliceMs() const { return max_slice_ms_; }
 

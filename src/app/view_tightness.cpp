@@ -235,7 +235,7 @@ void TightnessView::drawReadoutTable(const SimulationSnapshot* s, const Certific
     const double rho = double(n1_) / double(n2_);
     row(kFinite, "Thm 8, finite size", ("\u03c1 = N\u2081/N\u2082 = " + ui::formatNumber(rho, 3)).c_str(),
         1 - fracCompetent(theta, c, k, rho), true);
-    std::string cert_note = "mixing lemma: this graph, every Y at once";
+    std::string cert_note = "mixing lemma: this graph, every Y at once; " + std::string(cert_.waitingNote());
     double cert_v = 0;
     if (d) {
         const MixingCertificate mc = d->certifier->certify(theta, c);
@@ -245,7 +245,7 @@ void TightnessView::drawReadoutTable(const SimulationSnapshot* s, const Certific
     row(kCert, "certificate", cert_note.c_str(), cert_v, d != nullptr);
     row(kWorst, "exact worst case \u03b1_A", "N\u2082/N\u2081 \u2192 \u221e", alpha_a, true);
     const bool sim_here = s && s->params.c == c && s->params.theta == theta;
-    row(kAdversary, "simulated adversary", sim_here ? "one Y found for this c on this graph" : "waiting for the run",
+    row(kAdversary, "simulated adversary", sim_here ? "one Y found for this c on this graph" : runner_.waitingNote(),
         sim_here ? s->result.skills.fracAtMostC() : 0, sim_here);
     row(kRandom, "random failure set", ("expected, P[Bin(" + ui::formatNumber(double(curves_.degree), 5) + ", \u03b8) \u2265 (1\u2212c)d]").c_str(),
         randomYFraction(theta, tau, curves_.degree), true);

@@ -116,6 +116,13 @@ TEST_CASE("competence view: over-budget and invalid requests show a message and 
     CHECK(v.runner().last()->params.n2 == 20000);
     for (int i = 0; i < 5; ++i) test::viewFrame(gui, v);
 
+    // The read-outs say the refused run was not run, not that they wait for it.
+    for (const auto& r : v.readouts()) {
+        INFO(r.caption << ": " << r.value << " " << r.unit);
+        CHECK(r.unit.find("waiting") == std::string::npos);
+        CHECK(r.unit.find("computing") == std::string::npos);
+    }
+
     // S with k' > k is refused by validation, again with the engine's message.
     setParam(v, "n2", 20000);
     setParam(v, "k", 2);
@@ -229,4 +236,28 @@ TEST_CASE("competence view: a Zipf graph is certified as sampled, and certificat
     CHECK(v.certificate().last()->key.seed == 1);  // not recomputed
     for (const auto& series : ui::plotSeries("competence-fraction")) CHECK(series.name.find("certificate") == std::string::npos);
     CHECK_THROWS(setParam(v, "certificate", "maybe"));
+}
+
+TEST_CASE("competence view: a run refused from the start says so in every read-out that needs it", "[app][competence]") {
+    test::HeadlessImGui gui;
+    app::CompetenceView v;
+    setParam(v, "n2", 10000000);
+    setParam(v, "k", 32);
+    setParam(v, "kprime", 3);
+    setParam(v, "tuples", "s");
+    runWithCertificate(gui, v);
+    REQUIRE(v.runner().error().find("memory limit") != std::string::npos);
+    REQUIRE_FALSE(v.certificate().error().empty());  // the certificate's graph is over the limit too
+    const auto items = v.readouts();
+    const auto item = [&](const std::string& prefix) {
+        for (const auto& r : items)
+            if (r.caption.rfind(prefix, 0) == 0) return r;
+        FAIL("no read-out " << prefix);
+        return items.front();
+    };
+    CHECK(item("skills with competence").value == "\u2013");
+    CHECK(item("skills with competence").unit == "(not run)");
+    CHECK(item("certificate").value == "\u2013");
+    CHECK(item("certificate").unit == "(not computed)");
+    CHECK(item("Thm 8 bound").value != "\u2013");  // theory needs no run
 }
