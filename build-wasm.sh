@@ -8,21 +8,22 @@ CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/slingshot"
 export EM_CACHE="$CACHE/emscripten"
 export NODE_PATH=/usr/share/nodejs  # Emscripten 3.1.6's JS optimizer needs Debian's acorn
 export EM_FROZEN_CACHE=  # Debian freezes the cache; ours (EM_CACHE) is built once on first use
-IMGUI_VERSION=1.90.1
-IMGUI_PKG="imgui=1.90.1+ds-1"
-SDL_VERSION=2.26.5
-SDL_PKG="libsdl2=2.26.5+dfsg-1"
-IMGUI_DIR="$CACHE/src/imgui-$IMGUI_VERSION"
-SDL_SRC="$CACHE/src/sdl2-$SDL_VERSION"
-SDL_WASM="$CACHE/sdl2-wasm-$SDL_VERSION"
-DEB_PACKAGES=(emscripten cmake g++ make libeigen3-dev libsdl2-dev nlohmann-json3-dev libcli11-dev catch2
+# Debian source packages compiled for the page: the tested revision when the archive still has it,
+# otherwise the newest of the same minor series (announced). Folders are named by series.
+IMGUI_PKG=imgui IMGUI_PINNED=1.90.1+ds-1 IMGUI_SERIES=1.90
+SDL_PKG=libsdl2 SDL_PINNED=2.26.5+dfsg-1 SDL_SERIES=2.26
+IMGUI_DIR="$CACHE/src/imgui-$IMGUI_SERIES"
+SDL_SRC="$CACHE/src/sdl2-$SDL_SERIES"
+SDL_WASM="$CACHE/sdl2-wasm-$SDL_SERIES"
+DEB_PACKAGES=(emscripten cmake g++ make libeigen3-dev nlohmann-json3-dev libcli11-dev catch2
               chromium fonts-dejavu-core clang libclang-rt-14-dev python3-numpy)
+NODE_MIN_MAJOR=18  # Debian 12's nodejs is 18.20; the browser-test tools in the lockfile support 18 and newer
 JOBS="${JOBS:-$(nproc)}"
 
 die() { echo "build-wasm.sh: $*" >&2; exit 1; }
 say() { echo "==> $*"; }
 
-cmake_common=(-DSLINGSHOT_CACHE="$CACHE" -DIMGUI_DIR="$IMGUI_DIR" -DSDL2_WASM_DIR="$SDL_WASM" -DSDL2_SRC_DIR="$SDL_SRC")
+cmake_common=(-DSLINGSHOT_CACHE="$CACHE" -DIMGUI_DIR="$IMGUI_DIR" -DSDL2_WASM_DIR="$SDL_WASM")
 
 # ------------------------------------------------------------------ setup
 missing_packages() {
@@ -52,42 +53,113 @@ install_packages() {
         || die "apt-get install failed for: $missing (see $CACHE/apt-install.log)"
 }
 
-# Debian source packages through a private apt configuration (the system's sources stay untouched).
-fetch_sources() {
-    [ -f "$IMGUI_DIR/imgui.cpp" ] && [ -f "$SDL_SRC/CMakeLists.txt" ] && return 0
-    local d="$CACHE/apt" src="$CACHE/src"
-    mkdir -p "$d/sources.list.d" "$d/lists/partial" "$d/cache/archives/partial" "$src"
-    [ -f /etc/apt/sources.list.d/debian.sources ] || die "no /etc/apt/sources.list.d/debian.sources to derive source lists from"
-    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources >"$d/sources.list.d/bookworm-src.sources"
-    sed 's/^Types: deb$/Types: deb-src/; s/^Suites: bookworm bookworm-updates$/Suites: trixie/; s/^Suites: bookworm-security$/Suites: trixie-security/' \
-        /etc/apt/sources.list.d/debian.sources >"$d/sources.list.d/trixie-src.sources"
-    local o=(-o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$d/sources.list.d"
-             -o Dir::State::Lists="$d/lists" -o Dir::Cache="$d/cache" -o Debug::NoLocking=1)
-    say "fetching Dear ImGui $IMGUI_VERSION and SDL2 $SDL_VERSION sources from Debian"
-    apt-get "${o[@]}" update -qq >"$CACHE/apt-src.log" 2>&1 || die "apt-get update of source lists failed (no network?)"
-    local work
-    work=$(mktemp -d "$CACHE/fetch.XXXXXX")
-    (cd "$work" && apt-get "${o[@]}" source --download-only "$IMGUI_PKG" "$SDL_PKG" >>"$CACHE/apt-src.log" 2>&1) \
-        || die "apt-get source failed for $IMGUI_PKG $SDL_PKG (see $CACHE/apt-src.log)"
-    rm -rf "$IMGUI_DIR" "$SDL_SRC"
-    mkdir -p "$IMGUI_DIR" "$SDL_SRC"
-    tar xf "$work"/imgui_*.orig.tar.* -C "$IMGUI_DIR" --strip-components=1 || die "cannot unpack ImGui source"
-    tar xf "$work"/libsdl2_*.orig.tar.* -C "$SDL_SRC" --strip-components=1 || die "cannot unpack SDL2 source"
-    rm -rf "$work"
-    [ -f "$IMGUI_DIR/imgui.cpp" ] || die "ImGui source has no imgui.cpp"
+# The Debian archive this machine installs bookworm from, as "URI<TAB>keyring" lines, read from its
+# apt sources in either layout (deb822 *.sources, one-line sources.list / *.list) and any spacing.
+debian_archives() {
+    local f
+    for f in /etc/apt/sources.list.d/*.sources; do
+        [ -f "$f" ] || continue
+        awk 'BEGIN { RS = ""; FS = "\n" }
+             { types = uris = suites = signed = ""
+               for (i = 1; i <= NF; i++) {
+                   if ($i ~ /^[ \t]*#/ || !match($i, /^[A-Za-z-]+:/)) continue
+                   key = tolower(substr($i, 1, RLENGTH - 1)); val = substr($i, RLENGTH + 1)
+                   gsub(/^[ \t]+|[ \t]+$/, "", val)
+                   if (key == "types") types = val; else if (key == "uris") uris = val
+                   else if (key == "suites") suites = val; else if (key == "signed-by") signed = val
+               }
+               if ((" " types " ") ~ /[ \t]deb[ \t]/ && (" " suites " ") ~ /[ \t]bookworm[ \t]/) {
+                   n = split(uris, u, /[ \t]+/); for (j = 1; j <= n; j++) print u[j] "\t" signed
+               } }' "$f"
+    done
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+        [ -f "$f" ] || continue
+        awk '$1 == "deb" { i = 2; opts = ""
+                 if ($2 ~ /^\[/) { while (i <= NF && $i !~ /\]$/) { opts = opts " " $i; i++ }; opts = opts " " $i; i++ }
+                 if ($(i + 1) == "bookworm") { signed = ""
+                     if (match(opts, /signed-by=[^] \t]+/)) signed = substr(opts, RSTART + 10, RLENGTH - 10)
+                     print $i "\t" signed } }' "$f"
+    done
 }
 
-# SDL2 for WebAssembly, once per version (Emscripten's -sUSE_SDL=2 would download it: not possible here).
+# A private apt configuration (the system's own sources stay untouched) with the deb-src lists of
+# bookworm and trixie (ImGui 1.90 is in trixie) from the same archive.
+APT_PRIVATE=(-o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$CACHE/apt/sources.list.d"
+             -o Dir::State::Lists="$CACHE/apt/lists" -o Dir::Cache="$CACHE/apt/cache" -o Debug::NoLocking=1)
+prepare_source_lists() {
+    local d="$CACHE/apt" uri keyring
+    mkdir -p "$d/sources.list.d" "$d/lists/partial" "$d/cache/archives/partial"
+    IFS=$'\t' read -r uri keyring < <(debian_archives | head -1) || true
+    [ -n "${uri:-}" ] || die "found no Debian archive for bookworm in /etc/apt/sources.list or /etc/apt/sources.list.d/ (need a 'deb URI bookworm main' entry to fetch ImGui and SDL2 sources from)"
+    [ -n "$keyring" ] && [ -f "$keyring" ] || keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+    rm -f "$d/sources.list.d/"*
+    { echo "Types: deb-src"; echo "URIs: $uri"; echo "Suites: bookworm trixie"; echo "Components: main"
+      [ -f "$keyring" ] && echo "Signed-By: $keyring"; } >"$d/sources.list.d/slingshot-src.sources"
+    say "source lists from $uri (bookworm, trixie)"
+    apt-get "${APT_PRIVATE[@]}" update -qq >"$CACHE/apt-src.log" 2>&1 \
+        || die "apt-get update of the source lists failed (no network to $uri? see $CACHE/apt-src.log)"
+}
+
+# The version of source package $1 to fetch: $2 (tested) when the archive has it, else the newest
+# $3.x it has, announced; none of the series is an error that lists what there is.
+pick_source_version() {
+    local pkg="$1" pinned="$2" series="$3" versions v best=""
+    versions=$(apt-cache "${APT_PRIVATE[@]}" showsrc "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | sort -u)
+    if grep -qxF "$pinned" <<<"$versions"; then echo "$pinned"; return 0; fi
+    for v in $versions; do
+        [[ "$v" == "$series".* ]] || continue
+        if [ -z "$best" ] || dpkg --compare-versions "$v" gt "$best"; then best="$v"; fi
+    done
+    [ -n "$best" ] || die "the archive has no $pkg $series.x source (tested: $pinned; it has: $(echo $versions))"
+    echo "build-wasm.sh: $pkg $pinned (tested) is no longer in the archive; using $best of the same series" >&2
+    echo "$best"
+}
+
+fetch_sources() {
+    [ -f "$IMGUI_DIR/imgui.cpp" ] && [ -f "$SDL_SRC/CMakeLists.txt" ] && return 0
+    prepare_source_lists
+    local imgui_v sdl_v work
+    imgui_v=$(pick_source_version "$IMGUI_PKG" "$IMGUI_PINNED" "$IMGUI_SERIES")
+    sdl_v=$(pick_source_version "$SDL_PKG" "$SDL_PINNED" "$SDL_SERIES")
+    say "fetching Dear ImGui $imgui_v and SDL2 $sdl_v sources from Debian"
+    work=$(mktemp -d "$CACHE/fetch.XXXXXX")
+    (cd "$work" && apt-get "${APT_PRIVATE[@]}" source --download-only "$IMGUI_PKG=$imgui_v" "$SDL_PKG=$sdl_v" >>"$CACHE/apt-src.log" 2>&1) \
+        || die "apt-get source failed for $IMGUI_PKG=$imgui_v $SDL_PKG=$sdl_v (see $CACHE/apt-src.log)"
+    rm -rf "$IMGUI_DIR" "$SDL_SRC" "$SDL_WASM"
+    mkdir -p "$IMGUI_DIR" "$SDL_SRC"
+    tar xf "$work"/imgui_*.orig.tar.* -C "$IMGUI_DIR" --strip-components=1 || die "cannot unpack the ImGui source"
+    tar xf "$work"/libsdl2_*.orig.tar.* -C "$SDL_SRC" --strip-components=1 || die "cannot unpack the SDL2 source"
+    rm -rf "$work"
+    [ -f "$IMGUI_DIR/imgui.cpp" ] || die "the ImGui source has no imgui.cpp"
+    echo "$imgui_v" >"$IMGUI_DIR/.debian-version"
+    echo "$sdl_v" >"$SDL_SRC/.debian-version"
+}
+
+# SDL2 for WebAssembly, once per fetched source (Emscripten's -sUSE_SDL=2 would download it: not
+# possible here). Only what the page uses: video and events with the Emscripten backend, timers,
+# GL loading; no audio, renderer, joystick, haptic, sensor, power, locale or threads.
+SDL_WASM_OPTIONS=(-DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_AUDIO=OFF -DSDL_RENDER=OFF
+                  -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF
+                  -DSDL_LOCALE=OFF -DSDL_MISC=OFF -DSDL_FILESYSTEM=OFF -DSDL_THREADS=OFF)
 build_sdl_wasm() {
     [ -f "$SDL_WASM/lib/libSDL2.a" ] && return 0
-    say "building SDL2 $SDL_VERSION for WebAssembly (once; about 5 minutes)"
+    say "building SDL2 $(cat "$SDL_SRC/.debian-version" 2>/dev/null) for WebAssembly (once; video and events only)"
     local b="$CACHE/build/sdl2-wasm"
     rm -rf "$b"
-    emcmake cmake -S "$SDL_SRC" -B "$b" -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON \
-        -DSDL_TEST=OFF -DCMAKE_INSTALL_PREFIX="$SDL_WASM" >"$CACHE/sdl2-wasm.log" 2>&1 \
+    emcmake cmake -S "$SDL_SRC" -B "$b" -DCMAKE_BUILD_TYPE=Release "${SDL_WASM_OPTIONS[@]}" \
+        -DCMAKE_INSTALL_PREFIX="$SDL_WASM" >"$CACHE/sdl2-wasm.log" 2>&1 \
         || die "configuring SDL2 for wasm failed (see $CACHE/sdl2-wasm.log)"
     cmake --build "$b" -j "$JOBS" >>"$CACHE/sdl2-wasm.log" 2>&1 || die "building SDL2 for wasm failed (see $CACHE/sdl2-wasm.log)"
     cmake --install "$b" >>"$CACHE/sdl2-wasm.log" 2>&1 || die "installing SDL2 for wasm failed (see $CACHE/sdl2-wasm.log)"
+}
+
+# Node runs the browser tests, the determinism check and Emscripten's tools.
+check_node() {
+    local v major
+    v=$(node --version 2>/dev/null) || die "node not found after installing Debian's nodejs"
+    major=${v#v}; major=${major%%.*}
+    [[ "$major" =~ ^[0-9]+$ ]] && [ "$major" -ge "$NODE_MIN_MAJOR" ] \
+        || die "node $v is too old: the tests need Node.js $NODE_MIN_MAJOR or newer (Debian 12's nodejs package is 18.20)"
 }
 
 install_browser_tools() {
@@ -106,13 +178,14 @@ cmd_setup() {
     mkdir -p "$CACHE" "$EM_CACHE" || die "cannot create cache folder $CACHE"
     local t0=$SECONDS
     install_packages
+    check_node
     fetch_sources
     build_sdl_wasm
     install_browser_tools
     say "setup complete in $((SECONDS - t0)) s (cache: $CACHE)"
 }
 
-ensure_setup() { if setup_needed; then cmd_setup; fi; }
+ensure_setup() { if setup_needed; then cmd_setup; else check_node; fi; }
 
 # ------------------------------------------------------------------ build
 build_native() {

@@ -2,7 +2,7 @@
 # itself (it would shadow Emscripten's libc), so the headers are staged into the build tree.
 set(STAGED "${CMAKE_BINARY_DIR}/staged-include")
 file(MAKE_DIRECTORY "${STAGED}")
-foreach(pair "Eigen:/usr/include/eigen3/Eigen" "unsupported:/usr/include/eigen3/unsupported"
+foreach(pair "Eigen:/usr/include/eigen3/Eigen"
              "nlohmann:/usr/include/nlohmann")
   string(REPLACE ":" ";" parts "${pair}")
   list(GET parts 0 link)
