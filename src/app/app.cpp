@@ -124,19 +124,25 @@ void App::topBar() {
 
 void App::noticeBanner() {
     if (notices_.empty()) return;
+    // Up to four notices scroll inside the bar; the count of those not listed stays in view below
+    // them, and "dismiss" sits beside the list, clear of its scroll bar.
+    const std::vector<std::string>& listed = notices_.listed();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float list_h = line * (static_cast<float>(std::min<size_t>(listed.size(), 4)) + 0.2f);
+    const bool counted = notices_.unlisted() > 0;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.93f, 0.7f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.25f, 0.18f, 0.0f, 1.0f));
-    const std::vector<std::string> shown = notices_.lines();
-    float lines = static_cast<float>(std::min<size_t>(shown.size(), 4));
-    ImGui::BeginChild("notices", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * (lines + 0.4f)), false);
+    ImGui::BeginChild("notices", ImVec2(0, list_h + (counted ? line : 0) + ImGui::GetStyle().ItemSpacing.y), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const char* dismiss = "dismiss";
-    float bw = ImGui::CalcTextSize(dismiss).x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SetCursorPosX(ImGui::GetWindowWidth() - bw - ImGui::GetStyle().ItemSpacing.x);
-    bool close = ImGui::SmallButton(dismiss);
-    ImGui::SetCursorPosY(0);
-    ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - bw - ImGui::GetFontSize());
-    for (const auto& n : shown) ImGui::TextWrapped("\u26a0 %s", n.c_str());
-    ImGui::PopTextWrapPos();
+    const float bw = ImGui::CalcTextSize(dismiss).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float list_w = ImGui::GetContentRegionAvail().x - bw - ImGui::GetStyle().ItemSpacing.x;
+    ImGui::BeginChild("notices-list", ImVec2(list_w, list_h), false);
+    for (const auto& n : listed) ImGui::TextWrapped("\u26a0 %s", n.c_str());
+    ImGui::EndChild();
+    ImGui::SameLine();
+    const bool close = ImGui::SmallButton(dismiss);
+    if (counted) ImGui::TextUnformatted(notices_.lines().back().c_str());
     ImGui::EndChild();
     ImGui::PopStyleColor(2);
     if (close) notices_.clear();

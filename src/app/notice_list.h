@@ -17,6 +17,8 @@ public:
     void add(const std::string& text);
     void clear();
     bool empty() const { return shown_.empty(); }
+    const std::vector<std::string>& listed() const { return shown_; }
+    size_t unlisted() const { return more_; }
     // The listed messages, then "… and N more" when N were only counted.
     std::vector<std::string> lines() const;
 
