@@ -133,6 +133,30 @@ double regularizedBetaFromOffset(const LogitBeta& f, double dx, bool want_lower)
     return want_lower == beyond_is_lower ? beyond : 1 - beyond;
 }
 
+// P[Bin(n, p) >= m] for a narrow distribution (few terms matter): the pmf summed outward from m
+// by its term ratio, on the side away from the mode, until the terms stop counting. Each term adds
+// about an ulp of error, and there are at most a few hundred of them.
+double upperTailBySum(double n, double p, double m) {
+    const double odds = p / (1 - p);
+    const bool upper = m > std::floor((n + 1) * p);
+    double j = upper ? m : m - 1;
+    double term = binomialPmf(uint64_t(n), p, uint64_t(j)), sum = 0;
+    while (term > 0) {
+        sum += term;
+        if (term <= 1e-17 * sum) break;
+        if (upper) {
+            if (j >= n) break;
+            term *= (n - j) / (j + 1) * odds;
+            j += 1;
+        } else {
+            if (j <= 0) break;
+            term *= j / (n - j + 1) / odds;
+            j -= 1;
+        }
+    }
+    return upper ? sum : 1 - sum;
+}
+
 }  // namespace
 
 double binomialPmf(uint64_t n, double p, uint64_t j) {
@@ -161,6 +185,8 @@ double binomialUpperTail(uint64_t n, double p, uint64_t m) {
     const double nn = double(n), mm = double(m);
     if (m == n) return std::pow(p, nn);
     if (m == 1) return -std::expm1(nn * std::log1p(-p));
+    // Within a few dozen standard deviations of 10 counts or less, a direct sum is short and exact.
+    if (nn * p * (1 - p) <= 100) return upperTailBySum(nn, p, mm);
     // P[X >= m] = I_p(m, n - m + 1). Offset of logit p from the mode log(a / b): log of
     // p b / ((1 - p) a) = log1p((p (n + 1) - m) / ((1 - p) m)), its numerator rounded once.
     const double a = mm, b = nn - mm + 1;

@@ -123,6 +123,20 @@ TEST_CASE("binomial: closed forms, edges and sums", "[binomial]") {
     }
 }
 
+TEST_CASE("binomial: narrow and wide distributions agree with the summed pmf on both methods", "[binomial]") {
+    // Variance n p (1 - p) = 100 is where the tail switches from the term sum to the integrals:
+    // n = 400 sums, n = 420 and 2000 integrate; each is checked against plain sums of the pmf.
+    for (const uint64_t n : {400ULL, 420ULL, 2000ULL}) {
+        const double p = n == 2000 ? 0.3 : 0.5;
+        for (uint64_t m = 1; m <= n; m += n / 40) {
+            double above = 0;
+            for (uint64_t j = m; j <= n; ++j) above += binomialPmf(n, p, j);
+            INFO("n = " << n << ", m = " << m);
+            if (above > 1e-300) CHECK(std::abs(binomialUpperTail(n, p, m) - above) <= 1e-12 * above);
+        }
+    }
+}
+
 TEST_CASE("binomial: the tail falls monotonically in m at n = 1e12", "[binomial]") {
     const uint64_t n = 1000000000000ULL;
     double last = 1.0;
