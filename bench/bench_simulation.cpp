@@ -1,8 +1,8 @@
 // Simulation engine timings: graph sampling (W1), random Y + per-skill competence curve (W2),
 // all co-occurring pairs (W3), Zipf(1.0) sampling (W4) and the adversarial search. Each workload runs
 // once to warm up and then several times; one JSON line per workload with the median. Kernels are
-// driven in blocks through an indirect call, as the page's jobs do (TOOLCHAIN.md: lets V8 tier the
-// kernel up).
+// driven in blocks through an indirect call, as the page's jobs do (so that V8 optimises them between
+// blocks, see core/job.h).
 #include "core/competence.h"
 #include "core/failures.h"
 #include "core/simulation.h"

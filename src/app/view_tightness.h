@@ -1,4 +1,4 @@
-// "How tight is the theory?" view (issue 8, THEORY 8 and 3.3): for the reader's (theta, k) and one
+// "How tight is the theory?" view (THEORY 8 and 3.3): for the reader's (theta, k) and one
 // sampled graph (N1, N2, seed), curves over the competence level c of the fraction of skills with
 // competence <= c that
 //   * Thm 8 allows (asymptotic alpha*, and the finite-size version with rho = N1/N2),

@@ -1,4 +1,4 @@
-// Beyond the paper (issue 8): `certify` (a spectral certificate for one sampled skill graph, beside
+// Beyond the paper: `certify` (a spectral certificate for one sampled skill graph, beside
 // Thm 8, the exact worst case alpha_A and the simulated adversary on the same graph) and `fit` (the
 // user's own scaling law from (N, D, L) points).
 #include "core/bounds.h"

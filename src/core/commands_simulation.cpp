@@ -1,4 +1,4 @@
-// `simulate`: one sampled skill graph measured against the theorems (issue 4).
+// `simulate`: one sampled skill graph measured against the theorems.
 #include "core/bounds.h"
 #include "core/query.h"
 #include "core/simulation.h"

@@ -1,4 +1,4 @@
-// The theory commands of slingshot-cli and Slingshot.query (issue 3): scaling, bound, adversary,
+// The theory commands of slingshot-cli and Slingshot.query: scaling, bound, adversary,
 // emergence, stimulus. Parameters are declared with their ranges; conflicts between flags are
 // QueryErrors naming both; engine domain errors become QueryErrors too, so nothing crashes.
 #include <algorithm>

@@ -1,7 +1,8 @@
 // Resumable jobs: a long computation is a list of stages, each a loop over work items run in blocks.
 // The CLI runs a job to the end; the page calls step() or runFor() once per frame (no threads in the
 // browser without COOP/COEP). Kernels are called once per block of about 65536 items through an
-// indirect call, which lets V8 tier the kernel up between blocks (TOOLCHAIN.md: wasm speed).
+// indirect call: V8 swaps a running wasm function for its optimised version only between calls,
+// so a kernel called once per block runs optimised after the first blocks (docs/PERFORMANCE.md).
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// Example (N, D, L) runs for the scaling-law fit (issue 8): points of a known law on a log grid with
+// Example (N, D, L) runs for the scaling-law fit: points of a known law on a log grid with
 // lognormal noise, as a reader without runs of their own can paste them, and the N,D,L text form
 // that parseScalingPoints reads back.
 #pragma once

@@ -1,4 +1,4 @@
-// Fitting L(N, D) = E + A/N^a + B/D^b to a user's own runs (issue 8). As Hoffmann et al. (2022) did:
+// Fitting L(N, D) = E + A/N^a + B/D^b to a user's own runs. As Hoffmann et al. (2022) did:
 // the LSE parametrisation log L = LSE(e, alpha_0 - a log N, beta_0 - b log D) with E = exp(e),
 // A = exp(alpha_0), B = exp(beta_0), and the sum over points of the Huber loss (delta = 1e-3) of the
 // log-loss residuals log L_pred - log L_obs. Every start of a grid is scored, and Levenberg-Marquardt

@@ -1,4 +1,4 @@
-// One simulation run (issue 4): sample a skill graph, choose failed pieces, measure competence of
+// One simulation run: sample a skill graph, choose failed pieces, measure competence of
 // skills and optionally of k'-tuples. A resumable job: the CLI runs it to the end, the page steps it
 // inside frames. The constructor validates and checks the memory estimate; nothing large is allocated
 // before the first step.

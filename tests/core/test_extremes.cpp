@@ -1,4 +1,4 @@
-// Validation audit (issue 7): every command, every declared parameter at and next to the ends of
+// Validation audit: every command, every declared parameter at and next to the ends of
 // its range, through the dispatcher. Only QueryError may escape; every number in an answer is
 // finite (an absent guarantee is null); fractions lie in [0, 1].
 #include "core/query.h"
