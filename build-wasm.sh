@@ -8,195 +8,16 @@ CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/slingshot"
 export EM_CACHE="$CACHE/emscripten"
 export NODE_PATH=/usr/share/nodejs  # Emscripten 3.1.6's JS optimizer needs Debian's acorn
 export EM_FROZEN_CACHE=  # Debian freezes the cache; ours (EM_CACHE) is built once on first use
-# Debian source packages compiled for the page: the tested revision when the archive still has it,
-# otherwise the newest of the same minor series (announced). Folders are named by series.
-IMGUI_PKG=imgui IMGUI_PINNED=1.90.1+ds-1 IMGUI_SERIES=1.90
-SDL_PKG=libsdl2 SDL_PINNED=2.26.5+dfsg-1 SDL_SERIES=2.26
-IMGUI_DIR="$CACHE/src/imgui-$IMGUI_SERIES"
-SDL_SRC="$CACHE/src/sdl2-$SDL_SERIES"
-SDL_WASM="$CACHE/sdl2-wasm-$SDL_SERIES"
-DEB_PACKAGES=(emscripten cmake g++ make libeigen3-dev nlohmann-json3-dev libcli11-dev catch2
-              chromium fonts-dejavu-core clang libclang-rt-14-dev python3-numpy)
-NODE_MIN_MAJOR=18  # Debian 12's nodejs is 18.20; the browser-test tools in the lockfile support 18 and newer
 JOBS="${JOBS:-$(nproc)}"
 
 die() { echo "build-wasm.sh: $*" >&2; exit 1; }
 say() { echo "==> $*"; }
 
+# ------------------------------------------------------------------ setup (setup.sh)
+# shellcheck source=setup.sh
+source "$ROOT/setup.sh"
+
 cmake_common=(-DSLINGSHOT_CACHE="$CACHE" -DIMGUI_DIR="$IMGUI_DIR" -DSDL2_WASM_DIR="$SDL_WASM")
-
-# ------------------------------------------------------------------ setup
-missing_packages() {
-    local p
-    for p in "${DEB_PACKAGES[@]}"; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
-    done
-    # node and npm may come from another Debian-compatible source already; only install if absent
-    command -v node >/dev/null || echo nodejs
-    command -v npm >/dev/null || echo npm
-}
-
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"
-    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo "$@"
-    else die "need root (or password-less sudo) to install Debian packages: $*"; fi
-}
-
-install_packages() {
-    local missing
-    missing=$(missing_packages | tr '\n' ' ')
-    [ -z "${missing// /}" ] && return 0
-    say "installing Debian packages: $missing"
-    as_root apt-get update -qq >/dev/null 2>&1 || die "apt-get update failed (no network to Debian's mirrors?)"
-    # shellcheck disable=SC2086
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >"$CACHE/apt-install.log" 2>&1 \
-        || die "apt-get install failed for: $missing (see $CACHE/apt-install.log)"
-}
-
-# The Debian archive this machine installs bookworm from, as "URI<TAB>keyring" lines, read from its
-# apt sources in either layout (deb822 *.sources, one-line sources.list / *.list) and any spacing.
-debian_archives() {
-    local f
-    for f in /etc/apt/sources.list.d/*.sources; do
-        [ -f "$f" ] || continue
-        awk 'BEGIN { RS = ""; FS = "\n" }
-             { types = uris = suites = signed = ""
-               for (i = 1; i <= NF; i++) {
-                   if ($i ~ /^[ \t]*#/ || !match($i, /^[A-Za-z-]+:/)) continue
-                   key = tolower(substr($i, 1, RLENGTH - 1)); val = substr($i, RLENGTH + 1)
-                   gsub(/^[ \t]+|[ \t]+$/, "", val)
-                   if (key == "types") types = val; else if (key == "uris") uris = val
-                   else if (key == "suites") suites = val; else if (key == "signed-by") signed = val
-               }
-               if ((" " types " ") ~ /[ \t]deb[ \t]/ && (" " suites " ") ~ /[ \t]bookworm[ \t]/) {
-                   n = split(uris, u, /[ \t]+/); for (j = 1; j <= n; j++) print u[j] "\t" signed
-               } }' "$f"
-    done
-    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-        [ -f "$f" ] || continue
-        awk '$1 == "deb" { i = 2; opts = ""
-                 if ($2 ~ /^\[/) { while (i <= NF && $i !~ /\]$/) { opts = opts " " $i; i++ }; opts = opts " " $i; i++ }
-                 if ($(i + 1) == "bookworm") { signed = ""
-                     if (match(opts, /signed-by=[^] \t]+/)) signed = substr(opts, RSTART + 10, RLENGTH - 10)
-                     print $i "\t" signed } }' "$f"
-    done
-}
-
-# A private apt configuration (the system's own sources stay untouched) with the deb-src lists of
-# bookworm and trixie (ImGui 1.90 is in trixie) from the same archive.
-APT_PRIVATE=(-o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$CACHE/apt/sources.list.d"
-             -o Dir::State::Lists="$CACHE/apt/lists" -o Dir::Cache="$CACHE/apt/cache" -o Debug::NoLocking=1)
-prepare_source_lists() {
-    local d="$CACHE/apt" uri keyring
-    mkdir -p "$d/sources.list.d" "$d/lists/partial" "$d/cache/archives/partial"
-    IFS=$'\t' read -r uri keyring < <(debian_archives | head -1) || true
-    [ -n "${uri:-}" ] || die "found no Debian archive for bookworm in /etc/apt/sources.list or /etc/apt/sources.list.d/ (need a 'deb URI bookworm main' entry to fetch ImGui and SDL2 sources from)"
-    [ -n "$keyring" ] && [ -f "$keyring" ] || keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-    rm -f "$d/sources.list.d/"*
-    { echo "Types: deb-src"; echo "URIs: $uri"; echo "Suites: bookworm trixie"; echo "Components: main"
-      [ -f "$keyring" ] && echo "Signed-By: $keyring"; } >"$d/sources.list.d/slingshot-src.sources"
-    say "source lists from $uri (bookworm, trixie)"
-    apt-get "${APT_PRIVATE[@]}" update -qq >"$CACHE/apt-src.log" 2>&1 \
-        || die "apt-get update of the source lists failed (no network to $uri? see $CACHE/apt-src.log)"
-}
-
-# The version of source package $1 to fetch: $2 (tested) when the archive has it, else the newest
-# $3.x it has, announced; none of the series is an error that lists what there is.
-pick_source_version() {
-    local pkg="$1" pinned="$2" series="$3" versions v best=""
-    versions=$(apt-cache "${APT_PRIVATE[@]}" showsrc "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | sort -u)
-    if grep -qxF "$pinned" <<<"$versions"; then echo "$pinned"; return 0; fi
-    for v in $versions; do
-        [[ "$v" == "$series".* ]] || continue
-        if [ -z "$best" ] || dpkg --compare-versions "$v" gt "$best"; then best="$v"; fi
-    done
-    [ -n "$best" ] || die "the archive has no $pkg $series.x source (tested: $pinned; it has: $(echo $versions))"
-    echo "build-wasm.sh: $pkg $pinned (tested) is no longer in the archive; using $best of the same series" >&2
-    echo "$best"
-}
-
-fetch_sources() {
-    [ -f "$IMGUI_DIR/imgui.cpp" ] && [ -f "$SDL_SRC/CMakeLists.txt" ] && return 0
-    prepare_source_lists
-    local imgui_v sdl_v work
-    imgui_v=$(pick_source_version "$IMGUI_PKG" "$IMGUI_PINNED" "$IMGUI_SERIES")
-    sdl_v=$(pick_source_version "$SDL_PKG" "$SDL_PINNED" "$SDL_SERIES")
-    say "fetching Dear ImGui $imgui_v and SDL2 $sdl_v sources from Debian"
-    work=$(mktemp -d "$CACHE/fetch.XXXXXX")
-    (cd "$work" && apt-get "${APT_PRIVATE[@]}" source --download-only "$IMGUI_PKG=$imgui_v" "$SDL_PKG=$sdl_v" >>"$CACHE/apt-src.log" 2>&1) \
-        || die "apt-get source failed for $IMGUI_PKG=$imgui_v $SDL_PKG=$sdl_v (see $CACHE/apt-src.log)"
-    rm -rf "$IMGUI_DIR" "$SDL_SRC" "$SDL_WASM"
-    mkdir -p "$IMGUI_DIR" "$SDL_SRC"
-    tar xf "$work"/imgui_*.orig.tar.* -C "$IMGUI_DIR" --strip-components=1 || die "cannot unpack the ImGui source"
-    tar xf "$work"/libsdl2_*.orig.tar.* -C "$SDL_SRC" --strip-components=1 || die "cannot unpack the SDL2 source"
-    rm -rf "$work"
-    [ -f "$IMGUI_DIR/imgui.cpp" ] || die "the ImGui source has no imgui.cpp"
-    echo "$imgui_v" >"$IMGUI_DIR/.debian-version"
-    echo "$sdl_v" >"$SDL_SRC/.debian-version"
-}
-
-# SDL2 for WebAssembly, once per fetched source (Emscripten's -sUSE_SDL=2 would download it: not
-# possible here). Only what the page uses: video and events with the Emscripten backend, timers,
-# GL loading; no audio, renderer, joystick, haptic, sensor, power, locale or threads.
-SDL_WASM_OPTIONS=(-DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_AUDIO=OFF -DSDL_RENDER=OFF
-                  -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF
-                  -DSDL_LOCALE=OFF -DSDL_MISC=OFF -DSDL_FILESYSTEM=OFF -DSDL_THREADS=OFF)
-build_sdl_wasm() {
-    [ -f "$SDL_WASM/lib/libSDL2.a" ] && return 0
-    say "building SDL2 $(cat "$SDL_SRC/.debian-version" 2>/dev/null) for WebAssembly (once; video and events only)"
-    local b="$CACHE/build/sdl2-wasm"
-    rm -rf "$b"
-    # Its ~160 configure checks compile without linking (STATIC_LIBRARY): the same SDL_config.h as
-    # with linking (compared for 2.26.5), in 93 s instead of 117 s here.
-    emcmake cmake -S "$SDL_SRC" -B "$b" -DCMAKE_BUILD_TYPE=Release -DCMAKE_TRY_COMPILE_TARGET_TYPE=STATIC_LIBRARY "${SDL_WASM_OPTIONS[@]}" \
-        -DCMAKE_INSTALL_PREFIX="$SDL_WASM" >"$CACHE/sdl2-wasm.log" 2>&1 \
-        || die "configuring SDL2 for wasm failed (see $CACHE/sdl2-wasm.log)"
-    cmake --build "$b" -j "$JOBS" >>"$CACHE/sdl2-wasm.log" 2>&1 || die "building SDL2 for wasm failed (see $CACHE/sdl2-wasm.log)"
-    cmake --install "$b" >>"$CACHE/sdl2-wasm.log" 2>&1 || die "installing SDL2 for wasm failed (see $CACHE/sdl2-wasm.log)"
-}
-
-# Node runs the browser tests, the determinism check and Emscripten's tools.
-check_node() {
-    local v major
-    v=$(node --version 2>/dev/null) || die "node not found after installing Debian's nodejs"
-    major=${v#v}; major=${major%%.*}
-    [[ "$major" =~ ^[0-9]+$ ]] && [ "$major" -ge "$NODE_MIN_MAJOR" ] \
-        || die "node $v is too old: the tests need Node.js $NODE_MIN_MAJOR or newer (Debian 12's nodejs package is 18.20)"
-}
-
-# The installed playwright-core is the one the lockfile pins (a checkout may hold an older install).
-browser_tools_current() {
-    local want have
-    want=$(sed -n 's/.*"playwright-core": "\([^"]*\)".*/\1/p' "$ROOT/tests/browser/package.json" | head -1)
-    have=$(sed -n 's/^  "version": "\([^"]*\)".*/\1/p' "$ROOT/tests/browser/node_modules/playwright-core/package.json" 2>/dev/null | head -1)
-    [ -n "$want" ] && [ "$want" = "$have" ]
-}
-
-install_browser_tools() {
-    browser_tools_current && return 0
-    say "installing browser-test tools (npm ci, from the committed lockfile)"
-    if ! (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund >"$CACHE/npm.log" 2>&1); then
-        die "npm ci failed in tests/browser: $(grep -m1 -E 'npm ERR! (request|code)' "$CACHE/npm.log" | sed 's/^npm ERR! //') (no network to the npm registry, or a certificate it does not trust? see $CACHE/npm.log)"
-    fi
-}
-
-setup_needed() {
-    [ -n "$(missing_packages)" ] || [ ! -f "$IMGUI_DIR/imgui.cpp" ] || [ ! -f "$SDL_WASM/lib/libSDL2.a" ] \
-        || ! browser_tools_current
-}
-
-cmd_setup() {
-    mkdir -p "$CACHE" "$EM_CACHE" || die "cannot create cache folder $CACHE"
-    local t0=$SECONDS
-    install_packages
-    check_node
-    fetch_sources
-    build_sdl_wasm
-    install_browser_tools
-    say "setup complete in $((SECONDS - t0)) s (cache: $CACHE)"
-}
-
-ensure_setup() { if setup_needed; then cmd_setup; else check_node; fi; }
 
 # ------------------------------------------------------------------ build
 build_native() {
@@ -206,16 +27,18 @@ build_native() {
     cmake --build "$ROOT/build/native" -j "$JOBS" || die "native compile failed"
 }
 
+# The page's own files beside the engine in dist/.
+PAGE_FILES=(index.html page.js style.css embed-example.html)
+
 build_wasm() {
     say "WebAssembly build -> dist/"
-    emcmake cmake -S "$ROOT" -B "$ROOT/build/wasm" -DCMAKE_BUILD_TYPE=Release "${cmake_common[@]}" \
-        -DSLINGSHOT_SINGLE_FILE="${1:-OFF}" >/dev/null || die "wasm configure failed"
+    emcmake cmake -S "$ROOT" -B "$ROOT/build/wasm" -DCMAKE_BUILD_TYPE=Release "${cmake_common[@]}" >/dev/null \
+        || die "wasm configure failed"
     cmake --build "$ROOT/build/wasm" -j "$JOBS" || die "wasm compile failed"
     mkdir -p "$ROOT/dist"
-    cp "$ROOT/build/wasm/slingshot.js" "$ROOT/build/wasm/slingshot.wasm" "$ROOT/dist/"
-    cp "$ROOT"/web/index.html "$ROOT"/web/*.css "$ROOT"/web/*.js "$ROOT/dist/" 2>/dev/null || true
-    [ -f "$ROOT/web/embed-example.html" ] && cp "$ROOT/web/embed-example.html" "$ROOT/dist/"
-    return 0
+    cp "$ROOT/build/wasm/slingshot.js" "$ROOT/build/wasm/slingshot.wasm" "$ROOT/dist/" || die "the wasm build left no page"
+    local f
+    for f in "${PAGE_FILES[@]}"; do cp "$ROOT/web/$f" "$ROOT/dist/" || die "web/$f is missing"; done
 }
 
 print_artefacts() {
@@ -224,14 +47,14 @@ print_artefacts() {
         printf '    %-28s %9d bytes  (%d gzipped)\n' "dist/$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
     done
     for f in slingshot-cli slingshot_tests; do
-        [ -f "$ROOT/build/native/$f" ] && printf '    %-28s %9d bytes\n' "build/native/$f" "$(stat -c %s "$ROOT/build/native/$f")"
+        if [ -f "$ROOT/build/native/$f" ]; then printf '    %-28s %9d bytes\n' "build/native/$f" "$(stat -c %s "$ROOT/build/native/$f")"; fi
     done
 }
 
 cmd_build() {
     ensure_setup
     build_native
-    build_wasm OFF
+    build_wasm
     print_artefacts
 }
 
@@ -239,10 +62,9 @@ cmd_build() {
 cmd_dist() {
     cmd_build
     say "single-file page -> dist/slingshot.html"
-    emcmake cmake -S "$ROOT" -B "$ROOT/build/wasm-single" -DCMAKE_BUILD_TYPE=Release "${cmake_common[@]}" \
-        -DSLINGSHOT_SINGLE_FILE=ON >/dev/null || die "single-file configure failed"
-    cmake --build "$ROOT/build/wasm-single" -j "$JOBS" --target slingshot || die "single-file compile failed"
-    node "$ROOT/web/inline.mjs" "$ROOT/web/index.html" "$ROOT/build/wasm-single/slingshot.js" "$ROOT/dist/slingshot.html" \
+    # The same objects as the page, linked once more with the wasm inside the JS.
+    cmake --build "$ROOT/build/wasm" -j "$JOBS" --target slingshot-single || die "single-file link failed"
+    node "$ROOT/web/inline.mjs" "$ROOT/web/index.html" "$ROOT/build/wasm/slingshot-single.js" "$ROOT/dist/slingshot.html" \
         || die "inlining the single-file page failed"
     print_artefacts
 }
@@ -259,55 +81,62 @@ cmd_serve() {
 }
 
 # ------------------------------------------------------------------ test
+# Each suite adds to PASSED / FAILED; a suite that leaves no summary counts as one failure.
+ARTIFACTS="$ROOT/build/test-artifacts"
+
+# ctest in build dir $1, its log as $ARTIFACTS/$2.log, the lines that matter shown; counts from
+# its "N% tests passed, M tests failed out of T" line.
+run_ctest() {
+    local dir="$1" name="$2" log="$ARTIFACTS/$2.log" n total m
+    (cd "$dir" && ctest --output-on-failure -j "$JOBS") 2>&1 | tee "$log" \
+        | grep -E '(Failed|\*\*\*|tests passed|runtime error|ERROR: AddressSanitizer)' || true
+    n=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\2 \1/p' "$log" | tail -1)
+    if [ -z "$n" ]; then FAILED=$((FAILED + 1)); echo "$name produced no summary"; return; fi
+    read -r total m <<<"$n"
+    PASSED=$((PASSED + total - m)) FAILED=$((FAILED + m))
+}
+
+# node's test runner on files $3… (paths) from dir $1: spec output on the terminal and in $ARTIFACTS/$2.log,
+# counts from the "# pass" / "# fail" lines of its TAP report $ARTIFACTS/$2.tap.
+run_node_tests() {
+    local dir="$1" name="$2" tap="$ARTIFACTS/$2.tap" n m
+    shift 2
+    rm -f "$tap"
+    (cd "$dir" && node --test --test-reporter=spec --test-reporter-destination=stdout \
+        --test-reporter=tap --test-reporter-destination="$tap" "$@") 2>&1 | tee "$ARTIFACTS/$name.log" || true
+    [ -f "$tap" ] || { FAILED=$((FAILED + 1)); echo "$name produced no summary"; return; }
+    n=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$tap" | tail -1)
+    m=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$tap" | tail -1)
+    if [ -z "$n" ]; then FAILED=$((FAILED + 1)); echo "$name produced no summary"; return; fi
+    PASSED=$((PASSED + n)) FAILED=$((FAILED + ${m:-0}))
+}
+
 cmd_test() {
-    local passed=0 failed=0 log n m
+    PASSED=0 FAILED=0
     cmd_dist  # the build plus dist/slingshot.html, which the browser tests open from file://
-    mkdir -p "$ROOT/build/test-artifacts"
+    mkdir -p "$ARTIFACTS"
 
     say "native tests (ctest)"
-    log="$ROOT/build/test-artifacts/ctest.log"
-    (cd "$ROOT/build/native" && ctest --output-on-failure -j "$JOBS") 2>&1 | tee "$log" | grep -E '(Failed|\*\*\*|tests passed)' || true
-    n=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\2 \1/p' "$log" | tail -1)
-    if [ -z "$n" ]; then failed=$((failed + 1)); echo "ctest produced no summary"; else
-        read -r total m <<<"$n"; passed=$((passed + total - m)); failed=$((failed + m)); fi
+    run_ctest "$ROOT/build/native" ctest
 
     say "browser tests (headless Chromium)"
-    log="$ROOT/build/test-artifacts/browser.log"
-    (cd "$ROOT/tests/browser" && node --test --test-reporter=spec --test-reporter-destination=stdout \
-        --test-reporter=tap --test-reporter-destination="$ROOT/build/test-artifacts/browser.tap" ./*.test.mjs) 2>&1 | tee "$log" || true
-    n=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$ROOT/build/test-artifacts/browser.tap" 2>/dev/null | tail -1)
-    m=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$ROOT/build/test-artifacts/browser.tap" 2>/dev/null | tail -1)
-    if [ -z "$n" ]; then failed=$((failed + 1)); echo "browser tests produced no summary"; else
-        passed=$((passed + n)); failed=$((failed + ${m:-0})); fi
+    run_node_tests "$ROOT/tests/browser" browser "$ROOT"/tests/browser/*.test.mjs
 
     say "sanitizer tests (ASan + UBSan, ctest in build/native-asan)"
-    log="$ROOT/build/test-artifacts/ctest-asan.log"
-    if build_asan; then
-        (cd "$ROOT/build/native-asan" && ctest --output-on-failure -j "$JOBS") 2>&1 | tee "$log" \
-            | grep -E '(Failed|\*\*\*|tests passed|runtime error|ERROR: AddressSanitizer)' || true
-        n=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\2 \1/p' "$log" | tail -1)
-    else n=""; fi
-    if [ -z "$n" ]; then failed=$((failed + 1)); echo "sanitizer ctest produced no summary"; else
-        read -r total m <<<"$n"; passed=$((passed + total - m)); failed=$((failed + m)); fi
+    if build_asan; then run_ctest "$ROOT/build/native-asan" ctest-asan
+    else FAILED=$((FAILED + 1)); echo "the sanitizer build failed"; fi
 
     say "determinism: native engine vs wasm engine under node"
-    log="$ROOT/build/test-artifacts/determinism.log"
-    node --test --test-reporter=spec --test-reporter-destination=stdout \
-        --test-reporter=tap --test-reporter-destination="$ROOT/build/test-artifacts/determinism.tap" \
-        "$ROOT/tests/determinism/compare.mjs" 2>&1 | tee "$log" || true
-    n=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$ROOT/build/test-artifacts/determinism.tap" 2>/dev/null | tail -1)
-    m=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$ROOT/build/test-artifacts/determinism.tap" 2>/dev/null | tail -1)
-    if [ -z "$n" ]; then failed=$((failed + 1)); echo "determinism test produced no summary"; else
-        passed=$((passed + n)); failed=$((failed + ${m:-0})); fi
+    run_node_tests "$ROOT/tests/determinism" determinism "$ROOT/tests/determinism/compare.mjs"
 
     say "fuzzing (libFuzzer, ${FUZZ_TEST_SECONDS:-20} s in total)"
     if build_fuzz; then
         run_fuzzers "${FUZZ_TEST_SECONDS:-20}" || true
-        passed=$((passed + FUZZ_PASSED)); failed=$((failed + FUZZ_FAILED))
-    else failed=$((failed + 1)); echo "fuzz targets did not build"; fi
+        PASSED=$((PASSED + FUZZ_PASSED)) FAILED=$((FAILED + FUZZ_FAILED))
+    else FAILED=$((FAILED + 1)); echo "fuzz targets did not build"; fi
 
-    echo "$passed passed, $failed failed"
-    [ "$failed" -eq 0 ]
+    echo "$PASSED passed, $FAILED failed"
+    [ "$FAILED" -eq 0 ]
 }
 
 # ------------------------------------------------------------------ sanitizers and fuzzing

@@ -1,6 +1,5 @@
 # WebAssembly: the page (ImGui + SDL2 + WebGL2) and node builds of the benchmarks.
 option(SLINGSHOT_PAGE "build the page (needs ImGui and SDL2-for-wasm from build-wasm.sh setup)" ON)
-option(SLINGSHOT_SINGLE_FILE "embed the wasm in slingshot.js (for dist/slingshot.html)" OFF)
 
 if(SLINGSHOT_PAGE)
   if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp" OR NOT EXISTS "${SDL2_WASM_DIR}/lib/libSDL2.a")
@@ -15,18 +14,26 @@ if(SLINGSHOT_PAGE)
 
   file(GLOB APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
   file(GLOB PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
-  add_executable(slingshot ${APP_SOURCES} ${PLATFORM_SOURCES})
-  set_target_properties(slingshot PROPERTIES SUFFIX ".js")
-  target_include_directories(slingshot SYSTEM BEFORE PRIVATE "${SDL2_INCLUDE}")
-  target_link_libraries(slingshot PRIVATE slingshot_core imgui_backends "${SDL2_WASM_DIR}/lib/libSDL2.a")
-  slingshot_embed_font(slingshot)
-  slingshot_warnings(slingshot)
-  target_compile_options(slingshot PRIVATE -Os)
-  target_link_options(slingshot PRIVATE
-    -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-    -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sMAXIMUM_MEMORY=4GB
-    -sENVIRONMENT=web -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0
-    -sEXPORTED_FUNCTIONS=_main,_slingshot_query,_malloc,_free
-    -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
-    -sSINGLE_FILE=$<IF:$<BOOL:${SLINGSHOT_SINGLE_FILE}>,1,0>)
+  # The app is compiled once and linked twice: the page (slingshot.js + slingshot.wasm) and, on
+  # request (not in `all`), the same page with the wasm inside the JS, slingshot-single.js, which
+  # build-wasm.sh dist inlines into dist/slingshot.html.
+  add_library(slingshot_page OBJECT ${APP_SOURCES} ${PLATFORM_SOURCES})
+  target_include_directories(slingshot_page SYSTEM BEFORE PRIVATE "${SDL2_INCLUDE}")
+  target_link_libraries(slingshot_page PRIVATE slingshot_core imgui_backends)
+  slingshot_embed_font(slingshot_page)
+  slingshot_warnings(slingshot_page)
+  target_compile_options(slingshot_page PRIVATE -Os)
+  add_executable(slingshot $<TARGET_OBJECTS:slingshot_page>)
+  add_executable(slingshot-single EXCLUDE_FROM_ALL $<TARGET_OBJECTS:slingshot_page>)
+  foreach(page slingshot slingshot-single)
+    set_target_properties(${page} PROPERTIES SUFFIX ".js")
+    target_link_libraries(${page} PRIVATE slingshot_core imgui_backends "${SDL2_WASM_DIR}/lib/libSDL2.a")
+    target_link_options(${page} PRIVATE
+      -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+      -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sMAXIMUM_MEMORY=4GB
+      -sENVIRONMENT=web -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0
+      -sEXPORTED_FUNCTIONS=_main,_slingshot_query,_malloc,_free
+      -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString)
+  endforeach()
+  target_link_options(slingshot-single PRIVATE -sSINGLE_FILE=1)
 endif()

@@ -1,6 +1,6 @@
 // Builds dist/slingshot.html: the page as one self-contained file (style, page.js and the engine
 // with its wasm embedded), with a Content-Security-Policy that allows exactly these inline parts.
-// Usage: node web/inline.mjs web/index.html build/wasm-single/slingshot.js dist/slingshot.html
+// Usage: node web/inline.mjs web/index.html build/wasm/slingshot-single.js dist/slingshot.html
 import { readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
