@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <stdexcept>
 #include <string>
@@ -107,11 +108,11 @@ double trapezoidOverLine(const F& f, double centre, double step, double toleranc
     return sum;
 }
 
-// I_x(a, b) and 1 - I_x(a, b) for a, b >= 1, from the offset dx of logit x from the mode: the side
-// away from the mode is integrated directly (so small values keep their digits), divided by the
+// I_x(a, b) for a, b >= 1, from the offset dx of logit x from the mode: the side away from the mode
+// is integrated directly (so a small value keeps its digits, whichever side it is), divided by the
 // integral over the whole line, both in the logit variable.
-double regularizedBetaFromOffset(const LogitBeta& f, double dx, bool want_lower) {
-    constexpr double kEps = 2.220446049250313e-16;
+double regularizedBeta(const LogitBeta& f, double dx) {
+    constexpr double kEps = std::numeric_limits<double>::epsilon();
     const double width = std::min(1.0, std::sqrt(1 / f.a + 1 / f.b));  // sd of the bell in logit t
     const double total = trapezoidOverLine([&](double d) { return f.logDensity(d); }, 0.0, width / 2, 1e-14);
     // The side beyond dx, as y = dx -/+ e^s over all s (its integrand vanishes at both ends of s).
@@ -129,8 +130,7 @@ double regularizedBetaFromOffset(const LogitBeta& f, double dx, bool want_lower)
             [&](double s) { return f.logDensity(dx + dir * std::exp(s)) - at_x + s; }, std::log(scale), 0.25, noise);
         beyond = std::exp(at_x) * side / total;  // mass beyond x, away from the mode
     }
-    const bool beyond_is_lower = dx <= 0;
-    return want_lower == beyond_is_lower ? beyond : 1 - beyond;
+    return dx <= 0 ? beyond : 1 - beyond;  // beyond x is below it when x is below the mode
 }
 
 // P[Bin(n, p) >= m] for a narrow distribution (few terms matter): the pmf summed outward from m
@@ -192,7 +192,7 @@ double binomialUpperTail(uint64_t n, double p, uint64_t m) {
     const double a = mm, b = nn - mm + 1;
     const double ratio = std::fma(p, nn + 1, -mm) / ((1 - p) * mm);
     const double dx = std::abs(ratio) < 0.5 ? std::log1p(ratio) : std::log(p) - std::log1p(-p) + std::log(b / a);
-    return regularizedBetaFromOffset(LogitBeta(a, b), dx, true);
+    return regularizedBeta(LogitBeta(a, b), dx);
 }
 
 }  // namespace slingshot

@@ -13,10 +13,18 @@ namespace {
 
 // phi(a): mean failure of the skills of a set X of measure a when the adversary fails the theta
 // fraction of pieces with the most slots in X (fractionally at the boundary count).
+// P[J = j] for J ~ Bin(k, a) comes from j = k downward by the term ratio
+// P[j] / P[j + 1] = (j + 1) / (k - j) * (1 - a) / a: in logs while it is below the doubles' range,
+// exactly (binomialPmf) where it enters it, then one multiply and divide a term.
 double adversaryFailure(double a, double theta, int k) {
-    double mass_left = theta, load = 0.0;
+    const double odds_down = (1 - a) / a, log_odds_down = std::log(odds_down);
+    constexpr double kLogTiny = -644;  // log(1e-280)
+    double mass_left = theta, load = 0.0, pj = 0.0, log_pj = k * std::log(a);
     for (int j = k; j >= 1 && mass_left > 0; --j) {
-        const double pj = binomialPmf(uint64_t(k), a, uint64_t(j));
+        const double ratio = j < k ? (double(j) + 1) / double(k - j) : 1;
+        if (pj > 0) pj *= ratio * odds_down;
+        else if (j < k) log_pj += std::log(ratio) + log_odds_down;
+        if (pj == 0 && log_pj > kLogTiny) pj = binomialPmf(uint64_t(k), a, uint64_t(j));
         const double taken = std::min(pj, mass_left);
         load += j * taken;
         mass_left -= taken;
@@ -48,9 +56,7 @@ double randomYFraction(double theta, double tau, long long degree) {
     if (tau > 1) return 0.0;
     double m = std::ceil(tau * n);
     while (m > 0 && (m - 1) / n >= tau) m -= 1;
-    while (m <= n && m / n < tau) m += 1;
-    if (m <= 0) return 1.0;
-    if (m > n) return 0.0;
+    while (m / n < tau) m += 1;  // stops by m = n, as tau <= 1
     if (theta <= 0) return 0.0;
     if (theta >= 1) return 1.0;
     return binomialUpperTail(uint64_t(degree), theta, uint64_t(m));
