@@ -129,10 +129,10 @@ void App::noticeBanner() {
     const std::vector<std::string>& listed = notices_.listed();
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float list_h = line * (static_cast<float>(std::min<size_t>(listed.size(), 4)) + 0.2f);
-    const bool counted = notices_.unlisted() > 0;
+    const std::string unlisted = notices_.unlistedLine();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.93f, 0.7f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.25f, 0.18f, 0.0f, 1.0f));
-    ImGui::BeginChild("notices", ImVec2(0, list_h + (counted ? line : 0) + ImGui::GetStyle().ItemSpacing.y), false,
+    ImGui::BeginChild("notices", ImVec2(0, list_h + (unlisted.empty() ? 0 : line) + ImGui::GetStyle().ItemSpacing.y), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const char* dismiss = "dismiss";
     const float bw = ImGui::CalcTextSize(dismiss).x + ImGui::GetStyle().FramePadding.x * 2;
@@ -142,7 +142,7 @@ void App::noticeBanner() {
     ImGui::EndChild();
     ImGui::SameLine();
     const bool close = ImGui::SmallButton(dismiss);
-    if (counted) ImGui::TextUnformatted(notices_.lines().back().c_str());
+    if (!unlisted.empty()) ImGui::TextUnformatted(unlisted.c_str());
     ImGui::EndChild();
     ImGui::PopStyleColor(2);
     if (close) notices_.clear();

@@ -15,9 +15,13 @@ void NoticeList::clear() {
     more_ = 0;
 }
 
+std::string NoticeList::unlistedLine() const {
+    return more_ > 0 ? "\u2026 and " + std::to_string(more_) + " more" : std::string();
+}
+
 std::vector<std::string> NoticeList::lines() const {
     std::vector<std::string> out = shown_;
-    if (more_ > 0) out.push_back("\u2026 and " + std::to_string(more_) + " more");
+    if (more_ > 0) out.push_back(unlistedLine());
     return out;
 }
 

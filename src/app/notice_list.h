@@ -18,8 +18,9 @@ public:
     void clear();
     bool empty() const { return shown_.empty(); }
     const std::vector<std::string>& listed() const { return shown_; }
-    size_t unlisted() const { return more_; }
-    // The listed messages, then "… and N more" when N were only counted.
+    // "… and N more" for the N only counted; empty when none were.
+    std::string unlistedLine() const;
+    // The listed messages, then unlistedLine() when there is one.
     std::vector<std::string> lines() const;
 
 private:

@@ -153,12 +153,12 @@ std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
     const BoundDetail d = boundDetail(theta, c, k, 1, TupleModel::T2, 0);
     const double degree = theory_.degree;
     std::vector<Readout> items;
-    const bool current = s && s->params.c == c && !runner_.stale();
+    const bool same_c = s && s->params.c == c;  // a run at another c has no value for this one
+    std::string sim_note = "(" + std::string(runner_.waitingNote()) + ")";
+    if (same_c && !runner_.stale()) sim_note = failureName(s->params.failure);
+    else if (same_c) sim_note = "(previous run; this one " + std::string(runner_.waitingNote()) + ")";
     items.push_back({"skills with competence \u2264 " + fixed(c, 2) + ", simulated",
-                     s && s->params.c == c ? fixed(s->result.skills.fracAtMostC()) : "\u2013",
-                     current                      ? std::string(failureName(s->params.failure))
-                     : s && s->params.c == c ? "(previous run; this one " + std::string(runner_.waitingNote()) + ")"
-                                             : "(" + std::string(runner_.waitingNote()) + ")"});
+                     same_c ? fixed(s->result.skills.fracAtMostC()) : "\u2013", sim_note});
     items.push_back({"Thm 8 bound min(1, \u03b1*, 1/\u03b2)", fixed(d.alpha_bound),
                      std::isfinite(d.alpha_star) ? "N\u2082 \u2192 \u221e" : "Markov only (\u03b1* = \u221e)"});
     items.push_back({"finite size", fixed(1 - fracCompetent(theta, c, k, rho)), "\u03c1 = N\u2081/N\u2082 = " + ui::formatNumber(rho, 3)});
