@@ -187,15 +187,18 @@ void CompetenceView::drawReadouts() {
         for (const Readout& it : items) row.add(it.caption.c_str(), it.value, it.unit.c_str());
         return;
     }
-    // Narrow windows: one compact line per read-out, so the plots stay in view.
-    if (ImGui::BeginTable("competence-readouts", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
+    // Narrow windows: one compact line per read-out, so the plots stay in view. The value column
+    // fits its widest value (the caption is what gets cut), and a read-out without a value says why.
+    if (ImGui::BeginTable("competence-readouts", 2, ImGuiTableFlags_RowBg)) {
+        ImGui::TableSetupColumn("caption", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed);
         for (const Readout& it : items) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", it.caption.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", it.unit.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", it.caption.c_str(), it.unit.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(it.value.c_str());
+            ImGui::TextUnformatted(it.value == "\u2013" ? (it.value + " " + it.unit).c_str() : it.value.c_str());
         }
         ImGui::EndTable();
     }
