@@ -2,10 +2,10 @@
 // N1 = 1e3 / N2 = 1e5 and N1 = 1e4 / N2 = 1e6 with k = 8, the certificate from its result, and the
 // scaling fit on 100 points. One JSON line per workload with the median of several runs.
 // Usage: bench_beyond [runs_small] [runs_large]
-#include "core/scaling_fit.h"
-#include "core/skill_graph.h"
-#include "core/spectral.h"
-#include "core/spectral_certificate.h"
+#include "core/theory/scaling_fit.h"
+#include "core/graph/skill_graph.h"
+#include "core/graph/spectral.h"
+#include "core/graph/spectral_certificate.h"
 
 #include <algorithm>
 #include <chrono>

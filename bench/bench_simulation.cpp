@@ -3,11 +3,11 @@
 // once to warm up and then several times; one JSON line per workload with the median. Kernels are
 // driven in blocks through an indirect call, as the page's jobs do (so that V8 optimises them between
 // blocks, see core/job.h).
-#include "core/competence.h"
-#include "core/failures.h"
-#include "core/simulation.h"
-#include "core/skill_graph.h"
-#include "core/tuple_competence.h"
+#include "core/graph/competence.h"
+#include "core/graph/failures.h"
+#include "core/graph/simulation.h"
+#include "core/graph/skill_graph.h"
+#include "core/graph/tuple_competence.h"
 
 #include <algorithm>
 #include <chrono>

@@ -2,9 +2,10 @@
 // emergence sweep (target: under 2 ms each in wasm) and the random-Y binomial-tail curve of the
 // Curves, Competence and Tightness views (201 points of c) at skill degrees 1e2 to 1e12. Prints one
 // JSON line per case with the median, min and max over many repetitions, in milliseconds.
-#include "core/binomial.h"
-#include "core/bounds.h"
-#include "core/emergence.h"
+#include "core/base/binomial.h"
+#include "core/theory/bounds.h"
+#include "core/theory/emergence.h"
+#include "core/theory/tightness.h"
 
 #include <algorithm>
 #include <chrono>

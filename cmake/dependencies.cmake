@@ -14,8 +14,11 @@ foreach(pair "Eigen:/usr/include/eigen3/Eigen"
     file(CREATE_LINK "${target}" "${STAGED}/${link}" SYMBOLIC)
   endif()
 endforeach()
-add_library(slingshot_thirdparty_headers INTERFACE)
-target_include_directories(slingshot_thirdparty_headers SYSTEM INTERFACE "${STAGED}")
+# Two targets over the one staged folder, so that what links only the engine says it needs Eigen alone.
+add_library(slingshot_eigen INTERFACE)
+target_include_directories(slingshot_eigen SYSTEM INTERFACE "${STAGED}")
+add_library(slingshot_json INTERFACE)
+target_include_directories(slingshot_json SYSTEM INTERFACE "${STAGED}")
 
 # Dear ImGui as a static library (sources from the cache), with the SDL2 + OpenGL3 backends.
 function(slingshot_add_imgui sdl_include_dirs)

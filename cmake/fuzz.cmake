@@ -1,7 +1,7 @@
 # libFuzzer targets (tests/fuzz/fuzz_*.cpp), clang only:
 #   cmake -S . -B build/fuzz -DCMAKE_CXX_COMPILER=clang++ -DSLINGSHOT_FUZZ=ON
 #   ./build-wasm.sh fuzz [SECONDS] builds and runs them with the seed corpus in tests/fuzz/corpus/.
-# The engine is compiled with coverage feedback and ASan + UBSan (no recovery: UB is a crash).
+# The engine and the query layer are compiled with coverage feedback and ASan + UBSan (no recovery: UB is a crash).
 option(SLINGSHOT_FUZZ "build the libFuzzer targets in tests/fuzz (clang only)" OFF)
 
 if(SLINGSHOT_FUZZ)
@@ -10,6 +10,7 @@ if(SLINGSHOT_FUZZ)
   endif()
   set(SLINGSHOT_FUZZ_SAN -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_compile_options(slingshot_core PRIVATE -fsanitize=fuzzer-no-link ${SLINGSHOT_FUZZ_SAN})
+  target_compile_options(slingshot_query PRIVATE -fsanitize=fuzzer-no-link ${SLINGSHOT_FUZZ_SAN})
   # Anything linking the instrumented engine needs the sanitizer runtimes.
   target_link_options(slingshot_core INTERFACE -fsanitize=address,undefined)
 
@@ -18,7 +19,7 @@ if(SLINGSHOT_FUZZ)
   foreach(src ${FUZZ_SOURCES})
     get_filename_component(name ${src} NAME_WE)
     add_executable(${name} ${src})
-    target_link_libraries(${name} PRIVATE slingshot_core)
+    target_link_libraries(${name} PRIVATE slingshot_query)
     target_compile_options(${name} PRIVATE -fsanitize=fuzzer ${SLINGSHOT_FUZZ_SAN}
                            -Wall -Wextra -Wpedantic -Wshadow)
     target_link_options(${name} PRIVATE -fsanitize=fuzzer ${SLINGSHOT_FUZZ_SAN})

@@ -19,7 +19,7 @@ if(SLINGSHOT_PAGE)
   # build-wasm.sh dist inlines into dist/slingshot.html.
   add_library(slingshot_page OBJECT ${APP_SOURCES} ${PLATFORM_SOURCES})
   target_include_directories(slingshot_page SYSTEM BEFORE PRIVATE "${SDL2_INCLUDE}")
-  target_link_libraries(slingshot_page PRIVATE slingshot_core imgui_backends)
+  target_link_libraries(slingshot_page PRIVATE slingshot_query imgui_backends)
   slingshot_embed_font(slingshot_page)
   slingshot_warnings(slingshot_page)
   target_compile_options(slingshot_page PRIVATE -Os)
@@ -27,7 +27,7 @@ if(SLINGSHOT_PAGE)
   add_executable(slingshot-single EXCLUDE_FROM_ALL $<TARGET_OBJECTS:slingshot_page>)
   foreach(page slingshot slingshot-single)
     set_target_properties(${page} PROPERTIES SUFFIX ".js")
-    target_link_libraries(${page} PRIVATE slingshot_core imgui_backends "${SDL2_WASM_DIR}/lib/libSDL2.a")
+    target_link_libraries(${page} PRIVATE slingshot_query imgui_backends "${SDL2_WASM_DIR}/lib/libSDL2.a")
     target_link_options(${page} PRIVATE
       -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
       -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sMAXIMUM_MEMORY=4GB

@@ -6,7 +6,7 @@
 #include "app/notice_list.h"
 #include "app/scaling_presets.h"
 #include "app/view.h"
-#include "core/query.h"
+#include "query/query.h"
 
 #include <functional>
 #include <map>

@@ -2,8 +2,8 @@
 // through the same validation as slingshot-cli; a bad value is reported, never clamped.
 #include "app/app.h"
 #include "app/widgets.h"
-#include "core/quoted_input.h"
-#include "core/url_query.h"
+#include "query/input_text.h"
+#include "query/url_query.h"
 
 namespace slingshot::app {
 namespace {

@@ -1,10 +1,11 @@
 #include "app/certificate_task.h"
 
+#include "app/page_limits.h"
 #include "app/plot.h"
 #include "app/view_simulation_runner.h"
 #include "app/widgets.h"
-#include "core/memory_budget.h"
-#include "core/simulation.h"
+#include "core/base/memory_budget.h"
+#include "core/graph/simulation.h"
 
 #include <imgui.h>
 

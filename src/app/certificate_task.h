@@ -5,11 +5,11 @@
 // Tightness views.
 #pragma once
 
-#include "core/query.h"
-#include "core/skill_graph.h"
-#include "core/skill_measure.h"
-#include "core/spectral.h"
-#include "core/spectral_certificate.h"
+#include "query/query.h"
+#include "core/graph/skill_graph.h"
+#include "core/graph/skill_measure.h"
+#include "core/graph/spectral.h"
+#include "core/graph/spectral_certificate.h"
 
 #include <cstdint>
 #include <memory>

@@ -4,7 +4,7 @@
 // dispatcher's rules (validateParam) and never writes a member with an out-of-range value.
 #pragma once
 
-#include "core/query.h"
+#include "query/query.h"
 
 #include <string>
 #include <variant>

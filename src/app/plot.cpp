@@ -1,5 +1,7 @@
 #include "app/plot.h"
 
+#include "query/csv_field.h"
+
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -508,12 +510,7 @@ std::string plotCsv(const char* id) {
     std::string out = "series,x,y\n";
     char buf[64];
     for (const auto& s : plotSeries(id)) {
-        std::string name = s.name;
-        if (name.find_first_of(",\"") != std::string::npos) {
-            std::string q = "\"";
-            for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-            name = q + "\"";
-        }
+        const std::string name = csvField(s.name);
         for (size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
             out += name;
             std::snprintf(buf, sizeof buf, ",%.17g", s.x[i]);

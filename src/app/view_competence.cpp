@@ -2,7 +2,8 @@
 
 #include "app/plot.h"
 #include "app/widgets.h"
-#include "core/bounds.h"
+#include "core/theory/bounds.h"
+#include "core/theory/tightness.h"
 
 #include <imgui.h>
 
@@ -20,10 +21,6 @@ std::string fixed(double v, int digits = 3) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.*f", digits, v);
     return buf;
-}
-
-const char* failureName(FailureMode m) {
-    return m == FailureMode::Random ? "random" : m == FailureMode::Independent ? "independent" : "adversarial";
 }
 
 // The curve of a competence summary as plot vectors.
@@ -105,7 +102,7 @@ void CompetenceView::main() {
     if (s) {
         const SimulationParams& p = s->params;
         ImGui::TextDisabled("Simulated: N\u2081 = %u, N\u2082 = %s, k = %u, \u03b8 = %.3g, c = %.3g, %s failures, seed %llu%s", p.n1,
-                            ui::formatNumber(double(p.n2)).c_str(), p.k, p.theta, p.c, failureName(p.failure),
+                            ui::formatNumber(double(p.n2)).c_str(), p.k, p.theta, p.c, std::string(failureModeName(p.failure)).c_str(),
                             static_cast<unsigned long long>(p.seed), runner_.stale() ? "  (previous run)" : "");
     } else if (runner_.error().empty()) {
         ImGui::TextDisabled("Simulating\u2026 the theory curves are already drawn.");
@@ -155,7 +152,7 @@ std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
     std::vector<Readout> items;
     const bool same_c = s && s->params.c == c;  // a run at another c has no value for this one
     std::string sim_note = "(" + std::string(runner_.waitingNote()) + ")";
-    if (same_c && !runner_.stale()) sim_note = failureName(s->params.failure);
+    if (same_c && !runner_.stale()) sim_note = std::string(failureModeName(s->params.failure));
     else if (same_c) sim_note = "(previous run; this one " + std::string(runner_.waitingNote()) + ")";
     items.push_back({"skills with competence \u2264 " + fixed(c, 2) + ", simulated",
                      same_c ? fixed(s->result.skills.fracAtMostC()) : "\u2013", sim_note});
@@ -220,7 +217,7 @@ void CompetenceView::drawFractionPlot(const SimulationSnapshot* s, ImVec2 size) 
     if (s) {
         std::vector<double> x, y;
         curveOf(s->result.skills, x, y);
-        std::string name = std::string("simulated, ") + failureName(s->params.failure) + " failures";
+        std::string name = "simulated, " + std::string(failureModeName(s->params.failure)) + " failures";
         ui::PlotLine(name.c_str(), x, y, 0, ui::LineStyle::Solid, 2.5f);
         ui::PlotMarkers("", {s->params.c}, {1 - s->result.skills.fracAtMostC()}, 0, 5.0f);
     }

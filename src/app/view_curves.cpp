@@ -3,7 +3,8 @@
 #include "app/plot.h"
 #include "app/view_model_params.h"
 #include "app/widgets.h"
-#include "core/bounds.h"
+#include "core/theory/bounds.h"
+#include "core/theory/tightness.h"
 
 #include <imgui.h>
 

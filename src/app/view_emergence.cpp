@@ -1,7 +1,9 @@
 #include "app/view_emergence.h"
 
+#include "app/page_limits.h"
 #include "app/plot.h"
 #include "app/widgets.h"
+#include "core/theory/skill_counts.h"
 
 #include <imgui.h>
 

@@ -6,7 +6,7 @@
 
 #include "app/view.h"
 #include "app/view_model_params.h"
-#include "core/simulation.h"
+#include "core/graph/simulation.h"
 
 #include <memory>
 #include <optional>

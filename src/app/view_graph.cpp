@@ -2,7 +2,8 @@
 
 #include "app/plot.h"
 #include "app/widgets.h"
-#include "core/memory_budget.h"
+#include "core/base/memory_budget.h"
+#include "query/number_text.h"
 
 #include <imgui.h>
 
@@ -27,20 +28,10 @@ ImU32 viridis(double t, float alpha = 1.0f) {
     return IM_COL32(mix(0), mix(1), mix(2), static_cast<int>(alpha * 255));
 }
 
-std::string hex64(uint64_t v) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "0x%016llx", static_cast<unsigned long long>(v));
-    return buf;
-}
-
-const char* failureLabel(FailureMode m) {
-    return m == FailureMode::Random ? "random" : m == FailureMode::Independent ? "independent" : "adversarial";
-}
-
 std::string runLabel(const SimulationParams& p) {
     char buf[200];
     std::snprintf(buf, sizeof buf, "N\u2081 = %u, N\u2082 = %s, k = %u, \u03b8 = %.3g, %s failures, seed %llu", p.n1,
-                  ui::formatNumber(double(p.n2)).c_str(), p.k, p.theta, failureLabel(p.failure),
+                  ui::formatNumber(double(p.n2)).c_str(), p.k, p.theta, std::string(failureModeName(p.failure)).c_str(),
                   static_cast<unsigned long long>(p.seed));
     return buf;
 }
@@ -397,7 +388,7 @@ void GraphView::drawStatistics(const SimulationSnapshot& s) {
     std::snprintf(v[7], sizeof v[7], "%.4g", r.skills.weightedMeanFailure());
     std::snprintf(v[8], sizeof v[8], "%llu of %llu", static_cast<unsigned long long>(r.skills.below_c),
                   static_cast<unsigned long long>(r.skills.counted));
-    std::snprintf(v[9], sizeof v[9], "%s", hex64(r.slots_hash).c_str());
+    std::snprintf(v[9], sizeof v[9], "%s", hexHash(r.slots_hash).c_str());
     if (s.estimated_bytes < 1e5)
         std::snprintf(v[10], sizeof v[10], "about %.1f kB", s.estimated_bytes / 1e3);
     else

@@ -6,7 +6,7 @@
 
 #include "app/view.h"
 #include "app/view_simulation_runner.h"
-#include "core/graph_stats.h"
+#include "core/graph/graph_stats.h"
 
 #include <imgui.h>
 

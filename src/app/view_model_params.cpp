@@ -1,7 +1,7 @@
 #include "app/view_model_params.h"
 
 #include "app/widgets.h"
-#include "core/cloze.h"
+#include "core/theory/cloze.h"
 
 #include <imgui.h>
 

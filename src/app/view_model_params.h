@@ -5,7 +5,7 @@
 
 #include "app/param_binding.h"
 #include "app/scaling_presets.h"
-#include "core/emergence.h"
+#include "core/theory/emergence.h"
 
 #include <string>
 #include <vector>

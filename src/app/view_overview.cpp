@@ -2,8 +2,9 @@
 
 #include "app/plot.h"
 #include "app/widgets.h"
-#include "core/bounds.h"
-#include "core/emergence.h"
+#include "core/theory/bounds.h"
+#include "core/theory/emergence.h"
+#include "core/theory/skill_counts.h"
 
 #include <imgui.h>
 

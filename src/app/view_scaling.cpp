@@ -2,7 +2,8 @@
 
 #include "app/plot.h"
 #include "app/widgets.h"
-#include "core/scaling_examples.h"
+#include "core/theory/scaling_examples.h"
+#include "query/scaling_points_text.h"
 
 #include <imgui.h>
 

@@ -5,9 +5,9 @@
 
 #include "app/scaling_presets.h"
 #include "app/view.h"
-#include "core/cloze.h"
-#include "core/scaling_fit.h"
-#include "core/scaling_law.h"
+#include "core/theory/cloze.h"
+#include "core/theory/scaling_fit.h"
+#include "core/theory/scaling_law.h"
 
 #include <optional>
 #include <string>

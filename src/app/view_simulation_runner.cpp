@@ -1,5 +1,6 @@
 #include "app/view_simulation_runner.h"
 
+#include "app/page_limits.h"
 #include "app/widgets.h"
 
 #include <imgui.h>
@@ -132,12 +133,10 @@ SimulationParams SimulationInputs::params(bool with_tuples) const {
     p.k = static_cast<uint32_t>(k);
     p.theta = theta;
     p.c = c;
-    p.failure = failure == "random" ? FailureMode::Random
-              : failure == "independent" ? FailureMode::Independent
-                                         : FailureMode::Adversarial;
+    p.failure = failureModeFromName(failure).value_or(FailureMode::Random);
     if (with_tuples) {
         p.kprime = static_cast<uint32_t>(kprime);
-        p.tuples = tuples == "s" ? TupleReading::S : TupleReading::T2;
+        p.tuples = tupleReadingFromName(tuples).value_or(TupleReading::T2);
     }
     if (measure == "zipf") {
         p.measure.kind = MeasureSpec::Kind::Zipf;

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "app/param_binding.h"
-#include "core/simulation.h"
+#include "core/graph/simulation.h"
 
 #include <cstdint>
 #include <memory>

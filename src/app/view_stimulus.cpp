@@ -2,6 +2,7 @@
 
 #include "app/plot.h"
 #include "app/widgets.h"
+#include "core/theory/skill_counts.h"
 
 #include <imgui.h>
 

@@ -6,7 +6,7 @@
 
 #include "app/view.h"
 #include "app/view_model_params.h"
-#include "core/emergence.h"
+#include "core/theory/emergence.h"
 
 #include <string>
 #include <vector>

@@ -2,7 +2,8 @@
 
 #include "app/plot.h"
 #include "app/widgets.h"
-#include "core/bounds.h"
+#include "core/theory/bounds.h"
+#include "core/theory/tightness.h"
 
 #include <imgui.h>
 

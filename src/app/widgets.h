@@ -4,7 +4,7 @@
 #include <climits>
 #include <cmath>
 
-#include "core/query.h"
+#include "query/query.h"
 
 #include <string>
 #include <vector>

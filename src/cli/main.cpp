@@ -1,6 +1,7 @@
 // slingshot-cli: every engine command as JSON or CSV. Flags are generated from the same command
 // declarations the page's Slingshot.query uses, so both front doors accept the same names and ranges.
-#include "core/query.h"
+#include "cli/answer_csv.h"
+#include "query/query.h"
 
 #include <CLI/CLI.hpp>
 

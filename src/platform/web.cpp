@@ -7,8 +7,8 @@
 #include "platform/web.h"
 
 #include "app/app.h"
-#include "core/query.h"
-#include "core/url_query.h"
+#include "query/query.h"
+#include "query/url_query.h"
 
 #include <imgui.h>
 

@@ -1,6 +1,6 @@
 #include "app/app.h"
 #include "app/plot.h"
-#include "core/scaling_law.h"
+#include "core/theory/scaling_law.h"
 #include "imgui_fixture.h"
 
 #include <catch2/catch.hpp>

@@ -2,7 +2,7 @@
 // notices, and hostile input that must leave the page working.
 #include "app/app.h"
 #include "app/plot.h"
-#include "core/url_query.h"
+#include "query/url_query.h"
 #include "imgui_fixture.h"
 
 #include <catch2/catch.hpp>

@@ -1,9 +1,10 @@
 #include "app/view_curves.h"
-#include "core/bounds.h"
-#include "core/query.h"
-#include "core/simulation.h"
-#include "core/spectral.h"
-#include "core/spectral_certificate.h"
+#include "core/theory/bounds.h"
+#include "core/theory/tightness.h"
+#include "query/query.h"
+#include "core/graph/simulation.h"
+#include "core/graph/spectral.h"
+#include "core/graph/spectral_certificate.h"
 #include "view_fixture.h"
 
 #include <catch2/catch.hpp>

@@ -1,6 +1,7 @@
+#include "app/page_limits.h"
 #include "app/plot.h"
 #include "app/view_graph.h"
-#include "core/graph_stats.h"
+#include "core/graph/graph_stats.h"
 #include "sim_view_frames.h"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
 #include "app/app.h"
 #include "app/view_overview.h"
-#include "core/emergence.h"
-#include "core/query.h"
+#include "core/theory/emergence.h"
+#include "query/query.h"
 #include "view_fixture.h"
 
 #include <catch2/catch.hpp>

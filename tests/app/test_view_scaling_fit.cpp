@@ -3,10 +3,11 @@
 #include "app/scaling_presets.h"
 #include "app/view_emergence.h"
 #include "app/view_scaling.h"
-#include "core/emergence.h"
-#include "core/scaling_examples.h"
-#include "core/url_query.h"
+#include "core/theory/emergence.h"
+#include "core/theory/scaling_examples.h"
+#include "query/url_query.h"
 #include "sim_view_frames.h"
+#include "query/scaling_points_text.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,7 @@
 #include "app/view_stimulus.h"
-#include "core/emergence.h"
-#include "core/query.h"
+#include "core/theory/emergence.h"
+#include "core/theory/skill_counts.h"
+#include "query/query.h"
 #include "view_fixture.h"
 
 #include <catch2/catch.hpp>

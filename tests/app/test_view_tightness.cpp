@@ -1,9 +1,10 @@
 #include "app/plot.h"
 #include "app/view_tightness.h"
-#include "core/bounds.h"
-#include "core/simulation.h"
-#include "core/spectral.h"
-#include "core/spectral_certificate.h"
+#include "core/theory/bounds.h"
+#include "core/graph/simulation.h"
+#include "core/graph/spectral.h"
+#include "core/graph/spectral_certificate.h"
+#include "core/theory/tightness.h"
 #include "sim_view_frames.h"
 
 #include <catch2/catch.hpp>

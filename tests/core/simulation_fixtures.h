@@ -1,8 +1,8 @@
 // Small helpers shared by the simulation tests: sample a graph in one go, run a job to the end.
 #pragma once
 
-#include "core/simulation.h"
-#include "core/skill_graph.h"
+#include "core/graph/simulation.h"
+#include "core/graph/skill_graph.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // Binomial pmf and upper tail against 50-digit references (tests/core/reference/binomial_reference.py:
 // exact sums, or quadrature in t near the mean), at degrees 1e2, 1e4, 1e8 and 1e12.
-#include "core/binomial.h"
+#include "core/base/binomial.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "core/bounds.h"
-#include "core/info.h"
+#include "core/theory/bounds.h"
+#include "core/base/numerics.h"
+#include "core/theory/tightness.h"
 
 #include <cmath>
 #include <limits>

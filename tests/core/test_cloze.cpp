@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/cloze.h"
+#include "core/theory/cloze.h"
 
 #include <cmath>
 #include <stdexcept>

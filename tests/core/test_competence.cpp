@@ -1,6 +1,6 @@
-#include "core/bounds.h"
-#include "core/competence.h"
-#include "core/tuple_competence.h"
+#include "core/theory/bounds.h"
+#include "core/graph/competence.h"
+#include "core/graph/tuple_competence.h"
 #include "simulation_fixtures.h"
 
 #include <catch2/catch.hpp>

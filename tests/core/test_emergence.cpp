@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "core/emergence.h"
+#include "core/theory/emergence.h"
+#include "core/theory/skill_counts.h"
 
 #include <cmath>
 #include <stdexcept>

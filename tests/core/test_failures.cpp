@@ -1,7 +1,8 @@
-#include "core/adversary.h"
-#include "core/bounds.h"
-#include "core/competence.h"
-#include "core/failures.h"
+#include "core/graph/adversary.h"
+#include "core/theory/bounds.h"
+#include "core/graph/competence.h"
+#include "core/graph/failures.h"
+#include "core/theory/tightness.h"
 #include "simulation_fixtures.h"
 
 #include <catch2/catch.hpp>

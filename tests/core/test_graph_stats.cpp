@@ -1,6 +1,6 @@
-#include "core/binomial.h"
-#include "core/graph_stats.h"
-#include "core/skill_measure.h"
+#include "core/base/binomial.h"
+#include "core/graph/graph_stats.h"
+#include "core/graph/skill_measure.h"
 #include "simulation_fixtures.h"
 
 #include <catch2/catch.hpp>

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/info.h"
+#include "core/base/numerics.h"
 
 #include <cmath>
 

@@ -1,4 +1,5 @@
-#include "core/scaling_examples.h"
+#include "core/theory/scaling_examples.h"
+#include "query/scaling_points_text.h"
 
 #include <catch2/catch.hpp>
 

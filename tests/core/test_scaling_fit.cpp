@@ -1,5 +1,6 @@
-#include "core/rng.h"
-#include "core/scaling_fit.h"
+#include "core/base/rng.h"
+#include "core/theory/scaling_fit.h"
+#include "query/scaling_points_text.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/scaling_law.h"
+#include "core/theory/scaling_law.h"
 
 #include <stdexcept>
 

@@ -1,4 +1,4 @@
-#include "core/skill_graph.h"
+#include "core/graph/skill_graph.h"
 #include "simulation_fixtures.h"
 
 #include <catch2/catch.hpp>

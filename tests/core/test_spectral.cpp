@@ -1,6 +1,6 @@
-#include "core/simulation.h"
-#include "core/spectral.h"
-#include "core/spectral_certificate.h"
+#include "core/graph/simulation.h"
+#include "core/graph/spectral.h"
+#include "core/graph/spectral_certificate.h"
 #include "simulation_fixtures.h"
 
 #include <Eigen/Dense>

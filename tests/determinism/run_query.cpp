@@ -1,7 +1,7 @@
 // One dispatcher call from the command line: run_query COMMAND 'JSON ARGS' prints queryText's
 // answer. Built natively and with em++ for node, so tests/determinism/compare.mjs can compare the
 // native engine with the wasm engine on the same requests.
-#include "core/query.h"
+#include "query/query.h"
 
 #include <cstdio>
 #include <string>

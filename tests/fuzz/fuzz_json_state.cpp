@@ -2,7 +2,7 @@
 // read it: nlohmann parse, then every command's parameter declarations applied to the values of
 // the same names (validateParam). Properties: parsing never crashes; validation throws only
 // QueryError; an accepted value is normalised to the declared kind and lies in the declared range.
-#include "core/query.h"
+#include "query/query.h"
 
 #include <cmath>
 #include <cstddef>

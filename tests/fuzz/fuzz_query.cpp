@@ -8,7 +8,7 @@
 // requests whose validated (or default) sizes exceed the caps below and lowers any memory budget
 // above 64 MB to 64 MB, so every input runs in milliseconds and the budget refusal path
 // (estimate above budget, nothing allocated) is still reached.
-#include "core/query.h"
+#include "query/query.h"
 
 #include <cmath>
 #include <cstddef>

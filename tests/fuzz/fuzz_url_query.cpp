@@ -1,7 +1,7 @@
 // libFuzzer target: the URL query parser the page reads its parameters with (?view=...&n=...).
 // Properties: never crashes; keys are never empty; the result does not grow beyond the input;
 // percentEncode output is plain ASCII and parses back to the same key and value.
-#include "core/url_query.h"
+#include "query/url_query.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,0 +1,191 @@
+#include "core/graph/simulation.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace slingshot {
+
+namespace {
+
+std::string numberText(double v) {
+    if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+    return std::to_string(v);
+}
+
+void requireRange(const char* name, double v, double lo, double hi) {
+    if (!(v >= lo && v <= hi))
+        throw std::invalid_argument(std::string(name) + ": " + numberText(v) + " is out of range; allowed: [" +
+                                    numberText(lo) + ", " + numberText(hi) + "]");
+}
+
+}  // namespace
+
+void validateSimulation(const SimulationParams& p) {
+    requireRange("max_pieces", double(p.max_pieces), 1, double(kMaxPiecesNative));
+    requireRange("n1", p.n1, 1, kMaxSkills);
+    requireRange("n2", double(p.n2), 1, double(p.max_pieces));
+    requireRange("k", p.k, 1, kMaxSlotsPerPiece);
+    requireRange("theta", p.theta, 0, 1);
+    requireRange("c", p.c, 0, 1);
+    requireRange("grid_points", p.grid_points, 1, 1000);
+    if (p.kprime != 0 && p.kprime != 2 && p.kprime != 3)
+        throw std::invalid_argument("kprime: " + std::to_string(p.kprime) + " is not allowed; allowed: 2 or 3");
+    if (p.kprime != 0 && p.tuples == TupleReading::S && p.kprime > p.k)
+        throw std::invalid_argument("kprime: the S reading needs kprime <= k (co-occurring skills of one piece)");
+    requireRange("t2_pieces", double(p.t2_pieces), 0, double(p.max_pieces));
+    if (p.slots == SlotStorage::Streamed && (p.kprime != 0 || p.failure == FailureMode::Adversarial))
+        throw std::invalid_argument("a streamed graph keeps no slots: tuples and the adversarial search need them");
+    if (!(p.memory_budget_bytes > 0) || !std::isfinite(p.memory_budget_bytes))
+        throw std::invalid_argument("memory budget: must be a positive number of bytes");
+    switch (p.measure.kind) {
+        case MeasureSpec::Kind::Uniform: break;
+        case MeasureSpec::Kind::Zipf: requireRange("zipf exponent s", p.measure.zipf_s, 0, 10); break;
+        case MeasureSpec::Kind::Weights:
+            if (p.measure.weights.size() != p.n1)
+                throw std::invalid_argument("weights: " + std::to_string(p.measure.weights.size()) +
+                                            " values given, one per skill needed (n1 = " + std::to_string(p.n1) + ")");
+            break;
+    }
+}
+
+double estimateSimulationBytes(const SimulationParams& p) {
+    double bytes = SkillGraph::bytesFor(p.n1, p.n2, p.k, p.slots);
+    bytes += double(p.n2);           // failure flags
+    bytes += 4.0 * p.n1;             // failed edges per skill
+    bytes += SkillMeasure::tableBytes(p.n1, p.measure.kind == MeasureSpec::Kind::Uniform);
+    if (p.failure == FailureMode::Adversarial) bytes += AdversarySearch::workBytes(p.n1, p.n2);
+    if (p.kprime) {
+        TupleParams t;
+        t.kprime = p.kprime;
+        t.reading = p.tuples;
+        t.t2_pieces = p.t2_pieces;
+        bytes += TupleCounter::bytesFor(p.n1, p.k, p.n2, t);
+    }
+    return bytes;
+}
+
+void SimulationJob::allocateFailedEdges() {
+    failed_edges_.allocate("failed edges per skill", p_.n1);
+    failed_edges_.fill(0);
+}
+
+SimulationJob::SimulationJob(SimulationParams params) : p_(std::move(params)) {
+    validateSimulation(p_);
+    requireWithinBudget("this simulation", estimateSimulationBytes(p_), p_.memory_budget_bytes);
+    switch (p_.measure.kind) {
+        case MeasureSpec::Kind::Uniform: measure_ = SkillMeasure::uniform(p_.n1); break;
+        case MeasureSpec::Kind::Zipf: measure_ = SkillMeasure::zipf(p_.n1, p_.measure.zipf_s); break;
+        case MeasureSpec::Kind::Weights: measure_ = SkillMeasure::weights(p_.measure.weights); break;
+    }
+    graph_.n1 = p_.n1;
+    graph_.n2 = p_.n2;
+    graph_.k = p_.k;
+    const uint64_t pieces_per_block = std::max<uint64_t>(1, 4 * kJobBlockItems / p_.k);
+    const bool streamed = p_.slots == SlotStorage::Streamed;
+
+    JobStage sample;
+    sample.name = streamed ? "sampling the skill graph, counting failed edges" : "sampling the skill graph";
+    sample.weight = 3;
+    sample.block_items = pieces_per_block;
+    sample.begin = [this, streamed] {
+        sampler_ = std::make_unique<GraphSampler>(graph_, *measure_, p_.seed, p_.slots);
+        if (streamed) allocateFailedEdges();
+        return graph_.n2;
+    };
+    if (streamed) {
+        // The failure set is chosen first (its stream does not depend on the graph), so each chunk's
+        // failed edges are counted while the chunk is still in cache.
+        sample.block = [this](uint64_t, uint64_t last) {
+            sampler_->sampleUntil(last, [this](const SlotChunk& chunk) {
+                accumulateFailedEdges(chunk, p_.k, failures_.failed.data(), failed_edges_.data());
+            });
+        };
+    } else {
+        sample.block = [this](uint64_t, uint64_t last) { sampler_->sampleUntil(last); };
+    }
+    sample.end = [this] {
+        result_.slots_hash = sampler_->slotsHash();
+        result_.mean_degree = double(p_.k) * double(p_.n2) / double(p_.n1);
+        sampler_.reset();
+    };
+    if (!streamed) addStage(std::move(sample));
+
+    const uint64_t m = exactFailureCount(p_.theta, p_.n2);
+    if (p_.failure == FailureMode::Random) {
+        JobStage pick;
+        pick.name = "choosing failed pieces";
+        pick.weight = 0.3;
+        pick.begin = [this, m] {
+            exact_ = std::make_unique<ExactCountFailures>(failures_, p_.n2, m, p_.seed);
+            return exact_->picks();
+        };
+        pick.block = [this](uint64_t first, uint64_t last) { exact_->pick(first, last); };
+        pick.end = [this] { exact_.reset(); };
+        addStage(std::move(pick));
+    } else if (p_.failure == FailureMode::Independent) {
+        JobStage decide;
+        decide.name = "choosing failed pieces";
+        decide.weight = 0.3;
+        decide.begin = [this] {
+            independent_ = std::make_unique<IndependentFailures>(failures_, p_.n2, p_.theta, p_.seed);
+            return p_.n2;
+        };
+        decide.block = [this](uint64_t first, uint64_t last) { independent_->decide(first, last); };
+        decide.end = [this] { independent_.reset(); };
+        addStage(std::move(decide));
+    } else {
+        AdversaryParams a = p_.adversary;
+        a.theta = p_.theta;
+        a.c = p_.c;
+        a.seed = p_.seed;
+        adversary_ = std::make_unique<AdversarySearch>(graph_, failures_, a);
+        adversary_->planStages([this](JobStage s) {
+            s.weight *= 0.5;
+            s.block_items = std::max<uint64_t>(1, 4 * kJobBlockItems / p_.k);
+            addStage(std::move(s));
+        });
+    }
+    if (streamed) addStage(std::move(sample));
+
+    JobStage competence;
+    competence.name = "measuring competence";
+    competence.weight = streamed ? 0 : 0.5;
+    competence.block_items = pieces_per_block;
+    competence.begin = [this, streamed]() -> uint64_t {
+        if (adversary_) result_.adversary = adversary_->report();
+        if (streamed) return 0;  // counted while sampling
+        allocateFailedEdges();
+        return p_.n2;
+    };
+    competence.block = [this](uint64_t first, uint64_t last) {
+        accumulateFailedEdges(graph_, failures_.failed.data(), first, last, failed_edges_.data());
+    };
+    competence.end = [this] {
+        result_.skills = summarizeSkills(graph_, failed_edges_.data(), p_.c, p_.grid_points);
+        result_.failed = failures_.count;
+        result_.theta_realized = double(failures_.count) / double(p_.n2);
+    };
+    addStage(std::move(competence));
+
+    if (p_.kprime) {
+        TupleParams t;
+        t.kprime = p_.kprime;
+        t.reading = p_.tuples;
+        t.t2_pieces = p_.t2_pieces;
+        t.seed = p_.seed;
+        t.c = p_.c;
+        t.grid_points = p_.grid_points;
+        tuples_ = std::make_unique<TupleCounter>(graph_, failures_, t);
+        tuples_->planStages([this](JobStage s) { addStage(std::move(s)); });
+        JobStage report;
+        report.name = "tuples: competence";
+        report.weight = 0;
+        report.begin = [this]() -> uint64_t {
+            result_.tuples = tuples_->report();
+            return 0;
+        };
+        addStage(std::move(report));
+    }
+}
+
+}  // namespace slingshot

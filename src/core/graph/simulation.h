@@ -1,0 +1,98 @@
+// One simulation run: sample a skill graph, choose failed pieces, measure competence of
+// skills and optionally of k'-tuples. A resumable job: the CLI runs it to the end, the page steps it
+// inside frames. The constructor validates and checks the memory estimate; nothing large is allocated
+// before the first step.
+#pragma once
+
+#include "core/graph/adversary.h"
+#include "core/graph/competence.h"
+#include "core/graph/failures.h"
+#include "core/base/job.h"
+#include "core/base/memory_budget.h"
+#include "core/graph/skill_graph.h"
+#include "core/graph/skill_measure.h"
+#include "core/graph/tuple_competence.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace slingshot {
+
+struct MeasureSpec {
+    enum class Kind { Uniform, Zipf, Weights };
+    Kind kind = Kind::Uniform;
+    double zipf_s = 1.0;          // for Zipf
+    std::vector<double> weights;  // for Weights: one per skill
+};
+
+struct SimulationParams {
+    uint32_t n1 = 1000;     // skills
+    uint64_t n2 = 100000;   // text pieces
+    uint32_t k = 8;         // skill slots per piece
+    double theta = 0.1;     // measure of failed pieces
+    FailureMode failure = FailureMode::Random;
+    double c = 0.8;         // competence level of frac_below_c
+    uint32_t kprime = 0;    // 0 = no tuples, else 2 or 3
+    TupleReading tuples = TupleReading::T2;
+    uint64_t t2_pieces = 0;  // k'-pieces for T2 (0 = N2)
+    MeasureSpec measure;
+    uint64_t seed = 1;
+    uint32_t grid_points = 100;  // curve at c = j / grid_points
+    double memory_budget_bytes = kDefaultMemoryBudgetBytes;
+    uint64_t max_pieces = kMaxPiecesNative;
+    AdversaryParams adversary;  // theta, c, seed are taken from above
+    // Streamed: slots are drawn chunk by chunk and dropped after their edges are counted (same hash,
+    // degrees and competence; memory independent of N2 x k). Not with tuples or the adversary, and
+    // graph() then has no slots.
+    SlotStorage slots = SlotStorage::Kept;
+};
+
+// Throws std::invalid_argument naming the parameter and its range.
+void validateSimulation(const SimulationParams& p);
+// Peak bytes of the run (graph, failure flags, counts, adversary and tuple work arrays).
+double estimateSimulationBytes(const SimulationParams& p);
+
+struct SimulationResult {
+    uint64_t slots_hash = 0;
+    double mean_degree = 0;  // k N2 / N1
+    uint64_t failed = 0;     // |Y|
+    double theta_realized = 0;
+    CompetenceSummary skills;
+    std::optional<AdversaryReport> adversary;
+    std::optional<TupleReport> tuples;
+};
+
+class SimulationJob : public Job {
+public:
+    // Throws std::invalid_argument (bad input) or MemoryBudgetError (estimate above the budget).
+    explicit SimulationJob(SimulationParams params);
+
+    const SimulationParams& params() const { return p_; }
+    // Complete once state() == JobState::Done; parts fill in as stages finish.
+    const SimulationResult& result() const { return result_; }
+    // The sampled data, for views (valid after the sampling stage; no slots when streamed).
+    const SkillGraph& graph() const { return graph_; }
+    const FailureSet& failures() const { return failures_; }
+    const BigArray<uint32_t>& failedEdges() const { return failed_edges_; }
+    const SkillMeasure& measure() const { return *measure_; }
+
+private:
+    void allocateFailedEdges();
+
+    SimulationParams p_;
+    std::optional<SkillMeasure> measure_;
+    SkillGraph graph_;
+    FailureSet failures_;
+    BigArray<uint32_t> failed_edges_;
+    std::unique_ptr<GraphSampler> sampler_;
+    std::unique_ptr<ExactCountFailures> exact_;
+    std::unique_ptr<IndependentFailures> independent_;
+    std::unique_ptr<AdversarySearch> adversary_;
+    std::unique_ptr<TupleCounter> tuples_;
+    SimulationResult result_;
+};
+
+}  // namespace slingshot

@@ -1,0 +1,136 @@
+// The guarantees at one theta: `bound` (Thm 8, Thm 14, Cor 13: a level or a curve), `adversary`
+// (how tight they are, §3.3) and `stimulus` (paucity of stimulus, §5.4).
+#include "core/theory/bounds.h"
+#include "core/theory/skill_counts.h"
+#include "core/theory/tightness.h"
+#include "query/command_support.h"
+#include "query/commands.h"
+#include "query/theory_args.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace slingshot {
+
+namespace {
+
+Json runBound(const Args& a) {
+    exclusive(a, "c", "points");
+    if (!a.has("c") && !a.has("points"))
+        throw QueryError("one of --c (a level) or --points (a curve) is required");
+    const double theta = a.number("theta"), k = a.number("k"), rho = a.number("rho");
+    const int kprime = static_cast<int>(a.integer("kprime"));
+    const TupleModel model = tupleModelFrom(a);
+    if (rho > 0 && kprime > 1 && model == TupleModel::T1)
+        throw QueryError("--rho > 0 and --tuples t1 cannot be used together (T1's finite-size term needs N1)");
+    if (a.has("points")) {
+        const auto curve =
+            performanceCurve(theta, k, kprime, model, rho, static_cast<int>(a.integer("points")));
+        Json points = Json::array();
+        for (const CurvePoint& p : curve) points.push_back({{"c", p.c}, {"frac", p.frac}});
+        return {{"theta", theta},   {"k", k},
+                {"kprime", kprime}, {"tuples", std::string(tupleModelName(model))},
+                {"rho", rho},       {"curve", points}};
+    }
+    const double c = a.number("c");
+    const BoundDetail d = boundDetail(theta, c, k, kprime, model, rho);
+    return {{"theta", theta},
+            {"k", k},
+            {"kprime", kprime},
+            {"c", c},
+            {"beta", finiteOrNull(d.beta)},
+            {"alpha_star", finiteOrNull(d.alpha_star)},
+            {"frac", d.frac},
+            {"tuples", std::string(tupleModelName(model))},
+            {"rho", rho},
+            {"theta_eff", d.theta_eff},
+            {"k_eff", d.k_eff},
+            {"c_eff", d.c_eff},
+            {"alpha_bound", d.alpha_bound},
+            {"markov_frac", markovFrac(std::clamp(d.theta_eff, 0.0, 1.0), d.c_eff)}};
+}
+
+Json runAdversary(const Args& a) {
+    const double theta = a.number("theta"), tau = a.number("tau");
+    const int k = static_cast<int>(a.integer("k"));
+    const BoundDetail d = boundDetail(theta, 1 - tau, k, 1, TupleModel::T2, 0);
+    Json out = {{"theta", theta},
+                {"tau", tau},
+                {"k", k},
+                {"alpha_a", greedyAdversaryAlpha(theta, tau, k)},
+                {"alpha_star", finiteOrNull(d.alpha_star)},
+                {"alpha_bound", d.alpha_bound}};
+    if (a.has("degree")) out["random_fraction"] = randomYFraction(theta, tau, a.integer("degree"));
+    return out;
+}
+
+Json runStimulus(const Args& a) {
+    const long long n1 = a.integer("n1");
+    const int k = static_cast<int>(a.integer("k")), kprime = static_cast<int>(a.integer("kprime"));
+    if (kprime > k) throw QueryError("--kprime must not exceed --k (a piece of k skills holds no larger set)");
+    if (n1 < k) throw QueryError("--n1 must be at least --k");
+    if (a.has("c") && !a.has("theta"))
+        throw QueryError("--c needs --theta (the guaranteed fraction needs both)");
+    const StimulusCount s = stimulusCount(n1, k, kprime, a.number("ntrain"));
+    Json out = {{"seen_fraction_bound", s.seen_fraction_bound},
+                {"log10_kprime_sets", s.log10_sets_total},
+                {"kprime_sets_per_piece", s.sets_per_piece},
+                {"n1", n1},
+                {"k", k},
+                {"kprime", kprime},
+                {"ntrain", a.number("ntrain")}};
+    if (a.has("theta")) {
+        const double c = a.has("c") ? a.number("c") : 0.8;
+        const double frac = fracTuples(tupleModelFrom(a), a.number("theta"), c, k, kprime);
+        out["theta"] = a.number("theta");
+        out["c"] = c;
+        out["guaranteed_fraction"] = frac;
+        // Tuples guaranteed competent that no training piece can have shown together.
+        out["unseen_competent_fraction_min"] = std::max(0.0, frac - s.seen_fraction_bound);
+    }
+    return out;
+}
+
+}  // namespace
+
+CommandSpec boundCommand() {
+    std::vector<ParamSpec> p = {
+        Param("theta", "failure measure theta of text pieces").range(0, 1).required(),
+        Param("k", "skills per text piece (real allowed)").range(1, 1e6).required(),
+        Param("kprime", "tuple size k'", ParamKind::Integer).range(1, 64).byDefault("1"),
+        tuplesParam(),
+        Param("rho", "finite size rho = N1/N2 (0 = asymptotic)").range(0, 1).byDefault("0"),
+        Param("c", "competence level c (fraction of cloze questions right)").range(0, 1).openMax(),
+        Param("points", "curve over c = i/points, i < points", ParamKind::Integer).range(2, 100000),
+    };
+    return {"bound", "guaranteed fraction of skills (k'-tuples) with competence >= c (Thm 8, Thm 14, Cor 13)",
+            p, guarded("bound", runBound)};
+}
+
+CommandSpec adversaryCommand() {
+    std::vector<ParamSpec> p = {
+        Param("theta", "failure measure theta of text pieces").range(0, 1).required(),
+        Param("tau", "failure level tau = 1 - c").range(0, 1).openMin().required(),
+        Param("k", "skills per text piece", ParamKind::Integer).range(1, 10000).required(),
+        Param("degree", "skill degree for the random-Y binomial tail", ParamKind::Integer).range(1, 1e12),
+    };
+    return {"adversary", "exact asymptotic worst-case fraction alpha_A below competence 1 - tau (§3.3)", p,
+            guarded("adversary", runAdversary)};
+}
+
+CommandSpec stimulusCommand() {
+    std::vector<ParamSpec> p = {
+        Param("n1", "number of skills N1", ParamKind::Integer).range(1, 1e15).required(),
+        Param("k", "skills per text piece", ParamKind::Integer).range(1, 1000).required(),
+        Param("kprime", "tuple size k'", ParamKind::Integer).range(1, 1000).required(),
+        Param("ntrain", "training text pieces").range(0, 1e30).required(),
+        Param("theta", "failure measure theta, for the guaranteed fraction beside the count").range(0, 1),
+        Param("c", "competence level c with --theta (default 0.8)").range(0, 1).openMax(),
+        tuplesParam(),
+    };
+    return {"stimulus", "paucity of stimulus: upper bound on the fraction of k'-sets seen in training (§5.4)",
+            p, guarded("stimulus", runStimulus)};
+}
+
+}  // namespace slingshot

@@ -1,0 +1,107 @@
+// `emergence`: guaranteed fractions of k'-tuples across model sizes (THEORY §5), the threshold
+// sizes and their ratios, and optionally the sizes at which Zipf-ranked skills become competent.
+#include "core/theory/emergence.h"
+#include "core/theory/skill_counts.h"
+#include "query/command_support.h"
+#include "query/commands.h"
+#include "query/theory_args.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace slingshot {
+
+namespace {
+
+Json runEmergence(const Args& a) {
+    exclusive(a, "ratio", "d-rule");
+    EmergenceModel m;
+    m.law = lawFrom(a);
+    applyThetaMap(a, m);
+    m.k = a.number("k");
+    m.c = a.number("c");
+    m.tuples = tupleModelFrom(a);
+    if (a.has("d-rule")) m.data_rule = DataRule::ComputeOptimal;
+    if (a.has("ratio")) m.tokens_per_param = a.number("ratio");
+    const double from = a.number("from"), to = a.number("to");
+    if (!(from < to)) throw QueryError("--from must be below --to");
+    std::vector<int> kprimes;
+    for (long long kp : a.intList("kprime")) kprimes.push_back(static_cast<int>(kp));
+    const double target = a.number("target");
+
+    const EmergenceSweep sweep = sweepEmergence(m, kprimes, from, to, static_cast<int>(a.integer("points")));
+    Json curves = Json::array();
+    for (size_t i = 0; i < kprimes.size(); ++i) {
+        Json points = Json::array();
+        for (size_t j = 0; j < sweep.n_params.size(); ++j)
+            points.push_back({{"n", sweep.n_params[j]}, {"theta", sweep.theta[j]}, {"frac", sweep.frac[i][j]}});
+        curves.push_back({{"kprime", kprimes[i]}, {"points", points}});
+    }
+    const Thresholds t = emergenceThresholds(m, kprimes, target);
+    Json thresholds = Json::array(), ratios = Json::array();
+    for (size_t i = 0; i < kprimes.size(); ++i)
+        thresholds.push_back({{"kprime", kprimes[i]}, {"n", optionalOrNull(t.n[i])}});
+    for (const auto& r : t.ratios) ratios.push_back(optionalOrNull(r));
+    Json out = {{"curves", curves},
+                {"thresholds", thresholds},
+                {"ratios", ratios},
+                {"target", target},
+                {"k", m.k},
+                {"c", m.c},
+                {"tuples", std::string(tupleModelName(m.tuples))},
+                {"preset", m.law.name}};
+    addThetaFields(out, m);
+    out["theta_clipped_points"] = std::count(sweep.theta_clipped.begin(), sweep.theta_clipped.end(), 1);
+
+    if (a.has("zipf") || a.has("n1") || a.has("rank")) {
+        if (!a.has("zipf") || !a.has("n1") || !a.has("rank"))
+            throw QueryError("--zipf, --n1 and --rank go together (Zipf exponent, number of skills, ranks)");
+        const long long n1 = a.integer("n1");
+        Json zipf = Json::array();
+        for (long long rank : a.intList("rank")) {
+            if (rank > n1)
+                throw QueryError("--rank " + std::to_string(rank) + " exceeds --n1 " + std::to_string(n1));
+            const double mu = zipfMeasure(n1, a.number("zipf"), rank);
+            zipf.push_back({{"rank", rank}, {"measure", mu}, {"n", optionalOrNull(nForMeasure(m, mu, 1))}});
+        }
+        out["zipf"] = zipf;
+    }
+    return out;
+}
+
+}  // namespace
+
+CommandSpec emergenceCommand() {
+    std::vector<ParamSpec> p = {
+        Param("k", "skills per text piece").range(1, 1e6).byDefault("8"),
+        Param("c", "competence level c").range(0, 1).openMax().byDefault("0.8"),
+        Param("kprime", "tuple sizes k'", ParamKind::IntList).range(1, 64).byDefault("1,2,4,8"),
+        tuplesParam(),
+        Param("from", "smallest model size N of the sweep (parameters)")
+            .range(0, 1e40)
+            .openMin()
+            .byDefault("1e8"),
+        Param("to", "largest model size N of the sweep (parameters)")
+            .range(0, 1e40)
+            .openMin()
+            .byDefault("1e17"),
+        Param("points", "log-spaced sweep points", ParamKind::Integer).range(2, 10000).byDefault("200"),
+        Param("target", "guaranteed fraction whose threshold N is reported")
+            .range(0, 1)
+            .openMin()
+            .openMax()
+            .byDefault("0.5"),
+        Param("ratio", "tokens per parameter r, D = r N (default 20)").range(0, 1e6).openMin(),
+        Param("d-rule", "D that makes each N compute-optimal", ParamKind::Choice).choices({"optimal"}),
+        Param("zipf", "Zipf exponent s of the skill measure (§5.3)").range(0, 10),
+        Param("n1", "number of skills N1 (with --zipf)", ParamKind::Integer).range(1, 1e12),
+        Param("rank", "skill frequency ranks (with --zipf)", ParamKind::IntList).range(1, 1e12),
+    };
+    for (auto& q : lawParams()) p.push_back(q);
+    for (auto& q : thetaParams()) p.push_back(q);
+    return {"emergence", "guaranteed fractions of k'-tuples across model sizes, thresholds and their ratios", p,
+            guarded("emergence", runEmergence)};
+}
+
+}  // namespace slingshot

@@ -1,0 +1,238 @@
+// The sampled-graph commands: `simulate` (one skill graph, failed pieces, competence of skills and
+// k'-tuples against the theorems) and `certify` (a spectral certificate for one sampled graph,
+// beside Thm 8, the exact worst case alpha_A and the simulated adversary on the same graph).
+#include "core/graph/simulation.h"
+#include "core/graph/spectral.h"
+#include "core/graph/spectral_certificate.h"
+#include "core/theory/bounds.h"
+#include "core/theory/tightness.h"
+#include "query/command_support.h"
+#include "query/commands.h"
+#include "query/graph_args.h"
+#include "query/number_text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace slingshot {
+
+namespace {
+
+std::vector<std::string> failureModeNames() {
+    std::vector<std::string> names;
+    for (FailureMode m : kFailureModes) names.emplace_back(failureModeName(m));
+    return names;
+}
+
+Json lanczosJson(const LanczosSummary& s) {
+    return {{"ritz", s.ritz}, {"residual", s.residual}, {"iterations", s.iterations}, {"eps", s.eps}, {"exact", s.exact}};
+}
+
+Json curveJson(const CompetenceSummary& s) {
+    Json curve = Json::array();
+    for (const auto& p : s.curve()) curve.push_back({{"c", p.c}, {"frac", p.frac}});
+    return curve;
+}
+
+SimulationParams paramsFrom(const Args& a) {
+    SimulationParams p = graphParamsFrom(a);
+    // The choices were validated against the engine's names.
+    p.failure = *failureModeFromName(a.choice("failure"));
+    p.kprime = a.has("kprime") ? static_cast<uint32_t>(a.integer("kprime")) : 0;
+    p.tuples = *tupleReadingFromName(a.choice("tuples"));
+    p.t2_pieces = static_cast<uint64_t>(a.integer("t2-pieces"));
+    p.grid_points = static_cast<uint32_t>(a.integer("grid"));
+    // Nothing here reads the slots after their edges are counted unless tuples or the adversary do.
+    if (p.kprime == 0 && p.failure != FailureMode::Adversarial) p.slots = SlotStorage::Streamed;
+    return p;
+}
+
+Json runSimulate(const Args& a) {
+    const SimulationParams p = paramsFrom(a);
+    const auto job = runJob<SimulationJob>(p);
+    const SimulationResult& r = job->result();
+
+    Json out;
+    out["n1"] = p.n1;
+    out["n2"] = p.n2;
+    out["k"] = p.k;
+    out["theta"] = p.theta;
+    out["c"] = p.c;
+    out["failure"] = a.choice("failure");
+    out["measure"] = job->measure().describe();
+    out["seed"] = p.seed;
+    out["slots_hash"] = hexHash(r.slots_hash);
+    out["slots"] = p.slots == SlotStorage::Streamed ? "streamed" : "kept";
+    out["memory_estimate_bytes"] = estimateSimulationBytes(p);
+    out["mean_degree"] = r.mean_degree;
+    out["failed"] = r.failed;
+    out["theta_realized"] = r.theta_realized;
+    out["skills_counted"] = r.skills.counted;
+    out["isolated_skills"] = r.skills.isolated;
+    out["weighted_mean_failure"] = r.skills.weightedMeanFailure();
+    out["frac_below_c"] = r.skills.fracBelowC();
+    out["frac_at_most_c"] = r.skills.fracAtMostC();
+    // THEORY 3.2: alpha bound min(1, alpha*, 1/beta) for the same theta, k, c (asymptotic, rho = 0).
+    out["bound_frac_below_c"] = 1.0 - fracCompetent(p.theta, p.c, p.k);
+    out["curve"] = curveJson(r.skills);
+    out["histogram"] = r.skills.histogram;
+    if (r.adversary) {
+        out["adversary"] = {{"best_x", r.adversary->best_x},
+                            {"evaluations", r.adversary->evaluations},
+                            {"refined_best", r.adversary->refined_best}};
+    }
+    if (r.tuples) {
+        const TupleReport& t = *r.tuples;
+        Json tj;
+        tj["kprime"] = p.kprime;
+        tj["reading"] = std::string(tupleReadingName(p.tuples));
+        tj["kpieces"] = t.kpieces;
+        if (p.tuples == TupleReading::T2) tj["failed_kpieces"] = t.failed_kpieces;
+        tj["edges"] = t.edges;
+        tj["total_tuples"] = t.total_tuples;
+        tj["tuples_counted"] = t.summary.counted;
+        tj["tuples_without_edges"] = t.summary.isolated;
+        tj["frac_below_c"] = t.summary.fracBelowC();
+        tj["frac_at_most_c"] = t.summary.fracAtMostC();
+        // T2 is Thm 14 with theta' = k' theta (THEORY 4.2); S has no closed form.
+        if (p.tuples == TupleReading::T2)
+            tj["bound_frac_below_c"] = 1.0 - fracTuplesT2(p.theta, p.c, p.k, static_cast<int>(p.kprime));
+        else
+            tj["bound_frac_below_c"] = nullptr;
+        tj["curve"] = curveJson(t.summary);
+        out["tuples"] = tj;
+    }
+    out["elapsed_ms"] = job->elapsedMs();
+    return out;
+}
+
+Json runCertify(const Args& a) {
+    SimulationParams sim = graphParamsFrom(a);
+    const bool adversary = a.choice("adversary") == "on";
+    sim.failure = adversary ? FailureMode::Adversarial : FailureMode::Random;
+    const double budget = sim.memory_budget_bytes;
+    SpectralParams sp;
+    sp.seed = sim.seed;
+    sp.start_failure_probability = a.number("delta");
+    sp.target_eps = a.number("eps");
+    sp.max_iterations = static_cast<uint32_t>(a.integer("max-iterations"));
+    // The spectral job works on the simulation's graph, so both share the budget.
+    try {
+        validateSimulation(sim);
+    } catch (const std::invalid_argument& e) {
+        throw QueryError(e.what());
+    }
+    sp.memory_budget_bytes = budget - estimateSimulationBytes(sim);
+    if (sp.memory_budget_bytes <= 0)
+        throw QueryError("this graph alone needs " + megabytesText(estimateSimulationBytes(sim)) + ", above --budget");
+
+    const auto simulation = runJob<SimulationJob>(sim);
+    const auto spectral = runJob<SpectralJob>(simulation->graph(), sp);
+    const SimulationResult& s = simulation->result();
+    const SpectralResult& r = spectral->result();
+    const MixingCertificate cert = MixingCertifier(simulation->graph(), r.sigma_centred_upper).certify(sim.theta, sim.c);
+    const double tau = 1.0 - sim.c;
+    const double rho = double(sim.n1) / double(sim.n2);
+
+    Json out;
+    out["n1"] = sim.n1;
+    out["n2"] = sim.n2;
+    out["k"] = sim.k;
+    out["theta"] = sim.theta;
+    out["c"] = sim.c;
+    out["seed"] = sim.seed;
+    out["measure"] = simulation->measure().describe();
+    out["slots_hash"] = hexHash(s.slots_hash);
+    out["mean_degree"] = s.mean_degree;
+    out["min_degree"] = cert.min_degree;
+    out["isolated_skills"] = cert.isolated;
+    out["failed"] = cert.failed_pieces;
+    out["sigma1"] = r.sigma1;
+    out["sigma2"] = r.sigma2;
+    out["sigma_centred"] = r.sigma_centred;
+    out["sigma_centred_upper"] = finiteOrNull(r.sigma_centred_upper);
+    out["start_failure_probability"] = r.start_failure_probability;
+    out["lanczos"] = {{"top", lanczosJson(r.top)}, {"deflated", lanczosJson(r.deflated)}, {"centred", lanczosJson(r.centred)}};
+    out["certified_max_skills"] = cert.max_skills;
+    out["certified_frac_below_c"] = cert.frac;
+    out["certified_frac_min_degree"] = cert.frac_min_degree;
+    out["certified_limit"] = cert.limit;
+    out["thm8_frac_below_c"] = 1.0 - fracCompetent(sim.theta, sim.c, sim.k);
+    out["thm8_finite_frac_below_c"] = 1.0 - fracCompetent(sim.theta, sim.c, sim.k, rho);
+    out["alpha_a"] = greedyAdversaryAlpha(sim.theta, tau, static_cast<int>(sim.k));
+    out["markov_frac_below_c"] = tau > 0 ? std::min(1.0, sim.theta / tau) : 1.0;
+    if (adversary) {
+        out["adversary_frac_below_c"] = s.skills.fracBelowC();
+        out["adversary_frac_at_most_c"] = s.skills.fracAtMostC();
+    } else {
+        out["random_frac_below_c"] = s.skills.fracBelowC();
+        out["random_frac_at_most_c"] = s.skills.fracAtMostC();
+    }
+    out["elapsed_ms"] = simulation->elapsedMs() + spectral->elapsedMs();
+    return out;
+}
+
+}  // namespace
+
+CommandSpec simulateCommand() {
+    CommandSpec c;
+    c.name = "simulate";
+    c.summary = "sample a skill graph, fail text pieces, measure competence of skills (and k'-tuples)";
+    using K = ParamKind;
+    c.params = {
+        graphParam("n1"),
+        graphParam("n2"),
+        graphParam("k"),
+        graphParam("theta"),
+        Param("failure", "how failed pieces are chosen", K::Choice).choices(failureModeNames()).byDefault("random"),
+        graphParam("c"),
+        Param("kprime", "tuple size k' (omit for single skills only)", K::Integer).range(2, 3),
+        Param("tuples", "k'-tuple reading: t2 = concatenated k'-pieces, s = co-occurrence in one piece", K::Choice)
+            .choices({std::string(tupleReadingName(TupleReading::T2)), std::string(tupleReadingName(TupleReading::S))})
+            .byDefault("t2"),
+        Param("t2-pieces", "number of k'-pieces for t2 (0 = N2)", K::Integer).range(0, double(kMaxPiecesNative)).byDefault("0"),
+        graphParam("measure"),
+        graphParam("zipf-s"),
+        graphParam("seed"),
+        Param("grid", "curve points: c = j/grid, j = 0..grid", K::Integer).range(1, 1000).byDefault("100"),
+        graphParam("budget"),
+    };
+    c.run = runSimulate;
+    return c;
+}
+
+CommandSpec certifyCommand() {
+    using K = ParamKind;
+    CommandSpec certify;
+    certify.name = "certify";
+    certify.summary = "spectral certificate for one sampled skill graph: no failure set of measure theta can push "
+                      "more than this fraction of skills to competence <= c";
+    certify.params = {
+        // The deflated singular value needs a second skill.
+        graphParam("n1").range(2, kMaxSkills),
+        graphParam("n2"),
+        graphParam("k"),
+        graphParam("seed"),
+        graphParam("theta"),
+        graphParam("c"),
+        graphParam("measure"),
+        graphParam("zipf-s"),
+        Param("adversary", "also run the simulated adversary on the same graph", K::Choice)
+            .choices({"on", "off"})
+            .byDefault("on"),
+        Param("delta", "probability, over the Lanczos start vector, that sigma_centred_upper fails")
+            .range(0, 0.5)
+            .openMin()
+            .byDefault("1e-6"),
+        Param("eps", "relative error on sigma^2 the Lanczos bound must reach").range(0, 0.5).openMin().byDefault("0.01"),
+        Param("max-iterations", "Lanczos steps per run at most", K::Integer).range(2, 100000).byDefault("400"),
+        graphParam("budget"),
+    };
+    certify.run = runCertify;
+    return certify;
+}
+
+}  // namespace slingshot

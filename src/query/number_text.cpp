@@ -1,0 +1,13 @@
+#include "query/number_text.h"
+
+#include <cstdio>
+
+namespace slingshot {
+
+std::string hexHash(uint64_t v) {
+    char text[19];
+    std::snprintf(text, sizeof text, "0x%016llx", static_cast<unsigned long long>(v));
+    return text;
+}
+
+}  // namespace slingshot

@@ -1,0 +1,12 @@
+// Engine values as every front door writes them (CLI, Slingshot.query, the page's read-outs).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace slingshot {
+
+// A 64-bit hash as "0x" and 16 lower-case hex digits (the slots hash of a sampled graph).
+std::string hexHash(uint64_t v);
+
+}  // namespace slingshot

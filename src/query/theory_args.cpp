@@ -1,0 +1,99 @@
+#include "query/theory_args.h"
+
+#include "core/theory/scaling_fit.h"
+#include "query/scaling_points_text.h"
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace slingshot {
+
+namespace {
+
+// The fitted law of --fit-points, refused with the fit's own message when it cannot serve as a law.
+ScalingLaw fittedLaw(const Args& a) {
+    try {
+        ScalingLaw law = fitScalingLaw(parseScalingPoints(a.text("fit-points"))).law;
+        validateScalingLaw(law);
+        law.name = "fit";
+        return law;
+    } catch (const std::invalid_argument& e) {
+        throw QueryError(std::string("--fit-points: ") + e.what());
+    }
+}
+
+}  // namespace
+
+std::vector<ParamSpec> lawParams() {
+    return {
+        Param("preset", "scaling-law fit (nats/token)", ParamKind::Choice)
+            .choices({"hoffmann2022", "besiroglu2024", "fit"})
+            .byDefault("hoffmann2022"),
+        Param("entropy", "override E, irreducible loss (nats/token)").range(0, 100),
+        Param("coef-n", "override A, parameter-term coefficient").range(0, 1e12),
+        Param("coef-d", "override B, data-term coefficient").range(0, 1e12),
+        Param("exp-n", "override a, parameter-term exponent").range(0, 10).openMin(),
+        Param("exp-d", "override b, data-term exponent").range(0, 10).openMin(),
+        Param("fit-points",
+              "N,D,L;N,D,L;... points for --preset fit: the law fitted to them (as the fit command does) is used",
+              ParamKind::Text),
+    };
+}
+
+std::vector<ParamSpec> thetaParams() {
+    return {
+        Param("theta-map", "excess loss -> theta: linear (paper) or pinsker sqrt(2 delta) (non-paper variant)",
+              ParamKind::Choice)
+            .choices({"linear", "pinsker"})
+            .byDefault("linear"),
+        Param("cmap", "linear map factor c_map, theta = c_map * excess (default 1; named 1.1, 2, 2.2)")
+            .range(0, 100)
+            .openMin(),
+    };
+}
+
+ScalingLaw lawFrom(const Args& a) {
+    const bool fit = a.choice("preset") == "fit";
+    if (fit != a.has("fit-points"))
+        throw QueryError(fit ? "--preset fit needs your points in --fit-points" : "--fit-points needs --preset fit");
+    ScalingLaw law = fit ? fittedLaw(a) : *scalingPreset(a.choice("preset"));
+    const std::pair<const char*, double*> overrides[] = {
+        {"entropy", &law.E}, {"coef-n", &law.A}, {"coef-d", &law.B}, {"exp-n", &law.a}, {"exp-d", &law.b}};
+    for (const auto& [flag, field] : overrides) {
+        if (a.has(flag)) {
+            *field = a.number(flag);
+            law.name = "custom";
+        }
+    }
+    return law;
+}
+
+void applyThetaMap(const Args& a, EmergenceModel& m) {
+    m.theta_map = a.choice("theta-map") == "pinsker" ? ThetaMap::Pinsker : ThetaMap::Linear;
+    if (m.theta_map == ThetaMap::Pinsker && a.has("cmap"))
+        throw QueryError("--cmap and --theta-map pinsker cannot be used together (Pinsker has no c_map)");
+    m.c_map = a.has("cmap") ? a.number("cmap") : 1.0;
+}
+
+TupleModel tupleModelFrom(const Args& a) {
+    // The choice was validated against tuplesParam's names, which are the engine's.
+    return *tupleModelFromName(a.choice("tuples"));
+}
+
+ParamSpec tuplesParam() {
+    return Param(
+               "tuples",
+               "k'-tuple formalisation: t2 (Cor 13, union accounting), t2exact, t1 (block split), p (route P)",
+               ParamKind::Choice)
+        .choices({std::string(tupleModelName(TupleModel::T2)), std::string(tupleModelName(TupleModel::T2Exact)),
+                  std::string(tupleModelName(TupleModel::T1)), std::string(tupleModelName(TupleModel::P))})
+        .byDefault("t2");
+}
+
+void addThetaFields(Json& out, const EmergenceModel& m) {
+    out["theta_map"] = std::string(thetaMapName(m.theta_map));
+    out["c_map"] = m.theta_map == ThetaMap::Linear ? Json(m.c_map) : Json(nullptr);
+}
+
+}  // namespace slingshot

@@ -1,0 +1,30 @@
+// Argument groups the theory commands share: the scaling law (preset, overrides, the user's fit),
+// the map from excess loss to theta, and the k'-tuple model.
+#pragma once
+
+#include "core/theory/bounds.h"
+#include "core/theory/emergence.h"
+#include "core/theory/scaling_law.h"
+#include "query/query.h"
+
+#include <vector>
+
+namespace slingshot {
+
+// preset, entropy, coef-n, coef-d, exp-n, exp-d, fit-points.
+std::vector<ParamSpec> lawParams();
+// The law they name: a preset or the fit of fit-points, then each override ("custom").
+ScalingLaw lawFrom(const Args& a);
+
+// theta-map, cmap.
+std::vector<ParamSpec> thetaParams();
+// Sets m.theta_map and m.c_map; QueryError for cmap with the Pinsker map.
+void applyThetaMap(const Args& a, EmergenceModel& m);
+// "theta_map" and "c_map" (null for Pinsker) of an answer.
+void addThetaFields(Json& out, const EmergenceModel& m);
+
+// tuples: t2 | t2exact | t1 | p.
+ParamSpec tuplesParam();
+TupleModel tupleModelFrom(const Args& a);
+
+}  // namespace slingshot

@@ -1,0 +1,92 @@
+#include "core/theory/bounds.h"
+#include "query/query.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <string>
+
+using namespace slingshot;
+
+namespace {
+
+Json small(Json extra = Json::object()) {
+    Json a = {{"n1", 200}, {"n2", 20000}, {"k", 4}, {"theta", 0.1}, {"c", 0.7}, {"seed", 5}};
+    for (auto it = extra.begin(); it != extra.end(); ++it) a[it.key()] = it.value();
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("simulate: output fields, determinism and the theory bound", "[commands_simulation]") {
+    const Json r = runQuery("simulate", small());
+    for (const char* key : {"n1", "n2", "k", "theta", "seed", "slots_hash", "mean_degree", "failed", "frac_below_c",
+                            "curve", "bound_frac_below_c", "elapsed_ms"})
+        CHECK(r.contains(key));
+    CHECK(r["mean_degree"].get<double>() == Approx(4 * 20000 / 200.0));
+    CHECK(r["failed"].get<uint64_t>() == 2000);
+    CHECK(r["bound_frac_below_c"].get<double>() == Approx(1 - fracCompetent(0.1, 0.7, 4)));
+    CHECK(r["frac_below_c"].get<double>() <= r["frac_at_most_c"].get<double>());
+    CHECK(r["curve"].size() == 101);
+    CHECK(r["curve"][0]["frac"].get<double>() == 1.0);
+    CHECK(r["slots_hash"].get<std::string>().size() == 18);
+    CHECK(r["slots_hash"] == runQuery("simulate", small())["slots_hash"]);
+    CHECK(r["slots_hash"] != runQuery("simulate", small({{"seed", 6}}))["slots_hash"]);
+    // The failure mode does not touch the graph stream.
+    CHECK(r["slots_hash"] == runQuery("simulate", small({{"failure", "independent"}}))["slots_hash"]);
+}
+
+TEST_CASE("simulate: tuples object, adversary report, zipf measure", "[commands_simulation]") {
+    const Json t2 = runQuery("simulate", small({{"kprime", 2}}));
+    REQUIRE(t2.contains("tuples"));
+    CHECK(t2["tuples"]["reading"] == "t2");
+    CHECK(t2["tuples"]["total_tuples"].get<double>() == 40000);
+    CHECK(t2["tuples"]["bound_frac_below_c"].get<double>() == Approx(1 - fracTuplesT2(0.1, 0.7, 4, 2)));
+    const Json s = runQuery("simulate", small({{"kprime", 3}, {"tuples", "s"}}));
+    CHECK(s["tuples"]["bound_frac_below_c"].is_null());
+    CHECK(s["tuples"]["edges"].get<uint64_t>() <= 4u * 20000);
+    const Json adv = runQuery("simulate", small({{"failure", "adversarial"}}));
+    CHECK(adv.contains("adversary"));
+    CHECK(adv["frac_at_most_c"].get<double>() <= adv["bound_frac_below_c"].get<double>());
+    const Json z = runQuery("simulate", small({{"measure", "zipf"}, {"zipf-s", 1.2}}));
+    CHECK(z["measure"].get<std::string>().rfind("zipf:1.2", 0) == 0);
+}
+
+TEST_CASE("simulate: runs without tuples or the adversary stream the graph and fit a smaller budget", "[commands_simulation]") {
+    const Json streamed = runQuery("simulate", small());
+    CHECK(streamed["slots"] == "streamed");
+    const Json kept = runQuery("simulate", small({{"failure", "adversarial"}}));
+    CHECK(kept["slots"] == "kept");
+    CHECK(runQuery("simulate", small({{"kprime", 2}}))["slots"] == "kept");
+    // 2e5 pieces x 32 slots of 1e6 skills: 25.6 MB of slots kept, a 16 kB chunk streamed.
+    const Json big = {{"n1", 1000000}, {"n2", 200000}, {"k", 32}, {"budget", 1.5e7}, {"seed", 2}};
+    const Json r = runQuery("simulate", big);
+    CHECK(r["memory_estimate_bytes"].get<double>() < 1.5e7);
+    CHECK(r["weighted_mean_failure"].get<double>() == Approx(0.1).margin(1e-15));
+    Json adversarial = big;
+    adversarial["failure"] = "adversarial";
+    CHECK_THROWS_WITH(runQuery("simulate", adversarial), Catch::Contains("limit of about 15 MB"));
+}
+
+TEST_CASE("simulate: bad input and memory refusal are QueryErrors with messages", "[commands_simulation]") {
+    CHECK_THROWS_AS(runQuery("simulate", small({{"n1", 0}})), QueryError);
+    CHECK_THROWS_AS(runQuery("simulate", small({{"k", 33}})), QueryError);
+    CHECK_THROWS_AS(runQuery("simulate", small({{"theta", 1.5}})), QueryError);
+    CHECK_THROWS_AS(runQuery("simulate", small({{"failure", "worst"}})), QueryError);
+    CHECK_THROWS_AS(runQuery("simulate", small({{"kprime", 4}})), QueryError);
+    CHECK_THROWS_WITH(runQuery("simulate", small({{"kprime", 3}, {"tuples", "s"}, {"k", 2}})),
+                      Catch::Contains("kprime <= k"));
+    CHECK_THROWS_WITH(runQuery("simulate", small({{"n2", 100000000}, {"k", 32}, {"budget", 1e9}, {"failure", "adversarial"}})),
+                      Catch::Contains("above the memory limit of about 1000 MB"));
+    // Streamed, 1e8 pieces still need their failure flags.
+    CHECK_THROWS_WITH(runQuery("simulate", small({{"n2", 100000000}, {"k", 32}, {"budget", 5e7}})),
+                      Catch::Contains("above the memory limit of about 50 MB"));
+    const std::string text = queryText("simulate", R"({"n1": -3})");
+    CHECK(text.find("error") != std::string::npos);
+}
+
+TEST_CASE("simulate: the CLI exits 2 on bad input and prints JSON otherwise", "[commands_simulation]") {
+    const std::string cli = SLINGSHOT_CLI_PATH;
+    CHECK(WEXITSTATUS(std::system((cli + " simulate --n1 0 > /dev/null 2>&1").c_str())) == 2);
+    CHECK(WEXITSTATUS(std::system((cli + " simulate --n1 50 --n2 1000 --k 3 --seed 1 --format json > /dev/null 2>&1").c_str())) == 0);
+}
