@@ -178,11 +178,23 @@ void CertificateTask::drawSummary() const {
     ImGui::PopStyleColor();
 }
 
+const std::vector<double>& CertificateTask::failingCurve(double theta, const std::vector<double>& c) const {
+    static const std::vector<double> none;
+    if (!done_) return none;
+    if (curves_of_ != done_.get() || curves_grid_ != c) {
+        curves_.clear();
+        curves_of_ = done_.get();
+        curves_grid_ = c;
+    }
+    auto [it, fresh] = curves_.try_emplace(theta);
+    if (fresh)
+        for (double cj : c) it->second.push_back(done_->certifier->certify(theta, cj).frac);
+    return it->second;
+}
+
 std::vector<double> CertificateTask::competentCurve(double theta, const std::vector<double>& c) const {
-    std::vector<double> y;
-    if (!done_) return y;
-    y.reserve(c.size());
-    for (double cj : c) y.push_back(1 - done_->certifier->certify(theta, cj).frac);
+    std::vector<double> y = failingCurve(theta, c);
+    for (double& v : y) v = 1 - v;
     return y;
 }
 

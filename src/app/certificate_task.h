@@ -12,6 +12,7 @@
 #include "core/graph/spectral_certificate.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,8 +74,11 @@ public:
     // One muted line: sigma, Lanczos products, time, and "(previous graph)" while stale.
     void drawSummary() const;
 
-    // 1 - certified fraction of skills with competence <= c, for each c (the certifier's
-    // "fraction with competence > c" guarantee), from the last finished certificate.
+    // The certified fraction of skills with competence <= c, for each c, from the last finished
+    // certificate (empty without one). Kept per theta until the certificate or the grid changes, so
+    // views drawing it every frame do not certify again.
+    const std::vector<double>& failingCurve(double theta, const std::vector<double>& c) const;
+    // 1 - failingCurve: the certifier's "fraction with competence > c" guarantee.
     std::vector<double> competentCurve(double theta, const std::vector<double>& c) const;
 
 private:
@@ -92,6 +96,9 @@ private:
     double elapsed_ms_ = 0, max_slice_ms_ = 0;
     std::unique_ptr<Done> done_;
     std::string error_;
+    mutable const Done* curves_of_ = nullptr;  // what curves_ were computed from
+    mutable std::vector<double> curves_grid_;
+    mutable std::map<double, std::vector<double>> curves_;  // by theta
 };
 
 }  // namespace slingshot::app

@@ -65,22 +65,21 @@ void CompetenceView::update() {
 }
 
 void CompetenceView::refreshTheory() {
-    const double theta = in_.theta, k = double(in_.k), rho = double(in_.n1) / double(in_.n2);
-    const double degree = std::max(1.0, std::round(k * double(in_.n2) / double(in_.n1)));
-    const int kprime = static_cast<int>(in_.kprime);
+    const OverlayParams wanted{in_.theta, static_cast<int>(in_.k), static_cast<uint64_t>(in_.n1),
+                               static_cast<uint64_t>(in_.n2), static_cast<int>(in_.kprime)};
     TheoryCurves& t = theory_;
-    if (t.theta == theta && t.k == k && t.rho == rho && t.degree == degree && t.kprime == kprime) return;
-    t.theta = theta, t.k = k, t.rho = rho, t.degree = degree, t.kprime = kprime;
-    const int n = kCurvePoints + 1;
-    t.c.resize(n), t.guarantee.resize(n), t.finite.resize(n), t.worst.resize(n), t.random.resize(n), t.tuples_t2.resize(n);
-    for (int j = 0; j < n; ++j) {
-        const double c = double(j) / kCurvePoints, tau = 1 - c;
-        t.c[j] = c;
-        t.guarantee[j] = fracCompetent(theta, c, k);
-        t.finite[j] = fracCompetent(theta, c, k, rho);
-        t.worst[j] = 1 - greedyAdversaryAlpha(theta, tau, static_cast<int>(k));
-        t.random[j] = 1 - randomYFraction(theta, tau, static_cast<long long>(degree));
-        t.tuples_t2[j] = fracTuplesT2(theta, c, k, kprime);
+    if (!t.c.empty() && t.overlays.params == wanted) return;
+    t.overlays = overlayCurves(wanted);
+    const OverlayCurves& o = t.overlays;
+    t.c = o.c;
+    t.guarantee = o.thm8_competent;
+    t.finite = o.finite_competent;
+    t.tuples_t2 = o.tuples_t2_competent;
+    t.worst.resize(o.c.size());
+    t.random.resize(o.c.size());
+    for (size_t j = 0; j < o.c.size(); ++j) {
+        t.worst[j] = 1 - o.worst_failing[j];
+        t.random[j] = 1 - o.random_failing[j];
     }
 }
 
@@ -148,7 +147,7 @@ std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
     const SimulationSnapshot* s = runner_.last();
     const double theta = in_.theta, c = in_.c, k = double(in_.k), rho = double(in_.n1) / double(in_.n2);
     const BoundDetail d = boundDetail(theta, c, k, 1, TupleModel::T2, 0);
-    const double degree = theory_.degree;
+    const double degree = double(theory_.overlays.degree);
     std::vector<Readout> items;
     const bool same_c = s && s->params.c == c;  // a run at another c has no value for this one
     std::string sim_note = "(" + std::string(runner_.waitingNote()) + ")";

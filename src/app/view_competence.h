@@ -7,6 +7,7 @@
 #include "app/certificate_task.h"
 #include "app/view.h"
 #include "app/view_simulation_runner.h"
+#include "core/theory/overlays.h"
 
 #include <imgui.h>
 
@@ -40,11 +41,10 @@ public:
     const CertificateTask& certificate() const { return cert_; }
     bool certificateOn() const { return certificate_ == "on"; }
 
-    // Theory curves over c = j / kCurvePoints (cached while theta, k, N1, N2, k' are unchanged).
-    static constexpr int kCurvePoints = 200;
+    // The engine's overlay curves (cached while theta, k, N1, N2, k' are unchanged), as fractions of
+    // skills with competence >= c, over c = j / kOverlaySteps, j = 0 .. kOverlaySteps.
     struct TheoryCurves {
-        double theta = -1, k = 0, rho = -1, degree = -1;
-        int kprime = 0;
+        OverlayCurves overlays;
         std::vector<double> c, guarantee, finite, worst, random, tuples_t2;
     };
 

@@ -11,28 +11,20 @@
 
 namespace slingshot::app {
 
-bool sameRun(const SimulationParams& a, const SimulationParams& b) {
-    return a.n1 == b.n1 && a.n2 == b.n2 && a.k == b.k && a.theta == b.theta && a.failure == b.failure && a.c == b.c &&
-           a.kprime == b.kprime && a.tuples == b.tuples && a.t2_pieces == b.t2_pieces &&
-           a.measure.kind == b.measure.kind && a.measure.zipf_s == b.measure.zipf_s &&
-           a.measure.weights == b.measure.weights && a.seed == b.seed && a.grid_points == b.grid_points &&
-           a.memory_budget_bytes == b.memory_budget_bytes && a.max_pieces == b.max_pieces;
-}
-
 bool SimulationRunner::stale() const {
     if (!last_ || !have_target_) return true;
-    return running() || !error_.empty() || cancelled_ || !sameRun(last_->params, target_) ||
-           (have_pending_ && !sameRun(pending_, target_));
+    return running() || !error_.empty() || cancelled_ || !(last_->params == target_) ||
+           (have_pending_ && !(pending_ == target_));
 }
 
 void SimulationRunner::update(const SimulationParams& wanted, double slice_ms, double settle_s) {
     const double now = nowMs() / 1000;
-    if (!have_pending_ || !sameRun(wanted, pending_)) {
+    if (!have_pending_ || !(wanted == pending_)) {
         pending_ = wanted;
         have_pending_ = true;
         pending_since_ = now;
     }
-    const bool differs = !have_target_ || !sameRun(pending_, target_);
+    const bool differs = !have_target_ || !(pending_ == target_);
     if (force_ || (differs && (!anyItemActive() || now - pending_since_ >= settle_s))) {
         force_ = false;
         start(pending_);

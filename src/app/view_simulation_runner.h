@@ -27,9 +27,6 @@ struct SimulationSnapshot {
     double estimated_bytes = 0;          // the engine's memory estimate for the run
 };
 
-// Simulation parameters are equal as far as the run is concerned (all inputs of the job).
-bool sameRun(const SimulationParams& a, const SimulationParams& b);
-
 class SimulationRunner {
 public:
     // Graphs with at most this many slots (N2 k) keep their slots in the snapshot.

@@ -101,21 +101,21 @@ void TightnessView::update() {
 }
 
 void TightnessView::refreshCurves() {
-    const double rho = double(n1_) / double(n2_);
-    const long long degree = std::max(1LL, std::llround(double(k_) * double(n2_) / double(n1_)));
+    const OverlayParams wanted{theta_, static_cast<int>(k_), static_cast<uint64_t>(n1_), static_cast<uint64_t>(n2_)};
     Curves& t = curves_;
-    if (t.theta == theta_ && t.k == k_ && t.rho == rho && t.degree == degree) return;
-    t.theta = theta_, t.k = k_, t.rho = rho, t.degree = degree;
-    const int n = kCurvePoints;
-    for (auto* v : {&t.c, &t.thm8, &t.finite, &t.worst, &t.random, &t.markov}) v->resize(n);
-    for (int j = 0; j < n; ++j) {
-        const double c = double(j) / kCurvePoints, tau = 1 - c;
-        t.c[j] = c;
-        t.thm8[j] = 1 - fracCompetent(theta_, c, double(k_));
-        t.finite[j] = 1 - fracCompetent(theta_, c, double(k_), rho);
-        t.worst[j] = greedyAdversaryAlpha(theta_, tau, static_cast<int>(k_));
-        t.random[j] = randomYFraction(theta_, tau, degree);
-        t.markov[j] = 1 - markovFrac(theta_, c);
+    if (t.c.empty() || !(t.overlays.params == wanted)) {
+        t.overlays = overlayCurves(wanted);
+        const OverlayCurves& o = t.overlays;
+        const size_t n = kOverlaySteps;  // c < 1
+        for (auto* v : {&t.c, &t.thm8, &t.finite, &t.worst, &t.random, &t.markov}) v->resize(n);
+        for (size_t j = 0; j < n; ++j) {
+            t.c[j] = o.c[j];
+            t.thm8[j] = 1 - o.thm8_competent[j];
+            t.finite[j] = 1 - o.finite_competent[j];
+            t.worst[j] = o.worst_failing[j];
+            t.random[j] = o.random_failing[j];
+            t.markov[j] = 1 - o.markov_competent[j];
+        }
     }
 }
 
@@ -250,8 +250,8 @@ void TightnessView::drawReadoutTable(const SimulationSnapshot* s, const Certific
     const bool sim_here = s && s->params.c == c && s->params.theta == theta;
     row(kAdversary, "simulated adversary", sim_here ? "one Y found for this c on this graph" : runner_.waitingNote(),
         sim_here ? s->result.skills.fracAtMostC() : 0, sim_here);
-    row(kRandom, "random failure set", ("expected, P[Bin(" + ui::formatNumber(double(curves_.degree), 5) + ", \u03b8) \u2265 (1\u2212c)d]").c_str(),
-        randomYFraction(theta, tau, curves_.degree), true);
+    row(kRandom, "random failure set", ("expected, P[Bin(" + ui::formatNumber(double(curves_.overlays.degree), 5) + ", \u03b8) \u2265 (1\u2212c)d]").c_str(),
+        randomYFraction(theta, tau, curves_.overlays.degree), true);
     row(kMarkov, "Markov \u03b8/(1\u2212c)", "from the mean alone", 1 - markovFrac(theta, c), true);
     ImGui::EndTable();
 }
@@ -273,11 +273,7 @@ void TightnessView::drawFractionPlot(const SimulationSnapshot* s, const Certific
     ui::PlotLine(name(kWorstName), t.c, t.worst, kWorst.color, kWorst.style, kWorst.thickness);
     ui::PlotLine(name(kThm8Name), t.c, t.thm8, kThm8.color, kThm8.style, kThm8.thickness);
     ui::PlotLine(name(kFiniteName), t.c, t.finite, kFinite.color, kFinite.style, kFinite.thickness);
-    if (d) {
-        std::vector<double> y(t.c.size());
-        for (size_t j = 0; j < t.c.size(); ++j) y[j] = d->certifier->certify(theta_, t.c[j]).frac;
-        ui::PlotLine(name(kCertName), t.c, y, kCert.color, kCert.style, kCert.thickness);
-    }
+    if (d) ui::PlotLine(name(kCertName), t.c, cert_.failingCurve(theta_, t.c), kCert.color, kCert.style, kCert.thickness);
     if (s) {
         std::vector<double> x, y;
         for (const CompetencePoint& p : s->result.skills.curve()) {
@@ -295,11 +291,12 @@ void TightnessView::drawFractionPlot(const SimulationSnapshot* s, const Certific
 void TightnessView::drawRatioPlot(const CertificateTask::Done* d, ImVec2 size) {
     const Curves& t = curves_;
     std::vector<double> thm8(t.c.size()), finite(t.c.size()), cert(t.c.size());
+    const std::vector<double>& certified = cert_.failingCurve(theta_, t.c);
     for (size_t j = 0; j < t.c.size(); ++j) {
         const double w = t.worst[j] > 0 ? t.worst[j] : std::nan("");
         thm8[j] = t.thm8[j] / w;
         finite[j] = t.finite[j] / w;
-        cert[j] = d ? d->certifier->certify(theta_, t.c[j]).frac / w : std::nan("");
+        cert[j] = d ? certified[j] / w : std::nan("");
     }
     ui::SetNextLegendCorner(ui::LegendCorner::TopRight);
     if (!ui::BeginPlot("tightness-ratio", "How loose: bound \u00f7 exact worst case \u03b1_A",

@@ -14,6 +14,7 @@
 #include "app/view.h"
 #include "app/certificate_task.h"
 #include "app/view_simulation_runner.h"
+#include "core/theory/overlays.h"
 
 #include <imgui.h>
 
@@ -40,11 +41,10 @@ public:
     // Both tasks have finished for the current parameters (or were refused).
     bool settled() const;
 
-    // Curves over c = j / kCurvePoints, j = 0 .. kCurvePoints - 1 (the certifier's grid).
-    static constexpr int kCurvePoints = 200;
+    // The engine's overlay curves as fractions of skills with competence <= c (cached while theta, k,
+    // N1, N2 are unchanged), over c = j / kOverlaySteps, j < kOverlaySteps: at c = 1 every one is 1.
     struct Curves {
-        double theta = -1, rho = -1;
-        long long k = 0, degree = 0;
+        OverlayCurves overlays;
         std::vector<double> c, thm8, finite, worst, random, markov;
     };
     const Curves& curves() const { return curves_; }

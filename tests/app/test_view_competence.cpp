@@ -43,7 +43,7 @@ TEST_CASE("competence view: defaults put the adversary between random failures a
     // The theory is drawn from the first frame on, before the simulation finishes.
     test::viewFrame(gui, v);
     const ui::PlotSeries& g0 = seriesNamed("competence-fraction", "Thm 8 guarantee");
-    REQUIRE(g0.x.size() == app::CompetenceView::kCurvePoints + 1);
+    REQUIRE(g0.x.size() == kOverlaySteps + 1);
     for (size_t j = 0; j < g0.x.size(); j += 13) CHECK(g0.y[j] == fracCompetent(0.1, g0.x[j], 8));
 
     const int frames = test::runViewToEnd(gui, v);
@@ -200,7 +200,7 @@ TEST_CASE("competence view: the certificate of the simulated graph is drawn and 
     const ui::PlotSeries& drawn = seriesNamed("competence-fraction", "certificate for this graph");
     const ui::PlotSeries& simulated = seriesNamed("competence-fraction", "simulated");
     const ui::PlotSeries& guarantee = seriesNamed("competence-fraction", "Thm 8 guarantee");
-    REQUIRE(drawn.x.size() == app::CompetenceView::kCurvePoints + 1);
+    REQUIRE(drawn.x.size() == kOverlaySteps + 1);
     for (size_t j = 0; j < drawn.x.size(); ++j) CHECK(drawn.y[j] == 1 - cert.certify(theta, drawn.x[j]).frac);
     // The adversary's failure set has round(theta N2) pieces: its competent fraction is at least the
     // certified one at every c of the simulated curve (grid 0.01).
@@ -209,7 +209,7 @@ TEST_CASE("competence view: the certificate of the simulated graph is drawn and 
         CHECK(simulated.y[j] >= 1 - cert.certify(theta, c).frac - 1e-12);
     }
     // At N2/N1 = 100 the certificate is close to, and here below, the asymptotic guarantee at c = 0.5.
-    const size_t half = app::CompetenceView::kCurvePoints / 2;
+    const size_t half = kOverlaySteps / 2;
     CHECK(drawn.x[half] == 0.5);
     CHECK(drawn.y[half] <= guarantee.y[half] + 1e-12);
     CHECK(drawn.y[half] > guarantee.y[half] - 0.1);

@@ -58,7 +58,7 @@ TEST_CASE("tightness view: defaults draw every curve, and the certificate holds 
     test::viewFrame(gui, v);
     {
         const ui::PlotSeries& thm8 = seriesNamed("tightness-fraction", "Thm 8 bound (N2");
-        REQUIRE(thm8.x.size() == app::TightnessView::kCurvePoints);
+        REQUIRE(thm8.x.size() == kOverlaySteps);
         for (size_t j = 0; j < thm8.x.size(); j += 11) CHECK(thm8.y[j] == 1 - fracCompetent(theta, thm8.x[j], k));
     }
 
@@ -90,7 +90,7 @@ TEST_CASE("tightness view: defaults draw every curve, and the certificate holds 
     const ui::PlotSeries& finite = seriesNamed("tightness-fraction", "Thm 8 bound, finite size");
     const ui::PlotSeries& random = seriesNamed("tightness-fraction", "random failure set");
     const ui::PlotSeries& adversary = seriesNamed("tightness-fraction", "simulated adversary");
-    REQUIRE(certificate.x.size() == app::TightnessView::kCurvePoints);
+    REQUIRE(certificate.x.size() == kOverlaySteps);
     for (size_t j = 0; j < certificate.x.size(); ++j) {
         const double cj = certificate.x[j];
         CHECK(certificate.y[j] == cert.certify(theta, cj).frac);
@@ -152,7 +152,7 @@ TEST_CASE("tightness view: a refused graph shows the message and keeps drawing t
     test::setParam(v, "k", 1);
     runToEnd(gui, v, 200);
     CHECK(!v.certificate().error().empty());
-    CHECK(seriesNamed("tightness-fraction", "Thm 8 bound (N2").x.size() == app::TightnessView::kCurvePoints);
+    CHECK(seriesNamed("tightness-fraction", "Thm 8 bound (N2").x.size() == kOverlaySteps);
     // Narrow window: nothing throws, the plots are drawn.
     test::viewFrame(gui, v, 900, 600);
 }

@@ -25,6 +25,7 @@ struct AdversaryParams {
     uint32_t fine_rounds = 2;     // each evaluates fine_points inside the bracket around the best
     uint32_t fine_points = 6;
     uint32_t refine_rounds = 4;   // re-weighting rounds from the best X
+    bool operator==(const AdversaryParams&) const = default;
 };
 
 struct AdversaryReport {

@@ -26,6 +26,7 @@ struct MeasureSpec {
     Kind kind = Kind::Uniform;
     double zipf_s = 1.0;          // for Zipf
     std::vector<double> weights;  // for Weights: one per skill
+    bool operator==(const MeasureSpec&) const = default;
 };
 
 struct SimulationParams {
@@ -48,6 +49,8 @@ struct SimulationParams {
     // degrees and competence; memory independent of N2 x k). Not with tuples or the adversary, and
     // graph() then has no slots.
     SlotStorage slots = SlotStorage::Kept;
+    // Every field: two equal parameter sets make the same run.
+    bool operator==(const SimulationParams&) const = default;
 };
 
 // Throws std::invalid_argument naming the parameter and its range.
