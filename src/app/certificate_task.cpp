@@ -16,7 +16,6 @@
 namespace slingshot::app {
 namespace {
 
-constexpr uint64_t kSamplePiecesPerBlock = 16384;
 // Graph and Lanczos basis together, at most (the page shares the browser's memory with the simulation).
 constexpr double kCertificateBudgetBytes = 6e8;
 
@@ -52,107 +51,62 @@ void CertificateTask::update(const GraphKey& wanted, double slice_ms, double set
 }
 
 void CertificateTask::start(const GraphKey& key) {
-    spectral_.reset();
-    sampler_.reset();
-    graph_.reset();
-    measure_.reset();
+    job_.reset();
     target_ = key;
     have_target_ = true;
     error_.clear();
-    elapsed_ms_ = 0;
     if (done_ && done_->key == key) return;  // already certified
     try {
-        SimulationParams check;  // the same validation (ranges, browser piece limit) as the simulation
-        check.n1 = static_cast<uint32_t>(key.n1);
-        check.n2 = static_cast<uint64_t>(key.n2);
-        check.k = static_cast<uint32_t>(key.k);
-        check.seed = static_cast<uint64_t>(key.seed);
-        check.max_pieces = kMaxPiecesBrowser;
+        CertificateParams p;
+        p.n1 = static_cast<uint32_t>(key.n1);
+        p.n2 = static_cast<uint64_t>(key.n2);
+        p.k = static_cast<uint32_t>(key.k);
+        p.seed = static_cast<uint64_t>(key.seed);
+        p.spectral.seed = p.seed;
+        p.max_pieces = kMaxPiecesBrowser;  // the same limits as the simulation
         if (key.zipf_s > 0) {
-            check.measure.kind = MeasureSpec::Kind::Zipf;
-            check.measure.zipf_s = key.zipf_s;
+            p.measure.kind = MeasureSpec::Kind::Zipf;
+            p.measure.zipf_s = key.zipf_s;
         }
-        validateSimulation(check);
-        const double graph_bytes = SkillGraph::bytesFor(check.n1, check.n2, check.k);
-        SpectralParams sp;
-        sp.seed = check.seed;
-        const double lanczos_bytes = SpectralJob::workBytes(check.n1, lanczosProductsFor(check.n1, sp.target_eps,
-                                                                                          sp.start_failure_probability) + 2);
-        if (graph_bytes + lanczos_bytes > kCertificateBudgetBytes)
-            throw MemoryBudgetError("the certificate needs " + megabytesText(graph_bytes + lanczos_bytes) +
+        p.memory_budget_bytes = kCertificateBudgetBytes;
+        validateCertificate(p);  // refused shapes first, then the page's memory limit
+        const double bytes = estimateCertificateBytes(p);
+        if (bytes > kCertificateBudgetBytes)
+            throw MemoryBudgetError("the certificate needs " + megabytesText(bytes) +
                                     " (graph and Lanczos basis), above the page's " +
                                     megabytesText(kCertificateBudgetBytes) + "; try fewer skills N\u2081 or pieces N\u2082");
-        measure_.emplace(key.zipf_s > 0 ? SkillMeasure::zipf(check.n1, key.zipf_s) : SkillMeasure::uniform(check.n1));
-        graph_ = std::make_unique<SkillGraph>();
-        graph_->n1 = check.n1;
-        graph_->n2 = check.n2;
-        graph_->k = check.k;
-        sampler_ = std::make_unique<GraphSampler>(*graph_, *measure_, check.seed);
+        job_ = std::make_unique<CertificateJob>(p);
     } catch (const std::exception& e) {
         error_ = e.what();
-        sampler_.reset();
-        graph_.reset();
+        job_.reset();
     }
 }
 
 void CertificateTask::step(double slice_ms) {
     const double t0 = nowMs();
-    try {
-        while (sampler_ && nowMs() - t0 < slice_ms) {
-            sampler_->sampleUntil(std::min<uint64_t>(graph_->n2, sampler_->piecesDone() + kSamplePiecesPerBlock));
-            if (sampler_->piecesDone() == graph_->n2) {
-                pending_hash_ = sampler_->slotsHash();
-                sampler_.reset();
-                SpectralParams sp;
-                sp.seed = static_cast<uint64_t>(target_.seed);
-                sp.memory_budget_bytes = kCertificateBudgetBytes - SkillGraph::bytesFor(graph_->n1, graph_->n2, graph_->k);
-                spectral_ = std::make_unique<SpectralJob>(*graph_, sp);
-            }
-        }
-        if (spectral_ && !spectral_->finished()) {
-            const double left = slice_ms - (nowMs() - t0);
-            if (left > 0.5) spectral_->runFor(left);
-        }
-        if (spectral_ && spectral_->finished()) {
-            if (spectral_->state() != JobState::Done) throw std::runtime_error(spectral_->error());
-            auto done = std::make_unique<Done>();
-            done->key = target_;
-            done->spectral = spectral_->result();
-            done->slots_hash = pending_hash_;
-            done->certifier = std::make_unique<MixingCertifier>(*graph_, done->spectral.sigma_centred_upper);
-            spectral_.reset();
-            graph_.reset();  // the certifier keeps the sorted degrees it needs
-            measure_.reset();
-            elapsed_ms_ += nowMs() - t0;
-            done->elapsed_ms = elapsed_ms_;
-            done_ = std::move(done);
-            return;
-        }
-    } catch (const std::exception& e) {
-        error_ = e.what();
-        spectral_.reset();
-        sampler_.reset();
-        graph_.reset();
-        measure_.reset();
+    job_->runFor(slice_ms);
+    max_slice_ms_ = std::max(max_slice_ms_, nowMs() - t0);
+    if (!job_->finished()) return;
+    if (job_->state() != JobState::Done) {
+        error_ = job_->error();
+    } else {
+        auto done = std::make_unique<Done>();
+        done->key = target_;
+        done->spectral = job_->result().spectral;
+        done->slots_hash = job_->result().slots_hash;
+        done->certifier = job_->result().certifier;
+        done->elapsed_ms = job_->elapsedMs();
+        done_ = std::move(done);
     }
-    const double spent = nowMs() - t0;
-    elapsed_ms_ += spent;
-    max_slice_ms_ = std::max(max_slice_ms_, spent);
+    job_.reset();
 }
 
 double CertificateTask::progress() const {
-    // Sampling is a small share of the work next to about 3 x 91 Lanczos products.
-    constexpr double kSampleShare = 0.08;
-    if (sampler_ && graph_) return kSampleShare * double(sampler_->piecesDone()) / double(std::max<uint64_t>(1, graph_->n2));
-    if (spectral_) return kSampleShare + (1 - kSampleShare) * spectral_->progress();
+    if (job_) return job_->progress();
     return done_ ? 1.0 : 0.0;
 }
 
-std::string CertificateTask::stage() const {
-    if (sampler_) return "certificate: sampling the skill graph";
-    if (spectral_) return "certificate: " + spectral_->stageName();
-    return "";
-}
+std::string CertificateTask::stage() const { return job_ ? "certificate: " + job_->stageName() : ""; }
 
 void CertificateTask::drawStatus() const {
     if (!error_.empty()) {

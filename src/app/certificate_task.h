@@ -1,15 +1,11 @@
-// The mixing-lemma certificate (core/spectral_certificate.h) of one sampled skill graph, computed
-// inside frames: sample the graph with the simulation's seed (so it is the very graph the
-// simulation runs on), then the Lanczos job (core/spectral.h), a slice per frame; keeps the last
-// finished certifier (the graph itself is freed once done). Used by the Competence, Curves and
-// Tightness views.
+// The engine's certificate job (core/graph/certificate.h) run inside frames for the page: the graph
+// of the simulation's seed (so it is the very graph the simulation runs on), a slice per frame,
+// under the page's memory limit; keeps the last finished certifier. Used by the Competence, Curves
+// and Tightness views.
 #pragma once
 
 #include "query/query.h"
-#include "core/graph/skill_graph.h"
-#include "core/graph/skill_measure.h"
-#include "core/graph/spectral.h"
-#include "core/graph/spectral_certificate.h"
+#include "core/graph/certificate.h"
 
 #include <cstdint>
 #include <map>
@@ -50,7 +46,7 @@ public:
         GraphKey key;
         SpectralResult spectral;
         uint64_t slots_hash = 0;
-        std::unique_ptr<MixingCertifier> certifier;
+        std::shared_ptr<const MixingCertifier> certifier;
         double elapsed_ms = 0;  // wall time inside the slices (sampling + Lanczos)
     };
 
@@ -58,7 +54,7 @@ public:
     // has settled for settle_s); then runs for slice_ms.
     void update(const GraphKey& wanted, double slice_ms, double settle_s = 0.3);
     const Done* last() const { return done_.get(); }
-    bool running() const { return static_cast<bool>(graph_); }
+    bool running() const { return static_cast<bool>(job_); }
     bool stale() const { return !done_ || running() || !error_.empty() || !(done_->key == target_); }
     // Finished (or refused) for the last wanted graph.
     bool settled() const { return !stale() || !error_.empty(); }
@@ -88,12 +84,8 @@ private:
     GraphKey target_, pending_;
     bool have_target_ = false, have_pending_ = false;
     double pending_since_ = 0;
-    std::optional<SkillMeasure> measure_;
-    std::unique_ptr<SkillGraph> graph_;
-    std::unique_ptr<GraphSampler> sampler_;
-    std::unique_ptr<SpectralJob> spectral_;
-    uint64_t pending_hash_ = 0;  // slots hash of the graph being certified
-    double elapsed_ms_ = 0, max_slice_ms_ = 0;
+    std::unique_ptr<CertificateJob> job_;
+    double max_slice_ms_ = 0;
     std::unique_ptr<Done> done_;
     std::string error_;
     mutable const Done* curves_of_ = nullptr;  // what curves_ were computed from

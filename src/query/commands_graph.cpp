@@ -1,6 +1,7 @@
 // The sampled-graph commands: `simulate` (one skill graph, failed pieces, competence of skills and
 // k'-tuples against the theorems) and `certify` (a spectral certificate for one sampled graph,
 // beside Thm 8, the exact worst case alpha_A and the simulated adversary on the same graph).
+#include "core/graph/certificate.h"
 #include "core/graph/simulation.h"
 #include "core/graph/spectral.h"
 #include "core/graph/spectral_certificate.h"
@@ -113,27 +114,25 @@ Json runCertify(const Args& a) {
     SimulationParams sim = graphParamsFrom(a);
     const bool adversary = a.choice("adversary") == "on";
     sim.failure = adversary ? FailureMode::Adversarial : FailureMode::Random;
-    const double budget = sim.memory_budget_bytes;
-    SpectralParams sp;
-    sp.seed = sim.seed;
-    sp.start_failure_probability = a.number("delta");
-    sp.target_eps = a.number("eps");
-    sp.max_iterations = static_cast<uint32_t>(a.integer("max-iterations"));
-    // The spectral job works on the simulation's graph, so both share the budget.
+    CertificateParams cp = certificateOf(sim);
+    cp.spectral.start_failure_probability = a.number("delta");
+    cp.spectral.target_eps = a.number("eps");
+    cp.spectral.max_iterations = static_cast<uint32_t>(a.integer("max-iterations"));
     try {
         validateSimulation(sim);
     } catch (const std::invalid_argument& e) {
         throw QueryError(e.what());
     }
-    sp.memory_budget_bytes = budget - estimateSimulationBytes(sim);
-    if (sp.memory_budget_bytes <= 0)
+    if (estimateSimulationBytes(sim) >= sim.memory_budget_bytes)
         throw QueryError("this graph alone needs " + megabytesText(estimateSimulationBytes(sim)) + ", above --budget");
 
+    // One after the other, so that each job's graph alone must fit the budget: the certificate keeps
+    // only its certifier, then the simulation samples the same graph again for its failure set.
+    const auto certificate = runJob<CertificateJob>(cp);
     const auto simulation = runJob<SimulationJob>(sim);
-    const auto spectral = runJob<SpectralJob>(simulation->graph(), sp);
     const SimulationResult& s = simulation->result();
-    const SpectralResult& r = spectral->result();
-    const MixingCertificate cert = MixingCertifier(simulation->graph(), r.sigma_centred_upper).certify(sim.theta, sim.c);
+    const SpectralResult& r = certificate->result().spectral;
+    const MixingCertificate cert = certificate->result().certifier->certify(sim.theta, sim.c);
     const double tau = 1.0 - sim.c;
     const double rho = double(sim.n1) / double(sim.n2);
 
@@ -171,7 +170,7 @@ Json runCertify(const Args& a) {
         out["random_frac_below_c"] = s.skills.fracBelowC();
         out["random_frac_at_most_c"] = s.skills.fracAtMostC();
     }
-    out["elapsed_ms"] = simulation->elapsedMs() + spectral->elapsedMs();
+    out["elapsed_ms"] = simulation->elapsedMs() + certificate->elapsedMs();
     return out;
 }
 

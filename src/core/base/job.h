@@ -50,8 +50,9 @@ public:
     bool finished() const { return state_ != JobState::Running; }
     // Fraction of the planned work done, in [0, 1]; 1 once Done.
     double progress() const;
-    // Name of the stage being run (for a status line).
-    std::string stageName() const;
+    // Name of the stage being run (for a status line); a job that runs another inside a stage may
+    // name the inner stage.
+    virtual std::string stageName() const;
     // Wall time spent inside step() so far, in milliseconds.
     double elapsedMs() const { return elapsed_ms_; }
     // Why the job failed (memory, bad input found late), empty otherwise.

@@ -69,14 +69,19 @@ void SimulationJob::allocateFailedEdges() {
     failed_edges_.fill(0);
 }
 
+SkillMeasure measureOf(const MeasureSpec& spec, uint32_t n1) {
+    switch (spec.kind) {
+        case MeasureSpec::Kind::Zipf: return SkillMeasure::zipf(n1, spec.zipf_s);
+        case MeasureSpec::Kind::Weights: return SkillMeasure::weights(spec.weights);
+        case MeasureSpec::Kind::Uniform: break;
+    }
+    return SkillMeasure::uniform(n1);
+}
+
 SimulationJob::SimulationJob(SimulationParams params) : p_(std::move(params)) {
     validateSimulation(p_);
     requireWithinBudget("this simulation", estimateSimulationBytes(p_), p_.memory_budget_bytes);
-    switch (p_.measure.kind) {
-        case MeasureSpec::Kind::Uniform: measure_ = SkillMeasure::uniform(p_.n1); break;
-        case MeasureSpec::Kind::Zipf: measure_ = SkillMeasure::zipf(p_.n1, p_.measure.zipf_s); break;
-        case MeasureSpec::Kind::Weights: measure_ = SkillMeasure::weights(p_.measure.weights); break;
-    }
+    measure_ = measureOf(p_.measure, p_.n1);
     graph_.n1 = p_.n1;
     graph_.n2 = p_.n2;
     graph_.k = p_.k;

@@ -53,6 +53,9 @@ struct SimulationParams {
     bool operator==(const SimulationParams&) const = default;
 };
 
+// The skill measure a spec names, for N1 skills.
+SkillMeasure measureOf(const MeasureSpec& spec, uint32_t n1);
+
 // Throws std::invalid_argument naming the parameter and its range.
 void validateSimulation(const SimulationParams& p);
 // Peak bytes of the run (graph, failure flags, counts, adversary and tuple work arrays).
