@@ -38,80 +38,49 @@ GraphKey graphKeyOf(const SimulationParams& p) {
             static_cast<long long>(p.seed), p.measure.kind == MeasureSpec::Kind::Zipf ? p.measure.zipf_s : 0.0};
 }
 
-void CertificateTask::update(const GraphKey& wanted, double slice_ms, double settle_s) {
-    const double now = nowMs();
-    if (!have_pending_ || !(wanted == pending_)) {
-        pending_ = wanted;
-        have_pending_ = true;
-        pending_since_ = now;
+namespace {
+
+// The page's certificate job for a graph: its shape and limits checked first, then the page's
+// memory limit (with advice a reader can act on).
+std::unique_ptr<CertificateJob> certificateJobFor(const GraphKey& key) {
+    CertificateParams p;
+    p.n1 = static_cast<uint32_t>(key.n1);
+    p.n2 = static_cast<uint64_t>(key.n2);
+    p.k = static_cast<uint32_t>(key.k);
+    p.seed = static_cast<uint64_t>(key.seed);
+    p.spectral.seed = p.seed;
+    p.max_pieces = kMaxPiecesBrowser;  // the same limits as the simulation
+    if (key.zipf_s > 0) {
+        p.measure.kind = MeasureSpec::Kind::Zipf;
+        p.measure.zipf_s = key.zipf_s;
     }
-    const bool differs = !have_target_ || !(pending_ == target_);
-    if (differs && (!anyItemActive() || now - pending_since_ >= settle_s * 1000)) start(pending_);
-    if (running()) step(slice_ms);
+    p.memory_budget_bytes = kCertificateBudgetBytes;
+    validateCertificate(p);
+    const double bytes = estimateCertificateBytes(p);
+    if (bytes > kCertificateBudgetBytes)
+        throw MemoryBudgetError("the certificate needs " + megabytesText(bytes) + " (graph and Lanczos basis), above the page's " +
+                                megabytesText(kCertificateBudgetBytes) + "; try fewer skills N\u2081 or pieces N\u2082");
+    return std::make_unique<CertificateJob>(p);
 }
 
-void CertificateTask::start(const GraphKey& key) {
-    job_.reset();
-    target_ = key;
-    have_target_ = true;
-    error_.clear();
-    if (done_ && done_->key == key) return;  // already certified
-    try {
-        CertificateParams p;
-        p.n1 = static_cast<uint32_t>(key.n1);
-        p.n2 = static_cast<uint64_t>(key.n2);
-        p.k = static_cast<uint32_t>(key.k);
-        p.seed = static_cast<uint64_t>(key.seed);
-        p.spectral.seed = p.seed;
-        p.max_pieces = kMaxPiecesBrowser;  // the same limits as the simulation
-        if (key.zipf_s > 0) {
-            p.measure.kind = MeasureSpec::Kind::Zipf;
-            p.measure.zipf_s = key.zipf_s;
-        }
-        p.memory_budget_bytes = kCertificateBudgetBytes;
-        validateCertificate(p);  // refused shapes first, then the page's memory limit
-        const double bytes = estimateCertificateBytes(p);
-        if (bytes > kCertificateBudgetBytes)
-            throw MemoryBudgetError("the certificate needs " + megabytesText(bytes) +
-                                    " (graph and Lanczos basis), above the page's " +
-                                    megabytesText(kCertificateBudgetBytes) + "; try fewer skills N\u2081 or pieces N\u2082");
-        job_ = std::make_unique<CertificateJob>(p);
-    } catch (const std::exception& e) {
-        error_ = e.what();
-        job_.reset();
-    }
+std::unique_ptr<CertificateTask::Done> doneOf(const GraphKey& key, CertificateJob& job) {
+    auto done = std::make_unique<CertificateTask::Done>();
+    done->key = key;
+    done->spectral = job.result().spectral;
+    done->slots_hash = job.result().slots_hash;
+    done->certifier = job.result().certifier;
+    done->elapsed_ms = job.elapsedMs();
+    return done;
 }
 
-void CertificateTask::step(double slice_ms) {
-    const double t0 = nowMs();
-    job_->runFor(slice_ms);
-    max_slice_ms_ = std::max(max_slice_ms_, nowMs() - t0);
-    if (!job_->finished()) return;
-    if (job_->state() != JobState::Done) {
-        error_ = job_->error();
-    } else {
-        auto done = std::make_unique<Done>();
-        done->key = target_;
-        done->spectral = job_->result().spectral;
-        done->slots_hash = job_->result().slots_hash;
-        done->certifier = job_->result().certifier;
-        done->elapsed_ms = job_->elapsedMs();
-        done_ = std::move(done);
-    }
-    job_.reset();
-}
+}  // namespace
 
-double CertificateTask::progress() const {
-    if (job_) return job_->progress();
-    return done_ ? 1.0 : 0.0;
-}
-
-std::string CertificateTask::stage() const { return job_ ? "certificate: " + job_->stageName() : ""; }
+CertificateTask::CertificateTask() : driver_(certificateJobFor, doneOf) {}
 
 void CertificateTask::drawStatus() const {
-    if (!error_.empty()) {
+    if (!error().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.2f, 0.05f, 1));
-        ImGui::TextWrapped("Certificate not computed: %s", error_.c_str());
+        ImGui::TextWrapped("Certificate not computed: %s", error().c_str());
         ImGui::PopStyleColor();
         return;
     }
@@ -134,15 +103,16 @@ void CertificateTask::drawSummary() const {
 
 const std::vector<double>& CertificateTask::failingCurve(double theta, const std::vector<double>& c) const {
     static const std::vector<double> none;
-    if (!done_) return none;
-    if (curves_of_ != done_.get() || curves_grid_ != c) {
+    const Done* done = last();
+    if (!done) return none;
+    if (curves_generation_ != driver_.generation() || curves_grid_ != c) {
         curves_.clear();
-        curves_of_ = done_.get();
+        curves_generation_ = driver_.generation();
         curves_grid_ = c;
     }
     auto [it, fresh] = curves_.try_emplace(theta);
     if (fresh)
-        for (double cj : c) it->second.push_back(done_->certifier->certify(theta, cj).frac);
+        for (double cj : c) it->second.push_back(done->certifier->certify(theta, cj).frac);
     return it->second;
 }
 

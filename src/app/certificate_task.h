@@ -4,6 +4,7 @@
 // and Tightness views.
 #pragma once
 
+#include "app/job_driver.h"
 #include "query/query.h"
 #include "core/graph/certificate.h"
 
@@ -50,21 +51,22 @@ public:
         double elapsed_ms = 0;  // wall time inside the slices (sampling + Lanczos)
     };
 
-    // Restarts when `wanted` differs from the current target and no widget is being dragged (or it
-    // has settled for settle_s); then runs for slice_ms.
-    void update(const GraphKey& wanted, double slice_ms, double settle_s = 0.3);
-    const Done* last() const { return done_.get(); }
-    bool running() const { return static_cast<bool>(job_); }
-    bool stale() const { return !done_ || running() || !error_.empty() || !(done_->key == target_); }
+    CertificateTask();
+
+    // Once per frame: see JobDriver::update.
+    void update(const GraphKey& wanted, double slice_ms) { driver_.update(wanted, slice_ms); }
+    const Done* last() const { return driver_.last(); }
+    bool running() const { return driver_.running(); }
+    bool stale() const { return driver_.stale(); }
     // Finished (or refused) for the last wanted graph.
-    bool settled() const { return !stale() || !error_.empty(); }
-    const std::string& error() const { return error_; }
+    bool settled() const { return !driver_.busy(); }
+    const std::string& error() const { return driver_.error(); }
     // What a read-out of the certificate says while it has none: "not computed" (refused; the
     // status line says why) or "computing".
-    const char* waitingNote() const { return error_.empty() ? "computing" : "not computed"; }
-    double progress() const;
-    std::string stage() const;
-    double maxSliceMs() const { return max_slice_ms_; }
+    const char* waitingNote() const { return error().empty() ? "computing" : "not computed"; }
+    double progress() const { return driver_.progress(); }
+    std::string stage() const { return running() ? "certificate: " + driver_.stageName() : ""; }
+    double maxSliceMs() const { return driver_.maxSliceMs(); }
     // Progress bar with the stage, or the refusal; nothing when idle.
     void drawStatus() const;
     // One muted line: sigma, Lanczos products, time, and "(previous graph)" while stale.
@@ -78,17 +80,8 @@ public:
     std::vector<double> competentCurve(double theta, const std::vector<double>& c) const;
 
 private:
-    void start(const GraphKey& key);
-    void step(double slice_ms);
-
-    GraphKey target_, pending_;
-    bool have_target_ = false, have_pending_ = false;
-    double pending_since_ = 0;
-    std::unique_ptr<CertificateJob> job_;
-    double max_slice_ms_ = 0;
-    std::unique_ptr<Done> done_;
-    std::string error_;
-    mutable const Done* curves_of_ = nullptr;  // what curves_ were computed from
+    JobDriver<GraphKey, CertificateJob, Done> driver_;
+    mutable uint64_t curves_generation_ = UINT64_MAX;  // the certificate curves_ come from
     mutable std::vector<double> curves_grid_;
     mutable std::map<double, std::vector<double>> curves_;  // by theta
 };

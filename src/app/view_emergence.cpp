@@ -52,7 +52,14 @@ std::string kpLabel(int kp) { return kp == 1 ? "skills (k'=1)" : "k'=" + std::to
 
 }  // namespace
 
-EmergenceView::EmergenceView() = default;
+EmergenceView::EmergenceView()
+    : sim_runs_([](const SimulationParams& p) { return std::make_unique<SimulationJob>(p); },
+                [](const SimulationParams& p, SimulationJob& job) {
+                    const SimulationResult& r = job.result();
+                    auto pt = std::make_unique<SimPoint>(SimPoint{0, p.theta, 1 - r.skills.fracBelowC(), std::nullopt});
+                    if (r.tuples) pt->frac_pairs = 1 - r.tuples->summary.fracBelowC();
+                    return pt;
+                }) {}
 
 std::vector<ParamBinding> EmergenceView::bindings() {
     std::vector<ParamBinding> b;
@@ -124,13 +131,19 @@ void EmergenceView::recomputeTheory() {
     }
 }
 
-void EmergenceView::restartSimulation() {
-    if (job_) job_->cancel();
-    job_.reset();
-    sim_done_.clear();
-    sim_error_.clear();
-    job_index_ = 0;
-    sim_last_ = simInputs();
+SimulationParams EmergenceView::pointParams(const SimInputs& in, size_t i) const {
+    SimulationParams p;
+    p.n1 = static_cast<uint32_t>(in.n1);
+    p.n2 = static_cast<uint64_t>(in.n2);
+    p.k = static_cast<uint32_t>(in.k);
+    p.theta = in.theta[i];
+    p.failure = FailureMode::Random;
+    p.c = in.c;
+    p.kprime = 2;
+    p.tuples = TupleReading::T2;
+    p.seed = static_cast<uint64_t>(in.seed) + i;
+    p.max_pieces = kMaxPiecesBrowser;
+    return p;
 }
 
 void EmergenceView::update() {
@@ -141,39 +154,22 @@ void EmergenceView::update() {
         sim_error_ = e.what();
         return;
     }
-    if (!sim_last_ || !(now == *sim_last_)) restartSimulation();
-    if (!now.on || !sim_error_.empty()) return;
-    if (!job_ && job_index_ < now.n_params.size()) {
-        SimulationParams p;
-        p.n1 = static_cast<uint32_t>(now.n1);
-        p.n2 = static_cast<uint64_t>(now.n2);
-        p.k = static_cast<uint32_t>(now.k);
-        p.theta = now.theta[job_index_];
-        p.failure = FailureMode::Random;
-        p.c = now.c;
-        p.kprime = 2;
-        p.tuples = TupleReading::T2;
-        p.seed = static_cast<uint64_t>(now.seed) + job_index_;
-        p.max_pieces = kMaxPiecesBrowser;
-        try {
-            job_ = std::make_unique<SimulationJob>(p);
-        } catch (const std::exception& e) {
-            sim_error_ = e.what();
-            return;
-        }
+    if (!sim_last_ || !(now == *sim_last_)) {
+        sim_runs_.cancel();
+        sim_done_.clear();
+        sim_error_.clear();
+        sim_last_ = now;
     }
-    if (!job_) return;
-    job_->runFor(kSimBudgetMs);
-    if (job_->state() == JobState::Done) {
-        const SimulationResult& r = job_->result();
-        SimPoint pt{now.n_params[job_index_], now.theta[job_index_], 1 - r.skills.fracBelowC(), std::nullopt};
-        if (r.tuples) pt.frac_pairs = 1 - r.tuples->summary.fracBelowC();
+    if (!now.on || !sim_error_.empty() || sim_done_.size() >= now.n_params.size()) return;
+    const size_t i = sim_done_.size();
+    const SimulationParams p = pointParams(now, i);
+    sim_runs_.update(p, kSimBudgetMs, 0);  // no debounce: the inputs above have already changed
+    if (!sim_runs_.error().empty()) {
+        sim_error_ = sim_runs_.error();
+    } else if (!sim_runs_.stale() && *sim_runs_.lastParams() == p) {
+        SimPoint pt = *sim_runs_.last();
+        pt.n_params = now.n_params[i];
         sim_done_.push_back(pt);
-        job_.reset();
-        ++job_index_;
-    } else if (job_->finished()) {
-        sim_error_ = job_->error().empty() ? "the simulation stopped" : job_->error();
-        job_.reset();
     }
 }
 
@@ -222,10 +218,11 @@ void EmergenceView::drawSimulationStatus() {
         ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.1f, 1), "Simulation stopped: %s", sim_error_.c_str());
         return;
     }
-    if (job_) {
-        float frac = (static_cast<float>(job_index_) + static_cast<float>(job_->progress())) / std::max<size_t>(1, total);
-        ImGui::Text("Simulating N = %s (%zu of %zu): %s", ui::formatNumber(sim_last_->n_params[job_index_], 3).c_str(),
-                    job_index_ + 1, total, job_->stageName().c_str());
+    if (sim_runs_.running()) {
+        const size_t i = sim_done_.size();
+        float frac = (static_cast<float>(i) + static_cast<float>(sim_runs_.progress())) / std::max<size_t>(1, total);
+        ImGui::Text("Simulating N = %s (%zu of %zu): %s", ui::formatNumber(sim_last_->n_params[i], 3).c_str(), i + 1, total,
+                    sim_runs_.stageName().c_str());
         ImGui::SameLine();
         ImGui::ProgressBar(frac, ImVec2(ImGui::GetFontSize() * 8, 0));
         ImGui::SameLine();

@@ -4,6 +4,7 @@
 // Zipf skill measure, the N at which skills of each frequency rank are guaranteed.
 #pragma once
 
+#include "app/job_driver.h"
 #include "app/view.h"
 #include "app/view_model_params.h"
 #include "core/graph/simulation.h"
@@ -29,7 +30,7 @@ public:
     std::vector<const char*> plotIds() const override { return {"emergence-main", "emergence-zipf"}; }
     bool drawPlot(const std::string& id, ImVec2 size) override;
     bool busy() const override {
-        return sim_ == "on" && sim_error_.empty() && (job_ || !sim_last_ || job_index_ < sim_last_->n_params.size());
+        return sim_ == "on" && sim_error_.empty() && (!sim_last_ || sim_done_.size() < sim_last_->n_params.size());
     }
 
     // For tests and the overview: the cached theory and the simulated points so far.
@@ -41,7 +42,7 @@ public:
         std::optional<double> frac_pairs;  // same for k'=2 tuples (reading T2)
     };
     const std::vector<SimPoint>& simulated() const { return sim_done_; }
-    bool simulationRunning() const { return job_ != nullptr; }
+    bool simulationRunning() const { return sim_runs_.running(); }
     static constexpr int kPoints = 241;
 
 private:
@@ -62,7 +63,6 @@ private:
     TheoryInputs theoryInputs() const;
     SimInputs simInputs() const;
     void recomputeTheory();
-    void restartSimulation();
     void drawSimulationStatus();
     // Recomputes when the inputs changed; false (with the message drawn) when they cannot be drawn.
     bool ensureComputed();
@@ -94,11 +94,12 @@ private:
     };
     std::vector<Band> bands_;
 
-    // Simulation: one job per N, run in order, a few milliseconds per frame.
+    // Simulation: one job per N, run in order, a few milliseconds per frame (the next N is wanted
+    // once the last one is done).
+    SimulationParams pointParams(const SimInputs& in, size_t i) const;
     std::optional<SimInputs> sim_last_;
     std::vector<SimPoint> sim_done_;
-    std::unique_ptr<SimulationJob> job_;
-    size_t job_index_ = 0;
+    JobDriver<SimulationParams, SimulationJob, SimPoint> sim_runs_;
     std::string sim_error_;
 };
 

@@ -11,56 +11,11 @@
 
 namespace slingshot::app {
 
-bool SimulationRunner::stale() const {
-    if (!last_ || !have_target_) return true;
-    return running() || !error_.empty() || cancelled_ || !(last_->params == target_) ||
-           (have_pending_ && !(pending_ == target_));
-}
+namespace {
 
-void SimulationRunner::update(const SimulationParams& wanted, double slice_ms, double settle_s) {
-    const double now = nowMs() / 1000;
-    if (!have_pending_ || !(wanted == pending_)) {
-        pending_ = wanted;
-        have_pending_ = true;
-        pending_since_ = now;
-    }
-    const bool differs = !have_target_ || !(pending_ == target_);
-    if (force_ || (differs && (!anyItemActive() || now - pending_since_ >= settle_s))) {
-        force_ = false;
-        start(pending_);
-    }
-    if (job_ && !job_->finished()) {
-        const double before = job_->elapsedMs();
-        job_->runFor(slice_ms);
-        last_slice_ms_ = job_->elapsedMs() - before;
-        max_slice_ms_ = std::max(max_slice_ms_, last_slice_ms_);
-        if (job_->state() == JobState::Done) finish();
-        else if (job_->state() == JobState::Failed) {
-            error_ = job_->error();
-            job_.reset();
-        }
-    }
-}
-
-void SimulationRunner::start(const SimulationParams& p) {
-    if (job_) job_->cancel();
-    job_.reset();  // frees the old run's arrays before the new one allocates
-    target_ = p;
-    have_target_ = true;
-    cancelled_ = false;
-    error_.clear();
-    try {
-        job_ = std::make_unique<SimulationJob>(p);  // validates and checks the memory estimate
-    } catch (const MemoryBudgetError& e) {
-        error_ = e.what();
-    } catch (const std::invalid_argument& e) {
-        error_ = e.what();
-    }
-}
-
-void SimulationRunner::finish() {
+// What a view keeps of a finished run: the result and the per-skill arrays it draws.
+std::unique_ptr<SimulationSnapshot> snapshotOf(const SimulationJob& job, uint64_t keep_slots) {
     auto snap = std::make_unique<SimulationSnapshot>();
-    const SimulationJob& job = *job_;
     snap->params = job.params();
     snap->result = job.result();
     const SkillGraph& g = job.graph();
@@ -70,7 +25,7 @@ void SimulationRunner::finish() {
         snap->probability.resize(g.n1);
         for (uint32_t s = 0; s < g.n1; ++s) snap->probability[s] = job.measure().probability(s);
     }
-    if (double(g.n2) * g.k <= double(keep_slots_)) {
+    if (double(g.n2) * g.k <= double(keep_slots)) {
         snap->slots.resize(g.n2 * g.k);
         for (uint64_t i = 0; i < g.n2; ++i)
             for (uint32_t j = 0; j < g.k; ++j) snap->slots[i * g.k + j] = g.slot(i, j);
@@ -78,33 +33,33 @@ void SimulationRunner::finish() {
     }
     snap->elapsed_ms = job.elapsedMs();
     snap->estimated_bytes = estimateSimulationBytes(job.params());
-    last_ = std::move(snap);
-    ++generation_;
-    job_.reset();
+    return snap;
 }
 
+}  // namespace
+
+SimulationRunner::SimulationRunner(uint64_t keep_slots_up_to)
+    : driver_([](const SimulationParams& p) { return std::make_unique<SimulationJob>(p); },
+              [keep_slots_up_to](const SimulationParams&, SimulationJob& job) { return snapshotOf(job, keep_slots_up_to); }) {}
+
 void SimulationRunner::drawStatus() {
-    if (!error_.empty()) {
+    if (!error().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.2f, 0.05f, 1));
-        ImGui::TextWrapped("Not run: %s", error_.c_str());
+        ImGui::TextWrapped("Not run: %s", error().c_str());
         ImGui::PopStyleColor();
-        if (last_) ImGui::TextDisabled("Showing the last completed run.");
+        if (last()) ImGui::TextDisabled("Showing the last completed run.");
         return;
     }
     if (running()) {
         char overlay[160];
-        std::snprintf(overlay, sizeof overlay, "%s  %.0f%%", job_->stageName().c_str(), 100.0 * job_->progress());
-        ImGui::ProgressBar(static_cast<float>(job_->progress()), ImVec2(-ImGui::GetFontSize() * 5, 0), overlay);
+        std::snprintf(overlay, sizeof overlay, "%s  %.0f%%", driver_.stageName().c_str(), 100.0 * driver_.progress());
+        ImGui::ProgressBar(static_cast<float>(driver_.progress()), ImVec2(-ImGui::GetFontSize() * 5, 0), overlay);
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) {
-            job_->cancel();
-            job_.reset();
-            cancelled_ = true;
-        }
+        if (ImGui::Button("Cancel")) driver_.cancel();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Stops this run; the last completed result stays on screen");
         return;
     }
-    if (cancelled_) ImGui::TextDisabled("Run cancelled; showing the last completed run. Press \"same graph, rerun\" to run it.");
+    if (cancelled()) ImGui::TextDisabled("Run cancelled; showing the last completed run. Press \"same graph, rerun\" to run it.");
 }
 
 namespace {

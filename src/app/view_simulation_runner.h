@@ -4,6 +4,7 @@
 // progress bar with the stage name and a cancel button. Shared by the Skill graph and Competence views.
 #pragma once
 
+#include "app/job_driver.h"
 #include "app/param_binding.h"
 #include "core/graph/simulation.h"
 
@@ -30,49 +31,38 @@ struct SimulationSnapshot {
 class SimulationRunner {
 public:
     // Graphs with at most this many slots (N2 k) keep their slots in the snapshot.
-    explicit SimulationRunner(uint64_t keep_slots_up_to = 0) : keep_slots_(keep_slots_up_to) {}
+    explicit SimulationRunner(uint64_t keep_slots_up_to = 0);
 
-    // Once per frame: restart when `wanted` differs from the current run and has settled (no item
-    // being dragged, or unchanged for settle_s seconds), then run the job for slice_ms.
-    void update(const SimulationParams& wanted, double slice_ms = 8.0, double settle_s = 0.3);
+    // Once per frame: see JobDriver::update.
+    void update(const SimulationParams& wanted, double slice_ms = 8.0) { driver_.update(wanted, slice_ms); }
     // Runs the current parameters again from scratch (same seed: the same graph).
-    void rerun() { force_ = true; }
+    void rerun() { driver_.rerun(); }
 
-    const SimulationSnapshot* last() const { return last_.get(); }
+    const SimulationSnapshot* last() const { return driver_.last(); }
     // Counts completed runs: changes whenever last() does.
-    uint64_t generation() const { return generation_; }
-    bool running() const { return job_ && !job_->finished(); }
-    bool cancelled() const { return cancelled_; }
+    uint64_t generation() const { return driver_.generation(); }
+    bool running() const { return driver_.running(); }
+    bool cancelled() const { return driver_.cancelled(); }
     // The refusal (validation or memory budget) or failure of the wanted run; empty when fine.
-    const std::string& error() const { return error_; }
+    const std::string& error() const { return driver_.error(); }
     // True while the shown result is not the wanted one (running, refused or cancelled).
-    bool stale() const;
+    bool stale() const { return driver_.stale(); }
     // The wanted run is still to finish (not refused, not cancelled).
-    bool busy() const { return stale() && error_.empty() && !cancelled_; }
+    bool busy() const { return driver_.busy(); }
     // What a read-out of the wanted run says while it has no value: "not run" (refused; the status
     // line says why), "cancelled" or "waiting for the run".
-    const char* waitingNote() const { return !error_.empty() ? "not run" : cancelled_ ? "cancelled" : "waiting for the run"; }
-    double lastSliceMs() const { return last_slice_ms_; }
-    double maxSliceMs() const { return max_slice_ms_; }
+    const char* waitingNote() const {
+        return !error().empty() ? "not run" : cancelled() ? "cancelled" : "waiting for the run";
+    }
+    double lastSliceMs() const { return driver_.lastSliceMs(); }
+    double maxSliceMs() const { return driver_.maxSliceMs(); }
 
     // Progress bar with the stage name and a cancel button, or the error; nothing when idle.
     void drawStatus();
 
 private:
-    void start(const SimulationParams& p);
-    void finish();
-
-    uint64_t keep_slots_;
-    std::unique_ptr<SimulationJob> job_;
-    std::unique_ptr<SimulationSnapshot> last_;
-    SimulationParams pending_, target_;
-    bool have_pending_ = false, have_target_ = false, force_ = false, cancelled_ = false;
-    double pending_since_ = 0;
-    std::string error_;
-    double last_slice_ms_ = 0, max_slice_ms_ = 0;
-    uint64_t generation_ = 0;
+    JobDriver<SimulationParams, SimulationJob, SimulationSnapshot> driver_;
 };
-
 
 // The inputs of a simulation as the views hold them: bound to slingshot-cli `simulate` flags (n1,
 // n2, k, theta, failure, c, kprime, tuples, measure, zipf-s, seed), with their controls.
