@@ -11,7 +11,8 @@ target_link_libraries(slingshot-cli PRIVATE slingshot_query CLI11::CLI11)
 slingshot_warnings(slingshot-cli)
 
 file(GLOB CORE_TESTS CONFIGURE_DEPENDS tests/core/*.cpp tests/query/*.cpp)
-add_executable(slingshot_tests tests/main.cpp ${CORE_TESTS})
+# The CLI's answer CSV is tested directly, so its source is compiled into the suite as well.
+add_executable(slingshot_tests tests/main.cpp ${CORE_TESTS} src/cli/answer_csv.cpp)
 target_link_libraries(slingshot_tests PRIVATE slingshot_query Catch2::Catch2)
 target_compile_definitions(slingshot_tests PRIVATE
   SLINGSHOT_CLI_PATH="$<TARGET_FILE:slingshot-cli>")

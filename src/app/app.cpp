@@ -78,7 +78,8 @@ bool App::setParam(const char* url_name, const char* name, const Json& value) {
                 if (b.spec.name == name) try {
                         assignBinding(b, value);
                         return true;
-                    } catch (const QueryError&) {
+                    } catch (const QueryError& e) {
+                        addNotice(std::string(e.what()) + "; kept " + bindingText(b));  // never silently
                         return false;
                     }
     return false;

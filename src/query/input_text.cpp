@@ -1,5 +1,7 @@
 #include "query/input_text.h"
 
+#include <cctype>
+
 #include <cstdlib>
 
 namespace slingshot {
@@ -42,6 +44,8 @@ std::string quotedInput(std::string_view text, size_t max_bytes) {
 
 std::optional<double> strictNumber(std::string_view text) {
     if (text.empty() || text.size() > 64) return std::nullopt;
+    // strtod skips leading blanks; the whole text must be the number.
+    if (std::isspace(static_cast<unsigned char>(text.front()))) return std::nullopt;
     const std::string s(text);
     char* end = nullptr;
     const double v = std::strtod(s.c_str(), &end);

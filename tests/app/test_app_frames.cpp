@@ -5,16 +5,55 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 using namespace slingshot;
 
-TEST_CASE("app: every view draws frames at several window sizes without ImGui errors", "[app]") {
+namespace {
+
+// The App's own views, in tab order: the choices of its "view" setting, which it builds from the
+// views it owns, read from the refusal of a name it does not have.
+std::vector<std::string> viewsOf(app::App& app) {
+    const std::vector<std::string> notes = app.applyQuery({{"view", "?"}});
+    REQUIRE(notes.size() == 1);
+    const std::string& note = notes[0];
+    const std::string from = "allowed: one of ", to = "; showing ";
+    const size_t a = note.find(from), b = note.find(to);
+    REQUIRE(a != std::string::npos);
+    REQUIRE(b != std::string::npos);
+    std::vector<std::string> names;
+    std::string list = note.substr(a + from.size(), b - a - from.size());
+    for (size_t start = 0; start <= list.size();) {
+        size_t bar = std::min(list.find('|', start), list.size());
+        names.push_back(list.substr(start, bar - start));
+        start = bar + 1;
+    }
+    return names;
+}
+
+}  // namespace
+
+TEST_CASE("app: every view the App has draws frames at several window sizes without ImGui errors", "[app]") {
     for (auto size : {ImVec2(1280, 800), ImVec2(640, 360), ImVec2(320, 240)}) {
         test::HeadlessImGui gui(size.x, size.y);
         app::App app;
-        for (const char* view : {"overview", "scaling", "graph", "competence", "curves", "emergence", "stimulus"}) {
+        const std::vector<std::string> views = viewsOf(app);
+        CHECK(views.size() >= 8);  // overview, scaling, graph, competence, curves, tightness, emergence, stimulus
+        CHECK(std::find(views.begin(), views.end(), "tightness") != views.end());
+        for (const std::string& view : views) {
+            INFO(view << " at " << size.x << " x " << size.y);
             REQUIRE(app.selectView(view));
-            for (int i = 0; i < 3; ++i) gui.frame([&] { app.frame(size.x, size.y); });
-            CHECK(std::string(app.currentViewName()) == view);
+            for (int i = 0; i < 3; ++i) {
+                gui.frame([&] { app.frame(size.x, size.y); });
+                // Something was drawn, and drawing did not move the page elsewhere.
+                CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);
+                CHECK(std::string(app.currentViewName()) == view);
+            }
+            CHECK(app.state()["view"] == view);
+            // Only the refusal that listed the views: drawing a view raises no notice of its own.
+            CHECK(app.notices().size() == 1);
         }
     }
 }

@@ -1,4 +1,3 @@
-#include "core/graph/adversary.h"
 #include "core/theory/bounds.h"
 #include "core/graph/competence.h"
 #include "core/graph/failures.h"
@@ -10,29 +9,10 @@
 #include <cmath>
 
 using namespace slingshot;
+using slingshot::testing::countFlags;
+using slingshot::testing::theoryRun;
 using slingshot::testing::runSimulation;
 
-namespace {
-
-uint64_t countFlags(const FailureSet& y) {
-    uint64_t n = 0;
-    for (uint64_t i = 0; i < y.failed.size(); ++i) n += y.failed[i];
-    return n;
-}
-
-SimulationParams base(uint32_t k, double theta, double c, FailureMode mode) {
-    SimulationParams p;
-    p.n1 = 1000;
-    p.n2 = 100000;
-    p.k = k;
-    p.theta = theta;
-    p.c = c;
-    p.failure = mode;
-    p.seed = 20231106;
-    return p;
-}
-
-}  // namespace
 
 TEST_CASE("failures: random Y has exactly round(theta N2) pieces", "[failures]") {
     for (double theta : {0.0, 0.001, 0.1, 0.5, 0.7, 0.999, 1.0}) {
@@ -61,7 +41,7 @@ TEST_CASE("failures: independent failures have mean theta N2", "[failures]") {
 
 TEST_CASE("failures: mean identity sum_s e(s, Y) = k |Y| exactly, in every mode", "[failures]") {
     for (FailureMode mode : {FailureMode::Random, FailureMode::Independent, FailureMode::Adversarial}) {
-        SimulationParams p = base(4, 0.1, 0.7, mode);
+        SimulationParams p = theoryRun(4, 0.1, 0.7, mode);
         p.n2 = 20000;
         const SimulationResult r = runSimulation(p);
         CHECK(r.skills.failed_edge_sum == uint64_t(p.k) * r.failed);
@@ -75,7 +55,7 @@ TEST_CASE("failures: mean identity sum_s e(s, Y) = k |Y| exactly, in every mode"
 TEST_CASE("failures: random Y matches the binomial tail of THEORY 3.3", "[failures]") {
     // dbar = 800, theta = 0.1, tau = 0.12: the reference value 0.03646 at degree 800. The expected
     // fraction averages the tail over the sampled degrees; sampling sd sqrt(p(1-p)/1000) ~ 0.006.
-    const SimulationParams p = base(8, 0.1, 0.88, FailureMode::Random);
+    const SimulationParams p = theoryRun(8, 0.1, 0.88, FailureMode::Random);
     SimulationJob job(p);
     job.runToEnd();
     REQUIRE(job.state() == JobState::Done);
@@ -85,37 +65,6 @@ TEST_CASE("failures: random Y matches the binomial tail of THEORY 3.3", "[failur
     CHECK(randomYFraction(0.1, 0.12, 800) == Approx(0.03646).epsilon(5e-4));
     CHECK(job.result().skills.fracAtMostC() == Approx(expected).margin(0.025));
     // beta = 2 is far out in the tail: essentially no skill below c (THEORY 8: <= 0.0012).
-    const SimulationResult far = runSimulation(base(8, 0.1, 0.8, FailureMode::Random));
+    const SimulationResult far = runSimulation(theoryRun(8, 0.1, 0.8, FailureMode::Random));
     CHECK(far.skills.fracAtMostC() <= 0.002);
-}
-
-TEST_CASE("failures: the adversary never beats the Thm 8 bound (THEORY 8 grid)", "[failures]") {
-    for (uint32_t k : {2u, 4u, 8u})
-        for (double theta : {0.05, 0.1, 0.2})
-            for (double beta : {2.0, 3.0}) {
-                const double c = 1 - beta * theta;
-                const SimulationResult r = runSimulation(base(k, theta, c, FailureMode::Adversarial));
-                const double bound = 1 - fracCompetent(theta, c, k);
-                INFO("k=" << k << " theta=" << theta << " beta=" << beta << " adversary=" << r.skills.fracAtMostC()
-                          << " bound=" << bound);
-                CHECK(r.skills.fracAtMostC() <= bound);
-                CHECK(r.adversary.has_value());
-            }
-}
-
-TEST_CASE("failures: the adversary reaches 0.6 of the exact worst case where THEORY 8 shows it can",
-          "[failures]") {
-    struct Case {
-        uint32_t k;
-        double theta, beta;
-    };
-    for (const Case& cs : {Case{2, 0.1, 5}, Case{4, 0.1, 3}, Case{4, 0.2, 2}, Case{8, 0.05, 2}, Case{8, 0.1, 2},
-                           Case{8, 0.1, 3}}) {
-        const double tau = cs.beta * cs.theta;
-        const SimulationResult r = runSimulation(base(cs.k, cs.theta, 1 - tau, FailureMode::Adversarial));
-        const double alpha_a = greedyAdversaryAlpha(cs.theta, tau, static_cast<int>(cs.k));
-        INFO("k=" << cs.k << " theta=" << cs.theta << " beta=" << cs.beta << " adversary=" << r.skills.fracAtMostC()
-                  << " alpha_A=" << alpha_a);
-        CHECK(r.skills.fracAtMostC() >= 0.6 * alpha_a);
-    }
 }

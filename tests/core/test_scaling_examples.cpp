@@ -8,7 +8,7 @@
 
 using namespace slingshot;
 
-TEST_CASE("scaling examples: a noisy grid of the law, read back by the parser, fits back", "[scaling_fit]") {
+TEST_CASE("scaling examples: a noisy grid of the law, read back by the parser, fits back", "[scaling_examples]") {
     const ScalingLaw truth = hoffmann2022();
     const auto pts = exampleScalingPoints(truth, 7);
     REQUIRE(pts.size() == 25);
@@ -41,7 +41,7 @@ TEST_CASE("scaling examples: a noisy grid of the law, read back by the parser, f
     CHECK(fit.law.b == Approx(truth.b).margin(0.1));
 }
 
-TEST_CASE("scaling examples: bad grids are refused", "[scaling_fit]") {
+TEST_CASE("scaling examples: bad grids are refused", "[scaling_examples]") {
     ExampleGrid g;
     g.n_side = 1;
     CHECK_THROWS_AS(exampleScalingPoints(hoffmann2022(), 1, g), std::invalid_argument);

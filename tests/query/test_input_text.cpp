@@ -1,8 +1,10 @@
-// Quoting user input in messages: control characters escaped, cut at 40 bytes between characters.
+// User input as the front doors read and quote it (src/query/input_text): the strict number parser,
+// and quotes with control characters escaped, cut at 40 bytes between characters.
 #include "query/input_text.h"
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <string>
 
 using namespace slingshot;
@@ -39,4 +41,21 @@ TEST_CASE("quoted input: bytes that are not UTF-8 pass one by one and count one 
     CHECK(quotedInput("\xff\xfe") == "'\xff\xfe'");
     CHECK(quotedInput("\xce") == "'\xce'");  // a lead byte without its continuation
     CHECK(quotedInput(std::string(50, '\xff')).size() == 2 + 40 + 3);
+}
+
+TEST_CASE("strict number: the whole text is one number as strtod reads it, nothing around it", "[strict_number]") {
+    CHECK(strictNumber("0.5") == 0.5);
+    CHECK(strictNumber("1e10") == 1e10);
+    CHECK(strictNumber("-3") == -3.0);
+    CHECK(strictNumber("+2") == 2.0);
+    CHECK(strictNumber("0x10") == 16.0);  // strtod reads hex
+    CHECK(std::isinf(*strictNumber("inf")));
+    CHECK(std::isnan(*strictNumber("nan")));
+    for (const char* bad : {"", " 0.5", "\t1", "\n1", "0.5 ", "0.5x", "1,5", "abc", "1e", "--1"}) {
+        INFO("'" << bad << "'");
+        CHECK_FALSE(strictNumber(bad).has_value());
+    }
+    CHECK_FALSE(strictNumber(std::string("1\0", 2)).has_value());  // the NUL is part of the text
+    CHECK(strictNumber(std::string(64, '1')).has_value());
+    CHECK_FALSE(strictNumber(std::string(65, '1')).has_value());
 }

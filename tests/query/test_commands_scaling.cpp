@@ -1,6 +1,7 @@
-#include "core/theory/bounds.h"
-#include "core/theory/tightness.h"
+// The scaling-law commands: `scaling` (loss, excess and theta at N, D or compute) and `fit` (a law
+// fitted to pasted points), and the fitted law as the `fit` preset of scaling and emergence.
 #include "query/query.h"
+#include "query_run.h"
 
 #include <catch2/catch.hpp>
 
@@ -8,17 +9,11 @@
 #include <string>
 
 using namespace slingshot;
+using slingshot::testing::errorOf;
+using Catch::Matchers::Contains;
+using Catch::Matchers::WithinRel;
 
 namespace {
-
-std::string errorOf(const std::string& command, const Json& args) {
-    try {
-        runQuery(command, args);
-    } catch (const QueryError& e) {
-        return e.what();
-    }
-    return "accepted";
-}
 
 std::string hoffmannPoints(int n_side) {
     std::string text = "N,D,L\n";
@@ -32,37 +27,38 @@ std::string hoffmannPoints(int n_side) {
 
 }  // namespace
 
-TEST_CASE("certify: fields, the certificate against the adversary and the theory", "[commands_beyond]") {
-    const Json args = {{"n1", 200}, {"n2", 20000}, {"k", 8}, {"theta", 0.05}, {"c", 0.5}, {"seed", 3}};
-    const Json r = runQuery("certify", args);
-    for (const char* key : {"sigma1", "sigma2", "sigma_centred", "sigma_centred_upper", "certified_frac_below_c",
-                            "thm8_frac_below_c", "alpha_a", "adversary_frac_below_c", "adversary_frac_at_most_c",
-                            "lanczos", "slots_hash", "min_degree"})
-        CHECK(r.contains(key));
-    CHECK(r["certified_frac_below_c"].get<double>() >= r["adversary_frac_at_most_c"].get<double>());
-    CHECK(r["certified_frac_below_c"].get<double>() < 1);
-    CHECK(r["sigma_centred_upper"].get<double>() >= r["sigma_centred"].get<double>());
-    CHECK(r["sigma2"].get<double>() <= r["sigma_centred"].get<double>() * (1 + 1e-9));
-    CHECK(r["thm8_frac_below_c"].get<double>() == Approx(1 - fracCompetent(0.05, 0.5, 8)));
-    CHECK(r["alpha_a"].get<double>() == Approx(greedyAdversaryAlpha(0.05, 0.5, 8)));
-    // The same graph as `simulate` with the same seed.
-    const Json sim = runQuery("simulate", {{"n1", 200}, {"n2", 20000}, {"k", 8}, {"seed", 3}});
-    CHECK(sim["slots_hash"] == r["slots_hash"]);
-    const Json random = runQuery("certify", {{"n1", 100}, {"n2", 5000}, {"adversary", "off"}});
-    CHECK(random.contains("random_frac_below_c"));
-    CHECK_FALSE(random.contains("adversary_frac_below_c"));
+TEST_CASE("scaling command: loss, excess and theta at N and D, compute, maps and presets; bad input", "[scaling_command]") {
+    const Json r = runQuery("scaling", {{"n", 70e9}, {"d", 1.4e12}});
+    for (const char* key : {"n", "d", "loss", "excess", "theta"}) CHECK(r.contains(key));
+    CHECK_THAT(r["loss"].get<double>(), WithinRel(1.937, 5e-4));
+    CHECK_THAT(r["excess"].get<double>(), WithinRel(0.2466, 5e-4));
+    CHECK(r["theta"].get<double>() == r["excess"].get<double>());
+    const Json ratio = runQuery("scaling", {{"n", "1e10"}});  // D = 20 N by default; strings parse
+    CHECK(ratio["d"].get<double>() == 2e11);
+    CHECK_THAT(ratio["loss"].get<double>(), WithinRel(2.133, 5e-4));
+    const Json opt = runQuery("scaling", {{"compute", 1e23}});
+    CHECK_THAT(opt["n"].get<double>(), WithinRel(1.460e10, 5e-4));
+    CHECK_THAT(opt["d"].get<double>(), WithinRel(1.142e12, 5e-4));
+    const Json pinsker = runQuery("scaling", {{"n", 1e12}, {"theta-map", "pinsker"}});
+    CHECK(pinsker["c_map"].is_null());
+    CHECK_THAT(pinsker["theta"].get<double>(), WithinRel(std::sqrt(2 * 0.1112912), 1e-5));
+    const Json besi = runQuery("scaling", {{"n", 1e10}, {"preset", "besiroglu2024"}, {"cmap", 2}});
+    CHECK(besi["preset"] == "besiroglu2024");
+    CHECK_THAT(besi["theta"].get<double>(), WithinRel(2 * besi["excess"].get<double>(), 1e-15));
+    const Json custom = runQuery("scaling", {{"n", 1e10}, {"entropy", 1.61}});
+    CHECK_THAT(custom["loss"].get<double>() - custom["excess"].get<double>(), WithinRel(1.61, 1e-12));
+    CHECK(runQuery("scaling", {{"n", 100}})["theta_clipped"] == true);
+
+    CHECK_THAT(errorOf("scaling", {{"n", 1e10}, {"d", 1e11}, {"ratio", 20}}), Contains("--d") && Contains("--ratio"));
+    CHECK_THAT(errorOf("scaling", {{"n", 1e10}, {"cmap", 2}, {"theta-map", "pinsker"}}),
+               Contains("--cmap") && Contains("--theta-map"));
+    CHECK_THAT(errorOf("scaling", {{"n", 0}}), Contains("--n"));
+    CHECK_THAT(errorOf("scaling", {{"n", -5}}), Contains("--n"));
+    CHECK_THAT(errorOf("scaling", Json::object()), Contains("--n"));
+    CHECK_THAT(errorOf("scaling", {{"n", 1e10}, {"preset", "kaplan"}}), Contains("--preset"));
 }
 
-TEST_CASE("certify: bad input is a QueryError naming the flag", "[commands_beyond]") {
-    CHECK(errorOf("certify", {{"n1", 1}}).find("--n1") != std::string::npos);
-    CHECK(errorOf("certify", {{"delta", 0}}).find("--delta") != std::string::npos);
-    CHECK(errorOf("certify", {{"theta", 2}}).find("--theta") != std::string::npos);
-    CHECK(errorOf("certify", {{"n1", 1000000}, {"n2", 100000000}, {"budget", 1e9}}).find("budget") != std::string::npos);
-    const std::string text = queryText("certify", R"({"c": "abc"})");
-    CHECK(text.find("error") != std::string::npos);
-}
-
-TEST_CASE("fit: points and csv, errors and the Text kind", "[commands_beyond]") {
+TEST_CASE("fit command: points and csv, errors and the Text kind", "[fit_command]") {
     const Json r = runQuery("fit", {{"csv", hoffmannPoints(6)}});
     CHECK(r["law"] == "fit");
     CHECK(r["E"].get<double>() == Approx(1.69).epsilon(1e-3));
@@ -90,7 +86,7 @@ TEST_CASE("fit: points and csv, errors and the Text kind", "[commands_beyond]") 
     CHECK(fit->params[0].rangeText() == "text of at most 100000 characters");
 }
 
-TEST_CASE("preset fit: emergence and scaling use the law fitted to the fit-points flag", "[commands_beyond]") {
+TEST_CASE("fit preset: emergence and scaling use the law fitted to the fit-points flag", "[fit_command]") {
     // Points on Hoffmann et al.'s law: the fitted law gives Hoffmann's thresholds (the fit recovers
     // its constants to about 1e-3, so the thresholds agree to a few per cent).
     const std::string points = hoffmannPoints(6);

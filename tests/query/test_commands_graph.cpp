@@ -1,12 +1,17 @@
+// The sampled-graph commands: `simulate` (one graph, failed pieces, competence against the theorems)
+// and `certify` (the spectral certificate of one sampled graph).
 #include "core/theory/bounds.h"
+#include "core/theory/tightness.h"
 #include "query/query.h"
+#include "query_run.h"
 
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
+#include <cstdint>
 #include <string>
 
 using namespace slingshot;
+using slingshot::testing::errorOf;
 
 namespace {
 
@@ -18,7 +23,7 @@ Json small(Json extra = Json::object()) {
 
 }  // namespace
 
-TEST_CASE("simulate: output fields, determinism and the theory bound", "[commands_simulation]") {
+TEST_CASE("simulate command: output fields, determinism and the theory bound", "[simulate_command]") {
     const Json r = runQuery("simulate", small());
     for (const char* key : {"n1", "n2", "k", "theta", "seed", "slots_hash", "mean_degree", "failed", "frac_below_c",
                             "curve", "bound_frac_below_c", "elapsed_ms"})
@@ -36,7 +41,7 @@ TEST_CASE("simulate: output fields, determinism and the theory bound", "[command
     CHECK(r["slots_hash"] == runQuery("simulate", small({{"failure", "independent"}}))["slots_hash"]);
 }
 
-TEST_CASE("simulate: tuples object, adversary report, zipf measure", "[commands_simulation]") {
+TEST_CASE("simulate command: tuples object, adversary report, zipf measure", "[simulate_command]") {
     const Json t2 = runQuery("simulate", small({{"kprime", 2}}));
     REQUIRE(t2.contains("tuples"));
     CHECK(t2["tuples"]["reading"] == "t2");
@@ -52,7 +57,7 @@ TEST_CASE("simulate: tuples object, adversary report, zipf measure", "[commands_
     CHECK(z["measure"].get<std::string>().rfind("zipf:1.2", 0) == 0);
 }
 
-TEST_CASE("simulate: runs without tuples or the adversary stream the graph and fit a smaller budget", "[commands_simulation]") {
+TEST_CASE("simulate command: runs without tuples or the adversary stream the graph and fit a smaller budget", "[simulate_command]") {
     const Json streamed = runQuery("simulate", small());
     CHECK(streamed["slots"] == "streamed");
     const Json kept = runQuery("simulate", small({{"failure", "adversarial"}}));
@@ -68,7 +73,7 @@ TEST_CASE("simulate: runs without tuples or the adversary stream the graph and f
     CHECK_THROWS_WITH(runQuery("simulate", adversarial), Catch::Contains("limit of about 15 MB"));
 }
 
-TEST_CASE("simulate: bad input and memory refusal are QueryErrors with messages", "[commands_simulation]") {
+TEST_CASE("simulate command: bad input and memory refusal are QueryErrors with messages", "[simulate_command]") {
     CHECK_THROWS_AS(runQuery("simulate", small({{"n1", 0}})), QueryError);
     CHECK_THROWS_AS(runQuery("simulate", small({{"k", 33}})), QueryError);
     CHECK_THROWS_AS(runQuery("simulate", small({{"theta", 1.5}})), QueryError);
@@ -85,8 +90,32 @@ TEST_CASE("simulate: bad input and memory refusal are QueryErrors with messages"
     CHECK(text.find("error") != std::string::npos);
 }
 
-TEST_CASE("simulate: the CLI exits 2 on bad input and prints JSON otherwise", "[commands_simulation]") {
-    const std::string cli = SLINGSHOT_CLI_PATH;
-    CHECK(WEXITSTATUS(std::system((cli + " simulate --n1 0 > /dev/null 2>&1").c_str())) == 2);
-    CHECK(WEXITSTATUS(std::system((cli + " simulate --n1 50 --n2 1000 --k 3 --seed 1 --format json > /dev/null 2>&1").c_str())) == 0);
+TEST_CASE("certify command: fields, the certificate against the adversary and the theory", "[certify_command]") {
+    const Json args = {{"n1", 200}, {"n2", 20000}, {"k", 8}, {"theta", 0.05}, {"c", 0.5}, {"seed", 3}};
+    const Json r = runQuery("certify", args);
+    for (const char* key : {"sigma1", "sigma2", "sigma_centred", "sigma_centred_upper", "certified_frac_below_c",
+                            "thm8_frac_below_c", "alpha_a", "adversary_frac_below_c", "adversary_frac_at_most_c",
+                            "lanczos", "slots_hash", "min_degree"})
+        CHECK(r.contains(key));
+    CHECK(r["certified_frac_below_c"].get<double>() >= r["adversary_frac_at_most_c"].get<double>());
+    CHECK(r["certified_frac_below_c"].get<double>() < 1);
+    CHECK(r["sigma_centred_upper"].get<double>() >= r["sigma_centred"].get<double>());
+    CHECK(r["sigma2"].get<double>() <= r["sigma_centred"].get<double>() * (1 + 1e-9));
+    CHECK(r["thm8_frac_below_c"].get<double>() == Approx(1 - fracCompetent(0.05, 0.5, 8)));
+    CHECK(r["alpha_a"].get<double>() == Approx(greedyAdversaryAlpha(0.05, 0.5, 8)));
+    // The same graph as `simulate` with the same seed.
+    const Json sim = runQuery("simulate", {{"n1", 200}, {"n2", 20000}, {"k", 8}, {"seed", 3}});
+    CHECK(sim["slots_hash"] == r["slots_hash"]);
+    const Json random = runQuery("certify", {{"n1", 100}, {"n2", 5000}, {"adversary", "off"}});
+    CHECK(random.contains("random_frac_below_c"));
+    CHECK_FALSE(random.contains("adversary_frac_below_c"));
+}
+
+TEST_CASE("certify command: bad input is a QueryError naming the flag", "[certify_command]") {
+    CHECK(errorOf("certify", {{"n1", 1}}).find("--n1") != std::string::npos);
+    CHECK(errorOf("certify", {{"delta", 0}}).find("--delta") != std::string::npos);
+    CHECK(errorOf("certify", {{"theta", 2}}).find("--theta") != std::string::npos);
+    CHECK(errorOf("certify", {{"n1", 1000000}, {"n2", 100000000}, {"budget", 1e9}}).find("budget") != std::string::npos);
+    const std::string text = queryText("certify", R"({"c": "abc"})");
+    CHECK(text.find("error") != std::string::npos);
 }

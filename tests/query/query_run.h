@@ -1,0 +1,46 @@
+// Shared by the query tests: the message of a refused query, and a run of slingshot-cli.
+#pragma once
+
+#include "query/query.h"
+
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <sys/wait.h>
+
+namespace slingshot::testing {
+
+// The message of the QueryError a query raises (empty if it answers).
+inline std::string errorOf(const std::string& command, const Json& args) {
+    try {
+        runQuery(command, args);
+    } catch (const QueryError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+struct CliRun {
+    int status;
+    std::string out;
+};
+
+#ifdef SLINGSHOT_CLI_PATH
+// Runs slingshot-cli with `args`; stderr is discarded, stdout captured.
+inline CliRun runCli(const std::string& args) {
+    const std::string cmd = std::string("\"") + SLINGSHOT_CLI_PATH + "\" " + args + " 2>/dev/null";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
+    REQUIRE(pipe);
+    std::string out;
+    std::array<char, 4096> buf{};
+    size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), pipe.get())) > 0) out.append(buf.data(), n);
+    const int raw = pclose(pipe.release());
+    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, out};
+}
+#endif
+
+}  // namespace slingshot::testing

@@ -1,0 +1,51 @@
+// A command's answer as CSV (src/cli/answer_csv, slingshot-cli --format csv): a flat object is one
+// row, one array of objects is one row per element, nested arrays are flattened with the parents'
+// scalar fields repeated.
+#include "cli/answer_csv.h"
+#include "query/query.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+
+using namespace slingshot;
+
+TEST_CASE("answer csv: a flat object is a header and one row", "[answer_csv]") {
+    const Json flat = {{"theta", 0.1}, {"k", 8}, {"name", "a,b"}, {"none", nullptr}, {"ok", true}};
+    CHECK(toCsv(flat) == "theta,k,name,none,ok\n0.1,8,\"a,b\",,true\n");
+    CHECK(toCsv(Json{{"q", "say \"x\""}}) == "q\n\"say \"\"x\"\"\"\n");
+    CHECK(toCsv(Json::object()) == "\n\n");
+}
+
+TEST_CASE("answer csv: one array of objects is one row per element, the scalars repeated", "[answer_csv]") {
+    const Json r = {{"theta", 0.1},
+                    {"curve", Json::array({{{"c", 0}, {"frac", 1}}, {{"c", 0.5}, {"frac", 0.25}}})},
+                    {"k", 8}};
+    CHECK(toCsv(r) == "theta,k,c,frac\n0.1,8,0,1\n0.1,8,0.5,0.25\n");
+    // Elements with different fields: the header is their union, a missing field is empty.
+    const Json uneven = {{"curve", Json::array({{{"c", 0}}, {{"c", 1}, {"note", "end"}}})}};
+    CHECK(toCsv(uneven) == "c,note\n0,\n1,end\n");
+    // Arrays of numbers and empty arrays are not rows: the scalars make the one row.
+    CHECK(toCsv(Json{{"a", 1}, {"ratios", Json::array({10.2, 11.5})}, {"curve", Json::array()}}) == "a\n1\n");
+}
+
+TEST_CASE("answer csv: nested arrays flatten, the first array of objects is the one followed", "[answer_csv]") {
+    const Json r = {
+        {"k", 8},
+        {"curves", Json::array({{{"kprime", 1}, {"points", Json::array({{{"n", 1}, {"frac", 0.5}}, {{"n", 2}, {"frac", 0.75}}})}},
+                                {{"kprime", 2}, {"points", Json::array({{{"n", 1}, {"frac", 0.25}}})}}})},
+        {"thresholds", Json::array({{{"kprime", 1}, {"n", 3}}})}};
+    CHECK(toCsv(r) == "k,kprime,n,frac\n8,1,1,0.5\n8,1,2,0.75\n8,2,1,0.25\n");
+}
+
+TEST_CASE("answer csv: real answers, one row per curve point", "[answer_csv]") {
+    const std::string csv = toCsv(runQuery("bound", {{"theta", 0.1}, {"k", 8}, {"points", 5}}));
+    CHECK(std::count(csv.begin(), csv.end(), '\n') == 6);  // header and 5 points
+    CHECK(csv.rfind("theta,", 0) == 0);
+    const std::string e = toCsv(runQuery("emergence", {{"kprime", "1,2"}, {"points", 3}}));
+    CHECK(std::count(e.begin(), e.end(), '\n') == 1 + 2 * 3);
+    const std::string header = e.substr(0, e.find('\n'));
+    CHECK(header.find("kprime") != std::string::npos);
+    CHECK(header.find("frac") != std::string::npos);
+}

@@ -1,0 +1,42 @@
+// slingshot-cli (src/cli/main.cpp): flags built from the declarations, JSON or CSV on stdout, exit
+// status 2 on refused input.
+#include "core/theory/bounds.h"
+#include "query/query.h"
+#include "query_run.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace slingshot;
+using slingshot::testing::CliRun;
+using slingshot::testing::runCli;
+using Catch::Matchers::Contains;
+
+#ifdef SLINGSHOT_CLI_PATH
+TEST_CASE("cli: answers as JSON or CSV, exits 2 on refused input", "[cli]") {
+    const CliRun ok = runCli("bound --theta 0.1 --k 8 --c 0.8");
+    REQUIRE(ok.status == 0);
+    const Json r = Json::parse(ok.out);
+    CHECK(r["frac"].get<double>() == fracCompetent(0.1, 0.8, 8));
+    CHECK(runCli("bound --theta 2 --k 8 --c 0.8").status == 2);
+    CHECK(runCli("bound --theta 0.1 --k 8 --c 0.8 --points 5").status == 2);
+    CHECK(runCli("scaling --n -1").status == 2);
+    const CliRun csv = runCli("emergence --points 3 --kprime 1,2 --format csv");
+    REQUIRE(csv.status == 0);
+    CHECK_THAT(csv.out, Contains("kprime") && Contains("frac"));
+    const CliRun stim = runCli("stimulus --n1 10000 --k 8 --kprime 4 --ntrain 1e10");
+    REQUIRE(stim.status == 0);
+    CHECK(Json::parse(stim.out).contains("seen_fraction_bound"));
+}
+
+TEST_CASE("cli: simulate exits 2 on bad input and prints the same JSON as the dispatcher", "[cli]") {
+    CHECK(runCli("simulate --n1 0").status == 2);
+    const CliRun run = runCli("simulate --n1 50 --n2 1000 --k 3 --seed 1 --format json");
+    REQUIRE(run.status == 0);
+    const Json r = Json::parse(run.out);
+    const Json direct = runQuery("simulate", {{"n1", 50}, {"n2", 1000}, {"k", 3}, {"seed", 1}});
+    CHECK(r["slots_hash"] == direct["slots_hash"]);
+    CHECK(r["frac_below_c"] == direct["frac_below_c"]);
+}
+#endif

@@ -1,0 +1,19 @@
+// Engine values as the front doors write them (src/query/number_text).
+#include "query/number_text.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <string>
+
+using namespace slingshot;
+
+TEST_CASE("number text: a hash is 0x and 16 lower-case hex digits", "[number_text]") {
+    CHECK(hexHash(0) == "0x0000000000000000");
+    CHECK(hexHash(1) == "0x0000000000000001");
+    CHECK(hexHash(0xDEADBEEFull) == "0x00000000deadbeef");
+    CHECK(hexHash(0x0123456789ABCDEFull) == "0x0123456789abcdef");
+    CHECK(hexHash(UINT64_MAX) == "0xffffffffffffffff");
+    CHECK(std::stoull(hexHash(0x8000000000000000ull), nullptr, 16) == 0x8000000000000000ull);
+    for (uint64_t v : {uint64_t(0), uint64_t(42), UINT64_MAX}) CHECK(hexHash(v).size() == 18);
+}
