@@ -19,6 +19,8 @@ target_compile_definitions(slingshot_tests PRIVATE
 add_dependencies(slingshot_tests slingshot-cli)
 slingshot_warnings(slingshot_tests)
 catch_discover_tests(slingshot_tests)
+add_test(NAME slingshot_tests_names COMMAND ${CMAKE_COMMAND} -DBIN=$<TARGET_FILE:slingshot_tests>
+         -P ${CMAKE_SOURCE_DIR}/cmake/check_test_names.cmake)
 
 # The app's logic (views, plot widget) compiled natively and driven by ImGui frames without a window.
 if(EXISTS "${IMGUI_DIR}/imgui.cpp")
@@ -36,6 +38,8 @@ if(EXISTS "${IMGUI_DIR}/imgui.cpp")
     slingshot_embed_font(slingshot_app_tests)
     slingshot_warnings(slingshot_app_tests)
     catch_discover_tests(slingshot_app_tests)
+    add_test(NAME slingshot_app_tests_names COMMAND ${CMAKE_COMMAND} -DBIN=$<TARGET_FILE:slingshot_app_tests>
+             -P ${CMAKE_SOURCE_DIR}/cmake/check_test_names.cmake)
   endif()
 else()
   message(STATUS "ImGui sources not found at ${IMGUI_DIR}: app tests skipped (run ./build-wasm.sh setup)")

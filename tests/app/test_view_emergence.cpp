@@ -75,7 +75,7 @@ TEST_CASE("emergence view: simulated random failures run in slices and sit above
     CHECK(view.simulated().back().frac_skills == 1.0);  // at N = 1e13, theta = 0.056: every skill above c = 0.8
 }
 
-TEST_CASE("emergence view: bad bindings are refused; odd ones draw an explanation", "[app][emergence]") {
+TEST_CASE("emergence view: bad bindings are refused, odd ones draw an explanation", "[app][emergence]") {
     test::HeadlessImGui gui;
     app::EmergenceView view;
     CHECK_THROWS_AS(app::assignBinding(binding(view, "target"), Json(1.0)), QueryError);

@@ -36,7 +36,7 @@ TEST_CASE("stimulus view: seen bound and guarantee are the engine's, the shaded 
     CHECK(unseen_competent);  // the default tells the story
 }
 
-TEST_CASE("stimulus view: bad bindings are refused; k' above k is explained, not drawn", "[app][stimulus]") {
+TEST_CASE("stimulus view: bad bindings are refused, k' above k is explained, not drawn", "[app][stimulus]") {
     test::HeadlessImGui gui;
     app::StimulusView view;
     CHECK_THROWS_AS(app::assignBinding(binding(view, "tokens-per-piece"), Json(0)), QueryError);

@@ -119,7 +119,7 @@ TEST_CASE("tightness view: defaults draw every curve, and the certificate holds 
         if (worst.y[j] > 0) CHECK(ratio.y[j] == Approx(certificate.y[j] / worst.y[j]));
 }
 
-TEST_CASE("tightness view: a new theta reruns the adversary only; a new seed recertifies", "[app][tightness]") {
+TEST_CASE("tightness view: a new theta reruns the adversary only, a new seed recertifies", "[app][tightness]") {
     test::HeadlessImGui gui;
     app::TightnessView v;
     test::setParam(v, "n1", 200);

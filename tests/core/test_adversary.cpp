@@ -98,7 +98,7 @@ TEST_CASE("adversary: on tiny graphs its Y has m pieces, its count is true and t
     CHECK(reached >= cases / 2);
 }
 
-TEST_CASE("adversary: no failed pieces push no skill below c; all pieces failed push every skill", "[adversary]") {
+TEST_CASE("adversary: no failed pieces push no skill below c, all pieces failed push every skill", "[adversary]") {
     SkillGraph g;
     sampleInto(g, 50, 400, 4, SkillMeasure::uniform(50), 7);
     uint64_t with_edges = 0;

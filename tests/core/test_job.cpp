@@ -10,7 +10,7 @@ using namespace slingshot;
 using slingshot::testing::smallRun;
 
 
-TEST_CASE("job: cancel stops at a block boundary; runFor is time-boxed", "[job]") {
+TEST_CASE("job: cancel stops at a block boundary, runFor is time-boxed", "[job]") {
     SimulationJob job(smallRun(FailureMode::Adversarial, 0));
     CHECK(job.step(1));
     job.cancel();

@@ -32,7 +32,7 @@ TEST_CASE("rng: pinned outputs (same on every platform)", "[rng]") {
     CHECK(second == 0x4ba727f5758c579dULL);
 }
 
-TEST_CASE("rng: uniform01 lies in [0, 1) with mean 1/2", "[rng]") {
+TEST_CASE("rng: uniform01 lies in 0 <= u < 1 with mean 1/2", "[rng]") {
     Rng r(7, RngStream::Test);
     double sum = 0;
     const int n = 200000;

@@ -89,7 +89,7 @@ TEST_CASE("skill_graph: 16-bit ids up to 65536 skills, 32-bit above", "[skill_gr
     CHECK(max_id > 60000);
 }
 
-TEST_CASE("skill_graph: same seed, same hash; any slicing, same hash", "[skill_graph]") {
+TEST_CASE("skill_graph: same seed, same hash, any slicing, same hash", "[skill_graph]") {
     SkillGraph a, b, c;
     const uint64_t ha = sampleInto(a, 300, 5000, 7, SkillMeasure::zipf(300, 1.0), 123);
     const uint64_t hb = sampleInto(b, 300, 5000, 7, SkillMeasure::zipf(300, 1.0), 123);

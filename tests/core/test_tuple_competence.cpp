@@ -80,7 +80,7 @@ TEST_CASE("tuple competence: S tuples counted by sorting equal brute force (narr
         }
 }
 
-TEST_CASE("tuple competence: T2 k'-pieces fail if any part fails; tuple mean identity", "[tuple_competence]") {
+TEST_CASE("tuple competence: T2 k'-pieces fail if any part fails, tuple mean identity", "[tuple_competence]") {
     SkillGraph g;
     sampleInto(g, 30, 20000, 6, SkillMeasure::uniform(30), 2);
     FailureSet y;
@@ -129,7 +129,7 @@ TEST_CASE("tuple competence: reading names read back, anything else is refused",
     for (const char* bad : {"", "T2", "t1", "s ", "p"}) CHECK_FALSE(tupleReadingFromName(bad).has_value());
 }
 
-TEST_CASE("tuple competence: edges are k per k'-piece (T2) or C(k, k') per piece (S); bytes follow", "[tuple_competence]") {
+TEST_CASE("tuple competence: edges are k per k'-piece (T2) or C(k, k') per piece (S), bytes follow", "[tuple_competence]") {
     TupleParams t2;
     t2.kprime = 2;
     CHECK(TupleCounter::edgeCount(8, 1000, t2) == 8000u);  // t2_pieces = 0: N2 k'-pieces

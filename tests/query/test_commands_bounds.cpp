@@ -14,7 +14,7 @@ using slingshot::testing::errorOf;
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinRel;
 
-TEST_CASE("bound command: Thm 8, alpha*, tuple models, rho and the curve; bad input", "[bound_command]") {
+TEST_CASE("bound command: Thm 8, alpha*, tuple models, rho and the curve, bad input", "[bound_command]") {
     const Json r = runQuery("bound", {{"theta", 0.1}, {"k", 8}, {"c", 0.8}});
     for (const char* key : {"theta", "k", "kprime", "c", "beta", "alpha_star", "frac"}) CHECK(r.contains(key));
     CHECK(r["frac"].get<double>() == fracCompetent(0.1, 0.8, 8));
@@ -52,7 +52,7 @@ TEST_CASE("adversary command: the random-Y tail is accurate at degree 1e12", "[a
     CHECK_THAT(r["random_fraction"].get<double>(), WithinRel(5.0000048760350241e-1, 1e-10));
 }
 
-TEST_CASE("adversary command: alpha_A below alpha*, the random fraction; bad input", "[adversary_command]") {
+TEST_CASE("adversary command: alpha_A below alpha*, the random fraction, bad input", "[adversary_command]") {
     const Json r = runQuery("adversary", {{"theta", 0.1}, {"tau", 0.2}, {"k", 8}, {"degree", 800}});
     CHECK_THAT(r["alpha_a"].get<double>(), WithinRel(0.2858, 5e-4));
     CHECK(r["alpha_a"].get<double>() <= r["alpha_star"].get<double>());
@@ -63,7 +63,7 @@ TEST_CASE("adversary command: alpha_A below alpha*, the random fraction; bad inp
     CHECK_THAT(errorOf("adversary", {{"theta", 0.1}, {"tau", 0}, {"k", 8}}), Contains("--tau"));
 }
 
-TEST_CASE("stimulus command: seen bound and guarantee; bad input", "[stimulus_command]") {
+TEST_CASE("stimulus command: seen bound and guarantee, bad input", "[stimulus_command]") {
     const Json r = runQuery("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 4}, {"ntrain", 1e10}});
     CHECK_THAT(r["seen_fraction_bound"].get<double>(), WithinRel(stimulusCount(10000, 8, 4, 1e10).seen_fraction_bound, 1e-15));
     const Json both = runQuery("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 4}, {"ntrain", 1e10}, {"theta", 0.02}});

@@ -12,7 +12,7 @@ using slingshot::testing::errorOf;
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinRel;
 
-TEST_CASE("emergence command: curves, §5.2 thresholds, Zipf ranks, unreachable targets; bad input", "[emergence_command]") {
+TEST_CASE("emergence command: curves, §5.2 thresholds, Zipf ranks, unreachable targets, bad input", "[emergence_command]") {
     const Json r = runQuery("emergence", {{"k", 8}, {"c", 0.8}, {"kprime", "1,2,4,8"}, {"points", 50}});
     REQUIRE(r["curves"].size() == 4);
     CHECK(r["curves"][1]["kprime"] == 2);

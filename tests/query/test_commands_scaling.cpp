@@ -27,7 +27,7 @@ std::string hoffmannPoints(int n_side) {
 
 }  // namespace
 
-TEST_CASE("scaling command: loss, excess and theta at N and D, compute, maps and presets; bad input", "[scaling_command]") {
+TEST_CASE("scaling command: loss, excess and theta at N and D, compute, maps and presets, bad input", "[scaling_command]") {
     const Json r = runQuery("scaling", {{"n", 70e9}, {"d", 1.4e12}});
     for (const char* key : {"n", "d", "loss", "excess", "theta"}) CHECK(r.contains(key));
     CHECK_THAT(r["loss"].get<double>(), WithinRel(1.937, 5e-4));

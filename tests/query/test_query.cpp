@@ -28,7 +28,7 @@ std::string refusal(const ParamSpec& spec, const Json& value) {
 
 }  // namespace
 
-TEST_CASE("query: a Number is finite, within its bounds, open ends excluded; numeric text is read", "[query]") {
+TEST_CASE("query: a Number is finite, within its bounds, open ends excluded, numeric text is read", "[query]") {
     const ParamSpec p = Param("x", "a fraction").range(0, 1).openMin();
     CHECK(p.rangeText() == "(0, 1]");
     CHECK(validateParam(p, 0.5) == Json(0.5));
@@ -76,7 +76,7 @@ TEST_CASE("query: a Choice is one of its names, as text", "[query]") {
     CHECK(refusal(p, "") == "--mode: '' is not a known choice; allowed: one of random|adversarial");
 }
 
-TEST_CASE("query: an IntList takes comma text, an array or one number; each item checked, length limited",
+TEST_CASE("query: an IntList takes comma text, an array or one number, each item checked, length limited",
           "[query]") {
     ParamSpec p = Param("ks", "", ParamKind::IntList).range(1, 64);
     p.max_list = 3;

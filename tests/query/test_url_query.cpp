@@ -24,7 +24,7 @@ TEST_CASE("url query: pairs split on '&' and '=', with or without the leading '?
     CHECK(parseQueryString("??a=1") == Query{{"?a", "1"}});                 // only one '?' is the prefix
 }
 
-TEST_CASE("url query: percent escapes and '+' decode; malformed escapes stay as written", "[url_query]") {
+TEST_CASE("url query: percent escapes and '+' decode, malformed escapes stay as written", "[url_query]") {
     CHECK(parseQueryString("kprime=1%2C2%2c4")["kprime"] == "1,2,4");  // either case of hex digits
     CHECK(parseQueryString("t=a+b%20c")["t"] == "a b c");
     CHECK(parseQueryString("t=%2B")["t"] == "+");  // an escaped '+' is a plus, not a space
