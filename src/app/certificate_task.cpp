@@ -2,7 +2,7 @@
 
 #include "app/page_limits.h"
 #include "app/plot.h"
-#include "app/view_simulation_runner.h"
+#include "app/simulation_runner.h"
 #include "app/widgets.h"
 #include "core/base/memory_budget.h"
 #include "core/graph/simulation.h"

@@ -6,7 +6,7 @@
 
 #include "app/certificate_task.h"
 #include "app/view.h"
-#include "app/view_simulation_runner.h"
+#include "app/simulation_runner.h"
 #include "core/theory/overlays.h"
 
 #include <imgui.h>

@@ -1,7 +1,7 @@
 #include "app/view_curves.h"
 
 #include "app/plot.h"
-#include "app/view_model_params.h"
+#include "app/model_params.h"
 #include "app/widgets.h"
 #include "core/theory/bounds.h"
 #include "core/theory/tightness.h"

@@ -6,7 +6,7 @@
 
 #include "app/job_driver.h"
 #include "app/view.h"
-#include "app/view_model_params.h"
+#include "app/model_params.h"
 #include "core/graph/simulation.h"
 
 #include <memory>

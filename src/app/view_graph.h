@@ -5,7 +5,7 @@
 #pragma once
 
 #include "app/view.h"
-#include "app/view_simulation_runner.h"
+#include "app/simulation_runner.h"
 #include "core/graph/graph_stats.h"
 
 #include <imgui.h>

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "app/view.h"
-#include "app/view_model_params.h"
+#include "app/model_params.h"
 #include "core/theory/emergence.h"
 
 #include <string>

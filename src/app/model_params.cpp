@@ -1,4 +1,4 @@
-#include "app/view_model_params.h"
+#include "app/model_params.h"
 
 #include "app/widgets.h"
 #include "core/theory/cloze.h"

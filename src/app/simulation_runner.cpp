@@ -1,4 +1,4 @@
-#include "app/view_simulation_runner.h"
+#include "app/simulation_runner.h"
 
 #include "app/page_limits.h"
 #include "app/widgets.h"
