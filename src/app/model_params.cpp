@@ -8,12 +8,7 @@
 namespace slingshot::app {
 namespace {
 
-ParamSpec dRuleSpec() {
-    return viewParam("d-rule", ParamKind::Choice,
-                     "training tokens D: ratio = r·N (Chinchilla rule of thumb), optimal = the D that makes N "
-                     "compute-optimal under the fit",
-                     0, 0, {"ratio", "optimal"});
-}
+ParamSpec dRuleSpec() { return cliParam("emergence", "d-rule"); }
 ParamSpec kSpec() {
     ParamSpec p = cliParam("stimulus", "k");
     p.required = false;

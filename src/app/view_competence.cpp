@@ -16,13 +16,6 @@
 namespace slingshot::app {
 namespace {
 
-std::string fixed(double v, int digits = 3) {
-    if (!std::isfinite(v)) return ui::formatNumber(v);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    return buf;
-}
-
 // The curve of a competence summary as plot vectors.
 void curveOf(const CompetenceSummary& s, std::vector<double>& x, std::vector<double>& y) {
     x.clear();
@@ -153,25 +146,25 @@ std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
     std::string sim_note = "(" + std::string(runner_.waitingNote()) + ")";
     if (same_c && !runner_.stale()) sim_note = std::string(failureModeName(s->params.failure));
     else if (same_c) sim_note = "(previous run; this one " + std::string(runner_.waitingNote()) + ")";
-    items.push_back({"skills with competence \u2264 " + fixed(c, 2) + ", simulated",
-                     same_c ? fixed(s->result.skills.fracAtMostC()) : "\u2013", sim_note});
-    items.push_back({"Thm 8 bound min(1, \u03b1*, 1/\u03b2)", fixed(d.alpha_bound),
+    items.push_back({"skills with competence \u2264 " + formatFixed(c, 2) + ", simulated",
+                     same_c ? formatFixed(s->result.skills.fracAtMostC()) : "\u2013", sim_note});
+    items.push_back({"Thm 8 bound min(1, \u03b1*, 1/\u03b2)", formatFixed(d.alpha_bound),
                      std::isfinite(d.alpha_star) ? "N\u2082 \u2192 \u221e" : "Markov only (\u03b1* = \u221e)"});
-    items.push_back({"finite size", fixed(1 - fracCompetent(theta, c, k, rho)), "\u03c1 = N\u2081/N\u2082 = " + ui::formatNumber(rho, 3)});
+    items.push_back({"finite size", formatFixed(1 - fracCompetent(theta, c, k, rho)), "\u03c1 = N\u2081/N\u2082 = " + ui::formatNumber(rho, 3)});
     if (certificateOn()) {
         const CertificateTask::Done* cd = cert_.last();
         const bool fresh = cd && !cert_.stale();
-        items.push_back({"certificate, this graph", cd ? fixed(cd->certifier->certify(theta, c).frac) : "\u2013",
+        items.push_back({"certificate, this graph", cd ? formatFixed(cd->certifier->certify(theta, c).frac) : "\u2013",
                          cd ? (fresh ? "\u03c3 \u2264 " + ui::formatNumber(cd->spectral.sigma_centred_upper, 4) : "(previous graph)")
                            : "(" + std::string(cert_.waitingNote()) + ")"});
     }
-    items.push_back({"exact worst case \u03b1_A", fixed(greedyAdversaryAlpha(theta, 1 - c, static_cast<int>(k))), "N\u2082/N\u2081 \u2192 \u221e"});
-    items.push_back({"random Y", fixed(randomYFraction(theta, 1 - c, static_cast<long long>(degree)), 4),
+    items.push_back({"exact worst case \u03b1_A", formatFixed(greedyAdversaryAlpha(theta, 1 - c, static_cast<int>(k))), "N\u2082/N\u2081 \u2192 \u221e"});
+    items.push_back({"random Y", formatFixed(randomYFraction(theta, 1 - c, static_cast<long long>(degree)), 4),
                      "P[Bin(" + ui::formatNumber(degree, 6) + ", \u03b8) \u2265 (1\u2212c)d]"});
     if (s && s->result.tuples && s->params.c == c)
-        items.push_back({std::to_string(s->params.kprime) + "-tuples \u2264 c, simulated", fixed(s->result.tuples->summary.fracAtMostC()),
+        items.push_back({std::to_string(s->params.kprime) + "-tuples \u2264 c, simulated", formatFixed(s->result.tuples->summary.fracAtMostC()),
                          std::string("reading ") + (s->params.tuples == TupleReading::T2 ? "T2" : "S")});
-    items.push_back({"T2 bound for k\u2032-tuples", fixed(1 - fracTuplesT2(theta, c, k, static_cast<int>(in_.kprime))),
+    items.push_back({"T2 bound for k\u2032-tuples", formatFixed(1 - fracTuplesT2(theta, c, k, static_cast<int>(in_.kprime))),
                      "\u03b8\u2032 = k\u2032\u03b8 (Thm 14)"});
     return items;
 }

@@ -59,14 +59,6 @@ void swatch(const Look& look) {
     ImGui::Dummy(ImVec2(w, ImGui::GetTextLineHeight()));
 }
 
-std::string fixed(double v, int digits = 3) {
-    if (!std::isfinite(v)) return ui::formatNumber(v);
-    if (v != 0 && std::fabs(v) < 1e-3) return ui::formatNumber(v, 2);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    return buf;
-}
-
 ParamSpec logySpec() {
     return viewParam("logy", ParamKind::Choice, "log scale for the fraction plot (on/off)", 0, 0, {"on", "off"});
 }
@@ -224,7 +216,7 @@ void TightnessView::drawReadoutTable(const SimulationSnapshot* s, const Certific
         }
         ImGui::TableNextColumn();
         constexpr double kTiny = 1e-6;  // below this a fraction reads as "none" in words
-        ImGui::TextUnformatted(!have ? "\u2013" : v > 0 && v < kTiny ? "< 10\u207b\u2076" : fixed(v).c_str());
+        ImGui::TextUnformatted(!have ? "\u2013" : v > 0 && v < kTiny ? "< 10\u207b\u2076" : formatFixed(v).c_str());
         ImGui::TableNextColumn();
         if (have && alpha_a > 0 && v >= kTiny)
             ImGui::TextUnformatted(("\u00d7" + ui::formatNumber(v / alpha_a, 3)).c_str());

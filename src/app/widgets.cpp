@@ -1,5 +1,7 @@
 #include "app/widgets.h"
 
+#include "app/plot.h"
+
 #include <imgui.h>
 #include <imgui_internal.h>  // GetActiveID: refresh a list field only while it is not being edited
 
@@ -11,6 +13,14 @@
 #include <unordered_map>
 
 namespace slingshot::app {
+
+std::string formatFixed(double v, int digits) {
+    if (!std::isfinite(v)) return ui::formatNumber(v);
+    if (v != 0 && std::fabs(v) < 1e-3) return ui::formatNumber(v, 2);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
+}
 
 double nowMs() {
     using Clock = std::chrono::steady_clock;

@@ -20,6 +20,9 @@ bool anyItemActive();
 bool logSlider(const char* label, double* v, double lo, double hi);
 // A number input that refuses values <= 0 (or < 0 when allow_zero) with a visible message.
 bool inputPositive(const char* label, double* v, const char* fmt, bool allow_zero = false);
+// A fraction or level for a read-out: `digits` decimals; a nonzero value below 1e-3 (which would
+// read 0.000) with 2 significant figures instead; inf and NaN as formatNumber writes them.
+std::string formatFixed(double v, int digits = 3);
 // A labelled value: small caption above, large value, unit after it.
 void readout(const char* caption, const std::string& value, const char* unit);
 

@@ -15,14 +15,13 @@ namespace slingshot {
 namespace {
 
 Json runEmergence(const Args& a) {
-    exclusive(a, "ratio", "d-rule");
     EmergenceModel m;
     m.law = lawFrom(a);
     applyThetaMap(a, m);
     m.k = a.number("k");
     m.c = a.number("c");
     m.tuples = tupleModelFrom(a);
-    if (a.has("d-rule")) m.data_rule = DataRule::ComputeOptimal;
+    if (wantsComputeOptimalTokens(a)) m.data_rule = DataRule::ComputeOptimal;
     if (a.has("ratio")) m.tokens_per_param = a.number("ratio");
     const double from = a.number("from"), to = a.number("to");
     if (!(from < to)) throw QueryError("--from must be below --to");
@@ -93,7 +92,7 @@ CommandSpec emergenceCommand() {
             .openMax()
             .byDefault("0.5"),
         Param("ratio", "tokens per parameter r, D = r N (default 20)").range(0, 1e6).openMin(),
-        Param("d-rule", "D that makes each N compute-optimal", ParamKind::Choice).choices({"optimal"}),
+        dRuleParam(),
         Param("zipf", "Zipf exponent s of the skill measure (§5.3)").range(0, 10),
         Param("n1", "number of skills N1 (with --zipf)", ParamKind::Integer).range(1, 1e12),
         Param("rank", "skill frequency ranks (with --zipf)", ParamKind::IntList).range(1, 1e12),

@@ -25,7 +25,6 @@ Json runScaling(const Args& a) {
     exclusive(a, "d", "compute");
     exclusive(a, "ratio", "compute");
     exclusive(a, "d-rule", "d");
-    exclusive(a, "d-rule", "ratio");
     exclusive(a, "d-rule", "compute");
     EmergenceModel m;
     m.law = lawFrom(a);
@@ -47,7 +46,7 @@ Json runScaling(const Args& a) {
             d = a.number("d");
         else if (a.has("compute"))
             d = a.number("compute") / (6 * n);
-        else if (a.has("d-rule"))
+        else if (wantsComputeOptimalTokens(a))
             d = computeOptimalTokens(m.law, n);
         else
             d = n * (a.has("ratio") ? a.number("ratio") : 20.0);
@@ -123,7 +122,7 @@ CommandSpec scalingCommand() {
         Param("compute", "training compute C in FLOPs, C = 6 N D (alone: the compute-optimal N, D)")
             .range(0, 1e45)
             .openMin(),
-        Param("d-rule", "D that makes N compute-optimal under the fit", ParamKind::Choice).choices({"optimal"}),
+        dRuleParam(),
     };
     for (auto& q : lawParams()) p.push_back(q);
     for (auto& q : thetaParams()) p.push_back(q);

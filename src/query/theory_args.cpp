@@ -81,6 +81,20 @@ TupleModel tupleModelFrom(const Args& a) {
     return *tupleModelFromName(a.choice("tuples"));
 }
 
+ParamSpec dRuleParam() {
+    return Param("d-rule",
+                 "training tokens D: ratio = r N (Chinchilla's rule of thumb, r from --ratio), optimal = the D that "
+                 "makes N compute-optimal under the fit",
+                 ParamKind::Choice)
+        .choices({"ratio", "optimal"});
+}
+
+bool wantsComputeOptimalTokens(const Args& a) {
+    const bool optimal = a.has("d-rule") && a.choice("d-rule") == "optimal";
+    if (optimal && a.has("ratio")) throw QueryError("--d-rule and --ratio cannot be used together");
+    return optimal;
+}
+
 ParamSpec tuplesParam() {
     return Param(
                "tuples",

@@ -23,6 +23,11 @@ void applyThetaMap(const Args& a, EmergenceModel& m);
 // "theta_map" and "c_map" (null for Pinsker) of an answer.
 void addThetaFields(Json& out, const EmergenceModel& m);
 
+// d-rule: ratio (D = r N, the default when absent) | optimal (the D that makes N compute-optimal).
+ParamSpec dRuleParam();
+// True for d-rule optimal; QueryError when it comes with a ratio, which it would ignore.
+bool wantsComputeOptimalTokens(const Args& a);
+
 // tuples: t2 | t2exact | t1 | p.
 ParamSpec tuplesParam();
 TupleModel tupleModelFrom(const Args& a);

@@ -118,3 +118,20 @@ TEST_CASE("fit preset: emergence and scaling use the law fitted to the fit-point
     CHECK(errorOf("emergence", {{"preset", "fit"}, {"fit-points", "1,2,3"}}).find("--fit-points: ") == 0);
     CHECK(errorOf("emergence", {{"preset", "fit"}, {"fit-points", "1,2,3"}}).find("at least 6") != std::string::npos);
 }
+
+TEST_CASE("d-rule: ratio is D = r N (r = 20 unless given), optimal is the compute-optimal D", "[scaling_command]") {
+    const Json plain = runQuery("scaling", {{"n", 1e9}});
+    const Json ratio = runQuery("scaling", {{"n", 1e9}, {"d-rule", "ratio"}});
+    CHECK(ratio["d"] == plain["d"]);
+    CHECK(ratio["d"].get<double>() == 2e10);
+    CHECK(runQuery("scaling", {{"n", 1e9}, {"d-rule", "ratio"}, {"ratio", 5}})["d"].get<double>() == 5e9);
+    const Json optimal = runQuery("scaling", {{"n", 1e9}, {"d-rule", "optimal"}});
+    // At the compute-optimal D for this N, N is the optimal split of its own compute 6 N D.
+    CHECK_THAT(optimal["optimal_n"].get<double>(), WithinRel(1e9, 1e-6));
+    CHECK_THAT(errorOf("scaling", {{"n", 1e9}, {"d-rule", "optimal"}, {"ratio", 5}}), Contains("--d-rule and --ratio"));
+    CHECK_THAT(errorOf("scaling", {{"n", 1e9}, {"d-rule", "ratio"}, {"d", 1e10}}), Contains("--d-rule and --d"));
+    CHECK_THAT(errorOf("emergence", {{"d-rule", "optimal"}, {"ratio", 5}}), Contains("--d-rule and --ratio"));
+    CHECK_THAT(errorOf("scaling", {{"n", 1e9}, {"d-rule", "chinchilla"}}), Contains("one of ratio|optimal"));
+    // The emergence sweep with d-rule ratio is the default sweep.
+    CHECK(runQuery("emergence", {{"points", 5}, {"d-rule", "ratio"}}) == runQuery("emergence", {{"points", 5}}));
+}
