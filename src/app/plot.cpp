@@ -27,7 +27,7 @@ struct View {
     double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
 };
 
-enum class Kind { Line, Markers, Band, VLine, HLine };
+enum class Kind { Line, Markers, Band, Stairs, VLine, HLine };
 struct Item {
     Kind kind;
     std::string name;
@@ -35,12 +35,14 @@ struct Item {
     int color;
     LineStyle style;
     float size;
+    bool legend_only = false;  // a legend entry without data
 };
 
 struct PlotState {
     View view;
     ImVec2 frame_min, frame_max;  // screen rectangle of the whole widget last frame
     std::vector<PlotSeries> last;  // for read-out and export
+    std::vector<std::string> legend;
 };
 
 struct Current {
@@ -120,6 +122,18 @@ void dashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, 
     polyline(dl, {a, b}, col, thickness, style);
 }
 
+// Thicker lines for larger (projector) fonts.
+float lineScale() { return std::max(1.0f, ImGui::GetFontSize() / 16.0f); }
+
+float swatchWidth() { return ImGui::GetFontSize() * 1.8f; }
+
+// The legend's sample of a line, starting at `left` (its vertical centre).
+void lineSample(ImDrawList* dl, ImVec2 left, ImU32 col, float thickness, LineStyle style) {
+    dashedLine(dl, left, ImVec2(left.x + swatchWidth(), left.y), col, thickness * lineScale(), style);
+}
+
+bool filled(Kind k) { return k == Kind::Band || k == Kind::Stairs; }
+
 std::string superscript(int e) {
     static const char* digits[] = {"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
                                    "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
@@ -153,10 +167,13 @@ LegendCorner leastCoveredCorner(ImVec2 size, float pad, float line_height) {
                 float py = toScreen(g_cur.ax.scale == Scale::Log10 ? 1.0 : 0.0, it.y[0]).y;
                 if (py > r.Min.y && py < r.Max.y + line_height) hidden += 50;  // its label is at the left
             }
-            if (it.kind != Kind::Line && it.kind != Kind::Markers && it.kind != Kind::Band) continue;
+            if (it.kind != Kind::Line && it.kind != Kind::Markers && !filled(it.kind)) continue;
             size_t stride = std::max<size_t>(1, it.x.size() / 200);
             for (size_t i = 0; i < it.x.size() && i < it.y.size(); i += stride)
                 if (finitePoint(it.x[i], it.y[i]) && r.Contains(toScreen(it.x[i], it.y[i]))) ++hidden;
+            if (it.kind == Kind::Stairs)  // its outline
+                for (size_t i = 0; i < it.x.size() && i < it.y2.size(); i += stride)
+                    if (finitePoint(it.x[i], it.y2[i]) && r.Contains(toScreen(it.x[i], it.y2[i]))) ++hidden;
         }
         if (hidden < bestHidden) best = c, bestHidden = hidden;
     }
@@ -322,16 +339,13 @@ void drawAxes(const char* title) {
     dl->AddText(ImVec2(pos.x + fs * 0.3f, area.Min.y - fs * 1.3f), text, y.label.c_str());
 }
 
-// Thicker lines for larger (projector) fonts.
-float lineScale() { return std::max(1.0f, ImGui::GetFontSize() / 16.0f); }
-
 // Bands first so lines stay on top. Without anti-aliased fill: the fringes of neighbouring quads
 // would overlap and show as stripes.
 void drawBands(ImDrawList* dl) {
     const ImDrawListFlags saved_flags = dl->Flags;
     dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
     for (const auto& it : g_cur.items) {
-        if (it.kind != Kind::Band) continue;
+        if (!filled(it.kind)) continue;
         for (size_t i = 1; i < it.x.size() && i < it.y.size() && i < it.y2.size(); ++i) {
             if (!finitePoint(it.x[i - 1], it.y[i - 1]) || !finitePoint(it.x[i], it.y[i]) ||
                 !finitePoint(it.x[i - 1], it.y2[i - 1]) || !finitePoint(it.x[i], it.y2[i]))
@@ -395,6 +409,7 @@ void drawItems(ImDrawList* dl) {
         switch (it.kind) {
             case Kind::Line: drawLine(dl, it.x, it.y, col, it.size * lineScale(), it.style); break;
             case Kind::Markers: drawMarkers(dl, it, col); break;
+            case Kind::Stairs: drawLine(dl, it.x, it.y2, col, it.size * lineScale(), LineStyle::Solid); break;
             case Kind::VLine: drawVLine(dl, it, col); break;
             case Kind::HLine: drawHLine(dl, it, col); break;
             case Kind::Band: break;  // drawn first
@@ -404,7 +419,7 @@ void drawItems(ImDrawList* dl) {
 
 bool inLegend(const Item& it) {
     return !it.name.empty() && it.name.rfind("##", 0) != 0 &&
-           (it.kind == Kind::Line || it.kind == Kind::Markers || it.kind == Kind::Band);
+           (it.kind == Kind::Line || it.kind == Kind::Markers || filled(it.kind));
 }
 
 // A box of named lines, markers and bands inside the data area, in the chosen or least covered corner.
@@ -416,7 +431,7 @@ void drawLegend(ImDrawList* dl) {
     const ImRect& area = g_cur.area;
     float fs = ImGui::GetFontSize(), w = 0, lh = ImGui::GetTextLineHeight();
     for (auto* it : legend) w = std::max(w, ImGui::CalcTextSize(it->name.c_str()).x);
-    float sw = fs * 1.8f, pad = fs * 0.4f;
+    float sw = swatchWidth(), pad = fs * 0.4f;
     float lw = w + sw + pad * 3, lhAll = legend.size() * lh + pad * 2;
     LegendCorner corner =
         g_cur.legend == LegendCorner::Auto ? leastCoveredCorner(ImVec2(lw, lhAll), pad, lh) : g_cur.legend;
@@ -431,7 +446,7 @@ void drawLegend(ImDrawList* dl) {
         ImU32 col = paletteColor(it->color);
         float cy = yy + lh / 2, x0 = p0.x + pad;
         if (it->kind == Kind::Line) {
-            dashedLine(dl, ImVec2(x0, cy), ImVec2(x0 + sw, cy), col, it->size * lineScale(), it->style);
+            lineSample(dl, ImVec2(x0, cy), col, it->size, it->style);
         } else if (it->kind == Kind::Markers) {
             dl->AddCircleFilled(ImVec2(x0 + sw / 2, cy), it->size * lineScale(), col);
         } else {
@@ -445,10 +460,14 @@ void drawLegend(ImDrawList* dl) {
 // What was drawn, kept for read-out and export; a band is its two edges.
 void recordSeries(PlotState& st) {
     st.last.clear();
+    st.legend.clear();
+    for (const auto& it : g_cur.items)
+        if (inLegend(it)) st.legend.push_back(it.name);
     for (const auto& it : g_cur.items) {
         std::string name = it.name.rfind("##", 0) == 0 ? it.name.substr(2) : it.name;  // "##": not in the legend
+        if (it.legend_only) continue;
         if (it.kind == Kind::Line || it.kind == Kind::Markers) st.last.push_back({name, it.x, it.y, it.color});
-        else if (it.kind == Kind::Band) {
+        else if (filled(it.kind)) {
             st.last.push_back({name + " (low)", it.x, it.y, it.color});
             st.last.push_back({name + " (high)", it.x, it.y2, it.color});
         }
@@ -530,6 +549,25 @@ void PlotBand(const char* name, const std::vector<double>& x, const std::vector<
     g_cur.items.push_back({Kind::Band, name, x, y_low, y_high, color, LineStyle::Solid, 0});
 }
 
+void PlotStairs(const char* name, const std::vector<double>& edges, const std::vector<double>& values, int color,
+                float thickness) {
+    Item it{Kind::Stairs, name, {}, {}, {}, color, LineStyle::Solid, thickness};
+    for (size_t i = 0; i < values.size() && i + 1 < edges.size(); ++i) {
+        it.x.insert(it.x.end(), {edges[i], edges[i + 1]});
+        it.y.insert(it.y.end(), {0.0, 0.0});
+        it.y2.insert(it.y2.end(), {values[i], values[i]});
+    }
+    g_cur.items.push_back(std::move(it));
+}
+
+void PlotLegendLine(const char* name, int color, LineStyle style, float thickness) {
+    g_cur.items.push_back({Kind::Line, name, {}, {}, {}, color, style, thickness, true});
+}
+
+void PlotLegendMarkers(const char* name, int color, float radius) {
+    g_cur.items.push_back({Kind::Markers, name, {}, {}, {}, color, LineStyle::Solid, radius, true});
+}
+
 void PlotVLine(double x, const char* label, int color, LineStyle style) {
     g_cur.items.push_back({Kind::VLine, label, {x}, {}, {}, color, style, 1.5f});
 }
@@ -553,6 +591,12 @@ const std::vector<PlotSeries>& plotSeries(const char* id) {
     static const std::vector<PlotSeries> none;
     auto it = g_states.find(id);
     return it == g_states.end() ? none : it->second.last;
+}
+
+const std::vector<std::string>& plotLegend(const char* id) {
+    static const std::vector<std::string> none;
+    auto it = g_states.find(id);
+    return it == g_states.end() ? none : it->second.legend;
 }
 
 bool plotRect(const char* id, ImVec2* min, ImVec2* max) {
@@ -580,5 +624,12 @@ std::string plotCsv(const char* id) {
 }
 
 void SetNextLegendCorner(LegendCorner corner) { g_next_legend = corner; }
+
+void LineSwatch(int color, LineStyle style, float thickness) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    lineSample(ImGui::GetWindowDrawList(), ImVec2(p.x, p.y + h * 0.5f), paletteColor(color), thickness, style);
+    ImGui::Dummy(ImVec2(swatchWidth(), h));
+}
 
 }  // namespace slingshot::ui

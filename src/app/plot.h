@@ -42,12 +42,22 @@ void PlotMarkers(const char* name, const std::vector<double>& x, const std::vect
 // A shaded band between y_low and y_high (drawn under the lines; shown in the legend).
 void PlotBand(const char* name, const std::vector<double>& x, const std::vector<double>& y_low,
               const std::vector<double>& y_high, int color);
+// A histogram: values[i] over [edges[i], edges[i + 1]] (edges one longer than values), filled down to
+// 0 with an outline on top; in the legend like a band. Read-out and export carry the step vertices
+// (two points per bin, so bars stay bars) as "<name> (low)" and "<name> (high)".
+void PlotStairs(const char* name, const std::vector<double>& edges, const std::vector<double>& values, int color,
+                float thickness = 1.0f);
+// Legend entries without data, for a look that several series share (not in read-out or export).
+void PlotLegendLine(const char* name, int color, LineStyle style = LineStyle::Solid, float thickness = 2.0f);
+void PlotLegendMarkers(const char* name, int color, float radius = 4.0f);
 void PlotVLine(double x, const char* label, int color, LineStyle style = LineStyle::Dashed);
 void PlotHLine(double y, const char* label, int color, LineStyle style = LineStyle::Dashed);
 void EndPlot();
 
 // The series the plot with this id drew last frame (empty if never drawn).
 const std::vector<PlotSeries>& plotSeries(const char* id);
+// The names its legend showed last frame, top to bottom.
+const std::vector<std::string>& plotLegend(const char* id);
 // Screen rectangle the plot occupied last frame; false if never drawn.
 bool plotRect(const char* id, ImVec2* min, ImVec2* max);
 // The series as CSV: one block per series with columns series,x,y (x/y named after the axes).
@@ -66,5 +76,9 @@ std::string formatNumber(double v, int significant = 4);  // "1.23e10" written a
 // corner that hides the fewest data points and line labels, top-right first on ties.
 enum class LegendCorner { Auto, TopRight, TopLeft, BottomLeft, BottomRight };
 void SetNextLegendCorner(LegendCorner corner);
+
+// A line sample as an item at the cursor, one text line high, drawn like the legend's (same dash
+// pattern and width), for tables that serve as a legend.
+void LineSwatch(int color, LineStyle style, float thickness = 2.0f);
 
 }  // namespace slingshot::ui

@@ -226,18 +226,16 @@ void CompetenceView::drawFractionPlot(const SimulationSnapshot* s, ImVec2 size) 
 }
 
 void CompetenceView::drawHistogram(const SimulationSnapshot* s, ImVec2 size) {
-    std::vector<double> x, y0, y;
+    std::vector<double> edges, counts;
     double lo = 0.5, ymax = 1;
     if (s) {
         const std::vector<uint64_t>& h = s->result.skills.histogram;
         const double g = double(s->params.grid_points);
         size_t first = h.size();
+        for (size_t j = 0; j <= h.size(); ++j) edges.push_back(double(j) / g);
         for (size_t j = 0; j < h.size(); ++j) {
             if (h[j] && first == h.size()) first = j;
-            const double a = double(j) / g, b = double(j + 1) / g;
-            x.insert(x.end(), {a, b});
-            y.insert(y.end(), {double(h[j]), double(h[j])});
-            y0.insert(y0.end(), {0.0, 0.0});
+            counts.push_back(double(h[j]));
             ymax = std::max(ymax, double(h[j]));
         }
         if (first < h.size()) lo = std::min(lo, std::floor(double(first) / g * 10 - 0.5) / 10);
@@ -249,10 +247,7 @@ void CompetenceView::drawHistogram(const SimulationSnapshot* s, ImVec2 size) {
                        {"competence = 1 \u2212 e(s, Y)/deg(s)", ui::Scale::Linear, std::max(0.0, lo), 1.0 + 0.01},
                        {ylabel, ui::Scale::Linear, 0, ymax * 1.1}, size))
         return;
-    if (s) {
-        ui::PlotBand("skills", x, y0, y, 0);
-        ui::PlotLine("", x, y, 0, ui::LineStyle::Solid, 1.0f);
-    }
+    if (s) ui::PlotStairs("skills", edges, counts, 0);
     ui::PlotVLine(in_.c, "c", 5, ui::LineStyle::Dashed);
     ui::PlotVLine(1 - in_.theta, "1 \u2212 \u03b8", 6, ui::LineStyle::Dotted);
     ui::EndPlot();

@@ -42,23 +42,6 @@ constexpr const char* kAdversaryName = "##simulated adversary on this graph";
 constexpr const char* kRandomName = "##random failure set, expected";
 constexpr const char* kMarkovName = "##Markov theta/(1-c)";
 
-void swatch(const Look& look) {
-    const float fs = ImGui::GetFontSize();
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float y = p.y + ImGui::GetTextLineHeight() * 0.5f, w = fs * 1.8f;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 col = ui::paletteColor(look.color);
-    const float t = std::max(1.0f, fs / 16.0f) * look.thickness;
-    if (look.style == ui::LineStyle::Solid) {
-        dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + w, y), col, t);
-    } else {
-        const float on = look.style == ui::LineStyle::Dashed ? fs * 0.5f : fs * 0.12f;
-        const float off = look.style == ui::LineStyle::Dashed ? fs * 0.3f : fs * 0.25f;
-        for (float x = 0; x < w; x += on + off) dl->AddLine(ImVec2(p.x + x, y), ImVec2(p.x + std::min(w, x + on), y), col, t);
-    }
-    ImGui::Dummy(ImVec2(w, ImGui::GetTextLineHeight()));
-}
-
 std::string fixed(double v, int digits = 3) {
     if (!std::isfinite(v)) return ui::formatNumber(v);
     if (v != 0 && std::fabs(v) < 1e-3) return ui::formatNumber(v, 2);
@@ -214,7 +197,7 @@ void TightnessView::drawReadoutTable(const SimulationSnapshot* s, const Certific
     auto row = [&](const Look& look, const std::string& name, const char* note, double v, bool have) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        swatch(look);
+        ui::LineSwatch(look.color, look.style, look.thickness);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(name.c_str());
         if (note && *note) {
