@@ -8,6 +8,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <unordered_map>
 
 namespace slingshot::ui {
@@ -20,7 +21,19 @@ constexpr ImU32 kLight[] = {IM_COL32(0, 114, 178, 255),  IM_COL32(213, 94, 0, 25
 constexpr ImU32 kDark[] = {IM_COL32(86, 180, 233, 255), IM_COL32(230, 159, 0, 255),  IM_COL32(0, 158, 115, 255),
                            IM_COL32(204, 121, 167, 255), IM_COL32(240, 228, 66, 255), IM_COL32(213, 94, 0, 255),
                            IM_COL32(255, 255, 255, 255)};
-bool g_dark = false;
+// What each slot looks like on its background (the words the views' texts use).
+constexpr const char* kLightNames[] = {"blue", "orange", "green", "purple", "amber", "sky blue", "black"};
+constexpr const char* kDarkNames[] = {"light blue", "orange", "green", "purple", "yellow", "red", "white"};
+static_assert(std::size(kLight) == PlotColour::Count && std::size(kDark) == PlotColour::Count &&
+              std::size(kLightNames) == PlotColour::Count && std::size(kDarkNames) == PlotColour::Count);
+
+// The theme is read from the style itself, so the palette cannot disagree with it.
+bool darkStyle() {
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    return 0.299f * bg.x + 0.587f * bg.y + 0.114f * bg.z < 0.5f;
+}
+
+int slot(int index) { return ((index % PlotColour::Count) + PlotColour::Count) % PlotColour::Count; }
 
 struct View {
     bool user = false;  // the user zoomed or panned: keep this view instead of the default
@@ -41,6 +54,7 @@ struct Item {
 struct PlotState {
     View view;
     ImVec2 frame_min, frame_max;  // screen rectangle of the whole widget last frame
+    int begun_frame = -1;         // ImGui frame count of the last BeginPlot
     std::vector<PlotSeries> last;  // for read-out and export
     std::vector<std::string> legend;
 };
@@ -182,15 +196,13 @@ LegendCorner leastCoveredCorner(ImVec2 size, float pad, float line_height) {
 
 }  // namespace
 
-void setDarkPalette(bool dark) { g_dark = dark; }
-
 ImU32 paletteColor(int index, float alpha) {
-    const ImU32* pal = g_dark ? kDark : kLight;
-    int n = static_cast<int>(sizeof(kLight) / sizeof(kLight[0]));
-    ImU32 c = pal[((index % n) + n) % n];
+    ImU32 c = (darkStyle() ? kDark : kLight)[slot(index)];
     ImU32 a = static_cast<ImU32>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f);
     return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
 }
+
+const char* colourName(int index) { return (darkStyle() ? kDarkNames : kLightNames)[slot(index)]; }
 
 std::string formatNumber(double v, int significant) {
     if (std::isnan(v)) return "n/a";
@@ -523,6 +535,8 @@ bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, 
     if (!layOut(title, size)) return false;
 
     PlotState& st = g_states[g_cur.key];
+    IM_ASSERT(st.begun_frame != ImGui::GetFrameCount() && "plot id begun twice in one frame");
+    st.begun_frame = ImGui::GetFrameCount();
     st.frame_min = g_cur.frame.Min;
     st.frame_max = g_cur.frame.Max;
     if (!st.view.user)
@@ -597,6 +611,11 @@ const std::vector<std::string>& plotLegend(const char* id) {
     static const std::vector<std::string> none;
     auto it = g_states.find(id);
     return it == g_states.end() ? none : it->second.legend;
+}
+
+bool plotBegunThisFrame(const char* id) {
+    auto it = g_states.find(id);
+    return it != g_states.end() && it->second.begun_frame == ImGui::GetFrameCount();
 }
 
 bool plotRect(const char* id, ImVec2* min, ImVec2* max) {

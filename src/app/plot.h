@@ -28,11 +28,18 @@ struct PlotSeries {  // what the plot drew last frame, for read-out and export
     int color = 0;
 };
 
-// Palette index -> colour (Okabe-Ito, adjusted to the current theme's background).
+// The palette's slots by name (the `int color` of the calls below). A slot's colour depends on the
+// theme: Foreground is black on the light theme and white on the dark one.
+struct PlotColour {
+    enum : int { Accent, Warm, Green, Purple, Bright, Reference, Foreground, Count };
+};
+// Palette index -> colour (Okabe-Ito, ordered for contrast on the current ImGui style's background).
 ImU32 paletteColor(int index, float alpha = 1.0f);
-void setDarkPalette(bool dark);
+// The colour's name in the current theme ("black" or "white" for Foreground), for text naming it.
+const char* colourName(int index);
 
-// Returns false when the plot is clipped away (then draw nothing and skip EndPlot).
+// Returns false when the plot is clipped away (then draw nothing and skip EndPlot). An id names one
+// plot: its zoom, its export and its tests; beginning it twice in a frame is an error (IM_ASSERT).
 bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, ImVec2 size);
 // Series names starting with "##" are kept out of the legend (read-out and export drop the "##").
 void PlotLine(const char* name, const std::vector<double>& x, const std::vector<double>& y, int color,
@@ -58,6 +65,8 @@ void EndPlot();
 const std::vector<PlotSeries>& plotSeries(const char* id);
 // The names its legend showed last frame, top to bottom.
 const std::vector<std::string>& plotLegend(const char* id);
+// Whether a plot with this id was begun in the current frame.
+bool plotBegunThisFrame(const char* id);
 // Screen rectangle the plot occupied last frame; false if never drawn.
 bool plotRect(const char* id, ImVec2* min, ImVec2* max);
 // The series as CSV: one block per series with columns series,x,y (x/y named after the axes).

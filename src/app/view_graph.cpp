@@ -315,6 +315,11 @@ void GraphView::drawColourLegend(const SimulationSnapshot& s) {
     ImGui::Dummy(ImVec2(1, y - p.y + fs * 2.0f));
 }
 
+const char* GraphView::degreesPlotId() const {
+    const SimulationSnapshot* s = runner_.last();
+    return s && !s->probability.empty() ? "graph-degrees-zipf" : "graph-degrees";
+}
+
 void GraphView::drawDegrees(const SimulationSnapshot& s, ImVec2 size) {
     const SimulationParams& p = s.params;
     const double trials = double(p.k) * double(p.n2);
@@ -363,7 +368,7 @@ void GraphView::drawDegrees(const SimulationSnapshot& s, ImVec2 size) {
         eyv.push_back(trials * s.probability[sk]);
     }
     double ymin = trials * s.probability.back(), ymax = trials * s.probability.front();
-    if (ui::BeginPlot("graph-degrees", "Degree against frequency rank (Zipf \u03bc\u2081)",
+    if (ui::BeginPlot("graph-degrees-zipf", "Degree against frequency rank (Zipf \u03bc\u2081)",
                       {"rank of the skill (1 = most frequent)", ui::Scale::Log10, 1, std::max(2.0, double(n1))},
                       {"degree deg(s)", ui::Scale::Log10, std::max(0.5, ymin / 3), ymax * 3}, size)) {
         ui::PlotMarkers("sampled degree", rx, ry, 0, 2.5f);

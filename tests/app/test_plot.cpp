@@ -136,3 +136,32 @@ TEST_CASE("plot: a swatch takes the legend's width and one text line", "[app][pl
     });
     CHECK(size.x == Approx(ImGui::GetFontSize() * 1.8f).epsilon(0.01));
 }
+
+TEST_CASE("plot: each id is begun once per frame", "[app][plot]") {
+    test::HeadlessImGui gui;
+    plotFrame(gui, "once", [] {
+        CHECK(ui::plotBegunThisFrame("once"));
+        CHECK_FALSE(ui::plotBegunThisFrame("other"));
+    });
+    gui.frame([] { CHECK_FALSE(ui::plotBegunThisFrame("once")); });  // a new frame
+    plotFrame(gui, "once", [] { CHECK(ui::plotBegunThisFrame("once")); });
+}
+
+TEST_CASE("plot: colour names follow the theme and the colour drawn", "[app][plot]") {
+    test::HeadlessImGui gui;
+    ImGui::StyleColorsLight();
+    CHECK(std::string(ui::colourName(ui::PlotColour::Foreground)) == "black");
+    CHECK(ui::paletteColor(ui::PlotColour::Foreground) == IM_COL32(0, 0, 0, 255));
+    ImGui::StyleColorsDark();
+    CHECK(std::string(ui::colourName(ui::PlotColour::Foreground)) == "white");
+    CHECK(ui::paletteColor(ui::PlotColour::Foreground) == IM_COL32(255, 255, 255, 255));
+    CHECK(std::string(ui::colourName(ui::PlotColour::Accent + ui::PlotColour::Count)) == "light blue");  // wraps
+    for (auto style : {ImGui::StyleColorsLight, ImGui::StyleColorsDark}) {
+        style(nullptr);
+        for (int i = 0; i < ui::PlotColour::Count; ++i)
+            for (int j = 0; j < i; ++j) {
+                CHECK(std::string(ui::colourName(i)) != ui::colourName(j));
+                CHECK(ui::paletteColor(i) != ui::paletteColor(j));
+            }
+    }
+}
