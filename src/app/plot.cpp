@@ -469,15 +469,15 @@ void drawLegend(ImDrawList* dl) {
     }
 }
 
-// What was drawn, kept for read-out and export; a band is its two edges.
+// What was drawn and listed, kept for read-out, export and tests; a band is its two edges.
 void recordSeries(PlotState& st) {
     st.last.clear();
     st.legend.clear();
     for (const auto& it : g_cur.items)
         if (inLegend(it)) st.legend.push_back(it.name);
     for (const auto& it : g_cur.items) {
-        std::string name = it.name.rfind("##", 0) == 0 ? it.name.substr(2) : it.name;  // "##": not in the legend
         if (it.legend_only) continue;
+        std::string name = it.name.rfind("##", 0) == 0 ? it.name.substr(2) : it.name;  // "##": not in the legend
         if (it.kind == Kind::Line || it.kind == Kind::Markers) st.last.push_back({name, it.x, it.y, it.color});
         else if (filled(it.kind)) {
             st.last.push_back({name + " (low)", it.x, it.y, it.color});
