@@ -46,7 +46,6 @@ void App::applyThemeIfChanged() {
     } else {
         ImGui::StyleColorsLight();
     }
-    ui::setDarkPalette(theme_ == "dark");
     style.WindowRounding = 0;
     style.FrameRounding = 3;
     style.GrabRounding = 3;

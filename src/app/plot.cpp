@@ -8,6 +8,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <unordered_map>
 
 namespace slingshot::ui {
@@ -20,14 +21,26 @@ constexpr ImU32 kLight[] = {IM_COL32(0, 114, 178, 255),  IM_COL32(213, 94, 0, 25
 constexpr ImU32 kDark[] = {IM_COL32(86, 180, 233, 255), IM_COL32(230, 159, 0, 255),  IM_COL32(0, 158, 115, 255),
                            IM_COL32(204, 121, 167, 255), IM_COL32(240, 228, 66, 255), IM_COL32(213, 94, 0, 255),
                            IM_COL32(255, 255, 255, 255)};
-bool g_dark = false;
+// What each slot looks like on its background (the words the views' texts use).
+constexpr const char* kLightNames[] = {"blue", "orange", "green", "purple", "amber", "sky blue", "black"};
+constexpr const char* kDarkNames[] = {"light blue", "orange", "green", "purple", "yellow", "red", "white"};
+static_assert(std::size(kLight) == PlotColour::Count && std::size(kDark) == PlotColour::Count &&
+              std::size(kLightNames) == PlotColour::Count && std::size(kDarkNames) == PlotColour::Count);
+
+// The theme is read from the style itself, so the palette cannot disagree with it.
+bool darkStyle() {
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    return 0.299f * bg.x + 0.587f * bg.y + 0.114f * bg.z < 0.5f;
+}
+
+int slot(int index) { return ((index % PlotColour::Count) + PlotColour::Count) % PlotColour::Count; }
 
 struct View {
     bool user = false;  // the user zoomed or panned: keep this view instead of the default
     double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
 };
 
-enum class Kind { Line, Markers, Band, VLine, HLine };
+enum class Kind { Line, Markers, Band, Stairs, VLine, HLine };
 struct Item {
     Kind kind;
     std::string name;
@@ -35,12 +48,15 @@ struct Item {
     int color;
     LineStyle style;
     float size;
+    bool legend_only = false;  // a legend entry without data
 };
 
 struct PlotState {
     View view;
     ImVec2 frame_min, frame_max;  // screen rectangle of the whole widget last frame
+    int begun_frame = -1;         // ImGui frame count of the last BeginPlot
     std::vector<PlotSeries> last;  // for read-out and export
+    std::vector<std::string> legend;
 };
 
 struct Current {
@@ -120,6 +136,18 @@ void dashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, 
     polyline(dl, {a, b}, col, thickness, style);
 }
 
+// Thicker lines for larger (projector) fonts.
+float lineScale() { return std::max(1.0f, ImGui::GetFontSize() / 16.0f); }
+
+float swatchWidth() { return ImGui::GetFontSize() * 1.8f; }
+
+// The legend's sample of a line, starting at `left` (its vertical centre).
+void lineSample(ImDrawList* dl, ImVec2 left, ImU32 col, float thickness, LineStyle style) {
+    dashedLine(dl, left, ImVec2(left.x + swatchWidth(), left.y), col, thickness * lineScale(), style);
+}
+
+bool filled(Kind k) { return k == Kind::Band || k == Kind::Stairs; }
+
 std::string superscript(int e) {
     static const char* digits[] = {"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
                                    "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
@@ -153,10 +181,13 @@ LegendCorner leastCoveredCorner(ImVec2 size, float pad, float line_height) {
                 float py = toScreen(g_cur.ax.scale == Scale::Log10 ? 1.0 : 0.0, it.y[0]).y;
                 if (py > r.Min.y && py < r.Max.y + line_height) hidden += 50;  // its label is at the left
             }
-            if (it.kind != Kind::Line && it.kind != Kind::Markers && it.kind != Kind::Band) continue;
+            if (it.kind != Kind::Line && it.kind != Kind::Markers && !filled(it.kind)) continue;
             size_t stride = std::max<size_t>(1, it.x.size() / 200);
             for (size_t i = 0; i < it.x.size() && i < it.y.size(); i += stride)
                 if (finitePoint(it.x[i], it.y[i]) && r.Contains(toScreen(it.x[i], it.y[i]))) ++hidden;
+            if (it.kind == Kind::Stairs)  // its outline
+                for (size_t i = 0; i < it.x.size() && i < it.y2.size(); i += stride)
+                    if (finitePoint(it.x[i], it.y2[i]) && r.Contains(toScreen(it.x[i], it.y2[i]))) ++hidden;
         }
         if (hidden < bestHidden) best = c, bestHidden = hidden;
     }
@@ -165,15 +196,13 @@ LegendCorner leastCoveredCorner(ImVec2 size, float pad, float line_height) {
 
 }  // namespace
 
-void setDarkPalette(bool dark) { g_dark = dark; }
-
 ImU32 paletteColor(int index, float alpha) {
-    const ImU32* pal = g_dark ? kDark : kLight;
-    int n = static_cast<int>(sizeof(kLight) / sizeof(kLight[0]));
-    ImU32 c = pal[((index % n) + n) % n];
+    ImU32 c = (darkStyle() ? kDark : kLight)[slot(index)];
     ImU32 a = static_cast<ImU32>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f);
     return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
 }
+
+const char* colourName(int index) { return (darkStyle() ? kDarkNames : kLightNames)[slot(index)]; }
 
 std::string formatNumber(double v, int significant) {
     if (std::isnan(v)) return "n/a";
@@ -240,16 +269,11 @@ std::vector<Tick> niceTicks(double lo, double hi, Scale scale, int target_count)
     return ticks;
 }
 
-bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, ImVec2 size) {
+namespace {
+
+// Places the widget and its data area; false when ImGui clips it away.
+bool layOut(const char* title, ImVec2 size) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (window->SkipItems) return false;
-    g_cur = Current{};
-    g_cur.legend = g_next_legend;
-    g_next_legend = LegendCorner::Auto;
-    g_cur.key = id;
-    g_cur.id = window->GetID(id);
-    g_cur.ax = x;
-    g_cur.ay = y;
     ImVec2 avail = ImGui::GetContentRegionAvail();
     if (size.x <= 0) size.x = std::max(avail.x, 120.0f);
     if (size.y <= 0) size.y = std::max(avail.y, 120.0f);
@@ -257,25 +281,18 @@ bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, 
     g_cur.frame = ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y));
     ImGui::ItemSize(g_cur.frame);
     if (!ImGui::ItemAdd(g_cur.frame, g_cur.id)) return false;
-
     float fs = ImGui::GetFontSize();
-    bool hasTitle = title && *title;
-    float left = fs * 4.6f, bottom = fs * 3.0f, top = fs * (hasTitle ? 2.8f : 1.5f), right = fs * 1.0f;
+    float left = fs * 4.6f, bottom = fs * 3.0f, top = fs * (title && *title ? 2.8f : 1.5f), right = fs * 1.0f;
     g_cur.area = ImRect(ImVec2(pos.x + left, pos.y + top), ImVec2(pos.x + size.x - right, pos.y + size.y - bottom));
+    return true;
+}
 
-    PlotState& st = g_states[g_cur.key];
-    st.frame_min = g_cur.frame.Min;
-    st.frame_max = g_cur.frame.Max;
-    if (!st.view.user) {
-        st.view = View{false, toAxis(x.min, x.scale), toAxis(x.max, x.scale), toAxis(y.min, y.scale),
-                       toAxis(y.max, y.scale)};
-    }
-    // Interaction: wheel zooms about the cursor, drag pans, double-click restores the default view.
+// Wheel zooms about the cursor, drag pans, double-click restores the default view.
+void interact(View& v) {
     bool hovered = false, held = false;
     ImGui::ButtonBehavior(g_cur.area, g_cur.id, &hovered, &held, ImGuiButtonFlags_MouseButtonLeft);
     g_cur.hovered = hovered;
     ImGuiIO& io = ImGui::GetIO();
-    View& v = st.view;
     if (held && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
         double dx = -io.MouseDelta.x / g_cur.area.GetWidth() * (v.x1 - v.x0);
         double dy = io.MouseDelta.y / g_cur.area.GetHeight() * (v.y1 - v.y0);
@@ -292,41 +309,243 @@ bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, 
     }
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) v.user = false;
     if (hovered) ImGui::SetItemKeyOwner(ImGuiKey_MouseWheelY);
-    g_cur.view = v;
+}
 
-    // Frame, grid, ticks, labels.
+// Background, title, grid with tick labels, axis labels.
+void drawAxes(const char* title) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    const View& v = g_cur.view;
+    const Axis &x = g_cur.ax, &y = g_cur.ay;
+    const ImRect& area = g_cur.area;
+    const ImVec2 pos = g_cur.frame.Min;
+    float fs = ImGui::GetFontSize();
     ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     ImU32 grid = ImGui::GetColorU32(ImGuiCol_Text, 0.12f);
     ImU32 minorGrid = ImGui::GetColorU32(ImGuiCol_Text, 0.05f);
-    dl->AddRectFilled(g_cur.area.Min, g_cur.area.Max, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.35f));
-    if (hasTitle) dl->AddText(ImVec2(pos.x + fs * 0.3f, pos.y + fs * 0.1f), text, title);
+    dl->AddRectFilled(area.Min, area.Max, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.35f));
+    if (title && *title) dl->AddText(ImVec2(pos.x + fs * 0.3f, pos.y + fs * 0.1f), text, title);
 
-    auto xt = niceTicks(v.x0, v.x1, x.scale, std::max(2, static_cast<int>(g_cur.area.GetWidth() / (fs * 6))));
+    auto xt = niceTicks(v.x0, v.x1, x.scale, std::max(2, static_cast<int>(area.GetWidth() / (fs * 6))));
     for (const auto& t : xt) {
         ImVec2 p = toScreen(t.value, fromAxis(v.y0, y.scale));
-        if (p.x < g_cur.area.Min.x - 0.5f || p.x > g_cur.area.Max.x + 0.5f) continue;
-        dl->AddLine(ImVec2(p.x, g_cur.area.Min.y), ImVec2(p.x, g_cur.area.Max.y), t.major ? grid : minorGrid);
+        if (p.x < area.Min.x - 0.5f || p.x > area.Max.x + 0.5f) continue;
+        dl->AddLine(ImVec2(p.x, area.Min.y), ImVec2(p.x, area.Max.y), t.major ? grid : minorGrid);
         if (!t.label.empty()) {
             ImVec2 ts = ImGui::CalcTextSize(t.label.c_str());
-            dl->AddText(ImVec2(p.x - ts.x / 2, g_cur.area.Max.y + fs * 0.3f), text, t.label.c_str());
+            dl->AddText(ImVec2(p.x - ts.x / 2, area.Max.y + fs * 0.3f), text, t.label.c_str());
         }
     }
-    auto yt = niceTicks(v.y0, v.y1, y.scale, std::max(2, static_cast<int>(g_cur.area.GetHeight() / (fs * 2.5f))));
+    auto yt = niceTicks(v.y0, v.y1, y.scale, std::max(2, static_cast<int>(area.GetHeight() / (fs * 2.5f))));
     for (const auto& t : yt) {
         ImVec2 p = toScreen(fromAxis(v.x0, x.scale), t.value);
-        if (p.y < g_cur.area.Min.y - 0.5f || p.y > g_cur.area.Max.y + 0.5f) continue;
-        dl->AddLine(ImVec2(g_cur.area.Min.x, p.y), ImVec2(g_cur.area.Max.x, p.y), t.major ? grid : minorGrid);
+        if (p.y < area.Min.y - 0.5f || p.y > area.Max.y + 0.5f) continue;
+        dl->AddLine(ImVec2(area.Min.x, p.y), ImVec2(area.Max.x, p.y), t.major ? grid : minorGrid);
         if (!t.label.empty()) {
             ImVec2 ts = ImGui::CalcTextSize(t.label.c_str());
-            dl->AddText(ImVec2(g_cur.area.Min.x - ts.x - fs * 0.4f, p.y - ts.y / 2), text, t.label.c_str());
+            dl->AddText(ImVec2(area.Min.x - ts.x - fs * 0.4f, p.y - ts.y / 2), text, t.label.c_str());
         }
     }
     ImVec2 xl = ImGui::CalcTextSize(x.label.c_str());
-    dl->AddText(ImVec2(g_cur.area.GetCenter().x - xl.x / 2, g_cur.area.Max.y + fs * 1.6f), text, x.label.c_str());
+    dl->AddText(ImVec2(area.GetCenter().x - xl.x / 2, area.Max.y + fs * 1.6f), text, x.label.c_str());
     // The y label sits above the axis, left-aligned (vertical text is hard to read on slides).
-    dl->AddText(ImVec2(pos.x + fs * 0.3f, g_cur.area.Min.y - fs * 1.3f), text, y.label.c_str());
-    dl->PushClipRect(g_cur.area.Min, g_cur.area.Max, true);
+    dl->AddText(ImVec2(pos.x + fs * 0.3f, area.Min.y - fs * 1.3f), text, y.label.c_str());
+}
+
+// Bands first so lines stay on top. Without anti-aliased fill: the fringes of neighbouring quads
+// would overlap and show as stripes.
+void drawBands(ImDrawList* dl) {
+    const ImDrawListFlags saved_flags = dl->Flags;
+    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    for (const auto& it : g_cur.items) {
+        if (!filled(it.kind)) continue;
+        for (size_t i = 1; i < it.x.size() && i < it.y.size() && i < it.y2.size(); ++i) {
+            if (!finitePoint(it.x[i - 1], it.y[i - 1]) || !finitePoint(it.x[i], it.y[i]) ||
+                !finitePoint(it.x[i - 1], it.y2[i - 1]) || !finitePoint(it.x[i], it.y2[i]))
+                continue;
+            ImVec2 a = toScreen(it.x[i - 1], it.y[i - 1]), b = toScreen(it.x[i], it.y[i]);
+            ImVec2 c = toScreen(it.x[i], it.y2[i]), d = toScreen(it.x[i - 1], it.y2[i - 1]);
+            dl->AddQuadFilled(a, b, c, d, paletteColor(it.color, 0.18f));
+        }
+    }
+    dl->Flags = saved_flags;
+}
+
+// A line through the finite points of x, y; non-finite points break it.
+void drawLine(ImDrawList* dl, const std::vector<double>& x, const std::vector<double>& y, ImU32 col, float thickness,
+              LineStyle style) {
+    std::vector<ImVec2> pts;
+    for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
+        if (finitePoint(x[i], y[i])) {
+            pts.push_back(toScreen(x[i], y[i]));
+        } else {
+            polyline(dl, pts, col, thickness, style);
+            pts.clear();
+        }
+    }
+    polyline(dl, pts, col, thickness, style);
+}
+
+void drawMarkers(ImDrawList* dl, const Item& it, ImU32 col) {
+    for (size_t i = 0; i < it.x.size() && i < it.y.size(); ++i)
+        if (finitePoint(it.x[i], it.y[i])) {
+            ImVec2 p = toScreen(it.x[i], it.y[i]);
+            dl->AddCircleFilled(p, it.size * lineScale(), col);
+            dl->AddCircle(p, it.size * lineScale(), ImGui::GetColorU32(ImGuiCol_WindowBg), 12, lineScale());
+        }
+}
+
+void drawVLine(ImDrawList* dl, const Item& it, ImU32 col) {
+    if (!finitePoint(it.x[0], std::pow(10.0, g_cur.view.y0))) return;
+    const ImRect& area = g_cur.area;
+    float px = toScreen(it.x[0], 1.0).x, fs = ImGui::GetFontSize();
+    dashedLine(dl, ImVec2(px, area.Min.y), ImVec2(px, area.Max.y), col, it.size * lineScale(), it.style);
+    if (!it.name.empty()) dl->AddText(ImVec2(px + fs * 0.25f, area.Min.y + fs * 0.2f), col, it.name.c_str());
+}
+
+void drawHLine(ImDrawList* dl, const Item& it, ImU32 col) {
+    if (!std::isfinite(it.y[0]) || (g_cur.ay.scale == Scale::Log10 && it.y[0] <= 0)) return;
+    const ImRect& area = g_cur.area;
+    float py = toScreen(g_cur.ax.scale == Scale::Log10 ? 1.0 : 0.0, it.y[0]).y;
+    dashedLine(dl, ImVec2(area.Min.x, py), ImVec2(area.Max.x, py), col, it.size * lineScale(), it.style);
+    if (!it.name.empty()) {  // label at the left end, above the line
+        ImVec2 ts = ImGui::CalcTextSize(it.name.c_str());
+        dl->AddText(ImVec2(area.Min.x + ImGui::GetFontSize() * 0.3f, py - ts.y - 2), col, it.name.c_str());
+    }
+}
+
+// Everything inside the data area, clipped to it.
+void drawItems(ImDrawList* dl) {
+    drawBands(dl);
+    for (const auto& it : g_cur.items) {
+        ImU32 col = paletteColor(it.color);
+        switch (it.kind) {
+            case Kind::Line: drawLine(dl, it.x, it.y, col, it.size * lineScale(), it.style); break;
+            case Kind::Markers: drawMarkers(dl, it, col); break;
+            case Kind::Stairs: drawLine(dl, it.x, it.y2, col, it.size * lineScale(), LineStyle::Solid); break;
+            case Kind::VLine: drawVLine(dl, it, col); break;
+            case Kind::HLine: drawHLine(dl, it, col); break;
+            case Kind::Band: break;  // drawn first
+        }
+    }
+}
+
+bool inLegend(const Item& it) {
+    return !it.name.empty() && it.name.rfind("##", 0) != 0 &&
+           (it.kind == Kind::Line || it.kind == Kind::Markers || filled(it.kind));
+}
+
+// A box of named lines, markers and bands inside the data area, in the chosen or least covered corner.
+void drawLegend(ImDrawList* dl) {
+    std::vector<const Item*> legend;
+    for (const auto& it : g_cur.items)
+        if (inLegend(it)) legend.push_back(&it);
+    if (legend.empty()) return;
+    const ImRect& area = g_cur.area;
+    float fs = ImGui::GetFontSize(), w = 0, lh = ImGui::GetTextLineHeight();
+    for (auto* it : legend) w = std::max(w, ImGui::CalcTextSize(it->name.c_str()).x);
+    float sw = swatchWidth(), pad = fs * 0.4f;
+    float lw = w + sw + pad * 3, lhAll = legend.size() * lh + pad * 2;
+    LegendCorner corner =
+        g_cur.legend == LegendCorner::Auto ? leastCoveredCorner(ImVec2(lw, lhAll), pad, lh) : g_cur.legend;
+    bool left = corner == LegendCorner::TopLeft || corner == LegendCorner::BottomLeft;
+    bool below = corner == LegendCorner::BottomLeft || corner == LegendCorner::BottomRight;
+    ImVec2 p0(left ? area.Min.x + pad : area.Max.x - lw, below ? area.Max.y - pad - lhAll : area.Min.y + pad);
+    ImVec2 p1(p0.x + lw - pad, p0.y + lhAll);
+    dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.88f), 3.0f);
+    dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Text, 0.25f), 3.0f);
+    float yy = p0.y + pad;
+    for (auto* it : legend) {
+        ImU32 col = paletteColor(it->color);
+        float cy = yy + lh / 2, x0 = p0.x + pad;
+        if (it->kind == Kind::Line) {
+            lineSample(dl, ImVec2(x0, cy), col, it->size, it->style);
+        } else if (it->kind == Kind::Markers) {
+            dl->AddCircleFilled(ImVec2(x0 + sw / 2, cy), it->size * lineScale(), col);
+        } else {
+            dl->AddRectFilled(ImVec2(x0, cy - lh * 0.3f), ImVec2(x0 + sw, cy + lh * 0.3f), paletteColor(it->color, 0.3f));
+        }
+        dl->AddText(ImVec2(x0 + sw + pad, yy), ImGui::GetColorU32(ImGuiCol_Text), it->name.c_str());
+        yy += lh;
+    }
+}
+
+// What was drawn and listed, kept for read-out, export and tests; a band is its two edges.
+void recordSeries(PlotState& st) {
+    st.last.clear();
+    st.legend.clear();
+    for (const auto& it : g_cur.items)
+        if (inLegend(it)) st.legend.push_back(it.name);
+    for (const auto& it : g_cur.items) {
+        if (it.legend_only) continue;
+        std::string name = it.name.rfind("##", 0) == 0 ? it.name.substr(2) : it.name;  // "##": not in the legend
+        if (it.kind == Kind::Line || it.kind == Kind::Markers) st.last.push_back({name, it.x, it.y, it.color});
+        else if (filled(it.kind)) {
+            st.last.push_back({name + " (low)", it.x, it.y, it.color});
+            st.last.push_back({name + " (high)", it.x, it.y2, it.color});
+        }
+    }
+}
+
+// Crosshair and a tooltip with, per series, the sample nearest to the cursor's x.
+void drawReadout(ImDrawList* dl, const std::vector<PlotSeries>& series) {
+    ImGuiIO& io = ImGui::GetIO();
+    const ImRect& area = g_cur.area;
+    if (!g_cur.hovered || !area.Contains(io.MousePos)) return;
+    float fs = ImGui::GetFontSize();
+    ImU32 cross = ImGui::GetColorU32(ImGuiCol_Text, 0.35f);
+    dl->AddLine(ImVec2(io.MousePos.x, area.Min.y), ImVec2(io.MousePos.x, area.Max.y), cross);
+    dl->AddLine(ImVec2(area.Min.x, io.MousePos.y), ImVec2(area.Max.x, io.MousePos.y), cross);
+    const View& v = g_cur.view;
+    double mx = fromAxis(v.x0 + (io.MousePos.x - area.Min.x) / area.GetWidth() * (v.x1 - v.x0), g_cur.ax.scale);
+    double my = fromAxis(v.y0 + (area.Max.y - io.MousePos.y) / area.GetHeight() * (v.y1 - v.y0), g_cur.ay.scale);
+    ImGui::BeginTooltip();
+    ImGui::Text("%s = %s", g_cur.ax.label.c_str(), formatNumber(mx, 4).c_str());
+    ImGui::TextDisabled("cursor y = %s", formatNumber(my, 4).c_str());
+    for (const auto& s : series) {
+        if (s.x.empty() || s.name.empty()) continue;
+        size_t best = 0;
+        double bd = INFINITY;
+        for (size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
+            if (!finitePoint(s.x[i], s.y[i])) continue;
+            double d = std::fabs(toScreen(s.x[i], s.y[i]).x - io.MousePos.x);
+            if (d < bd) bd = d, best = i;
+        }
+        if (bd > fs * 3) continue;
+        ImVec2 p = toScreen(s.x[best], s.y[best]);
+        dl->AddCircle(p, fs * 0.35f, paletteColor(s.color), 16, 2.0f);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paletteColor(s.color)), "%s: %s at %s", s.name.c_str(),
+                           formatNumber(s.y[best], 4).c_str(), formatNumber(s.x[best], 4).c_str());
+    }
+    ImGui::TextDisabled("wheel: zoom, drag: pan, double-click: reset");
+    ImGui::EndTooltip();
+}
+
+}  // namespace
+
+bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, ImVec2 size) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return false;
+    g_cur = Current{};
+    g_cur.legend = g_next_legend;
+    g_next_legend = LegendCorner::Auto;
+    g_cur.key = id;
+    g_cur.id = window->GetID(id);
+    g_cur.ax = x;
+    g_cur.ay = y;
+    if (!layOut(title, size)) return false;
+
+    PlotState& st = g_states[g_cur.key];
+    IM_ASSERT(st.begun_frame != ImGui::GetFrameCount() && "plot id begun twice in one frame");
+    st.begun_frame = ImGui::GetFrameCount();
+    st.frame_min = g_cur.frame.Min;
+    st.frame_max = g_cur.frame.Max;
+    if (!st.view.user)
+        st.view = View{false, toAxis(x.min, x.scale), toAxis(x.max, x.scale), toAxis(y.min, y.scale),
+                       toAxis(y.max, y.scale)};
+    interact(st.view);
+    g_cur.view = st.view;
+    drawAxes(title);
+    ImGui::GetWindowDrawList()->PushClipRect(g_cur.area.Min, g_cur.area.Max, true);
     return true;
 }
 
@@ -344,6 +563,25 @@ void PlotBand(const char* name, const std::vector<double>& x, const std::vector<
     g_cur.items.push_back({Kind::Band, name, x, y_low, y_high, color, LineStyle::Solid, 0});
 }
 
+void PlotStairs(const char* name, const std::vector<double>& edges, const std::vector<double>& values, int color,
+                float thickness) {
+    Item it{Kind::Stairs, name, {}, {}, {}, color, LineStyle::Solid, thickness};
+    for (size_t i = 0; i < values.size() && i + 1 < edges.size(); ++i) {
+        it.x.insert(it.x.end(), {edges[i], edges[i + 1]});
+        it.y.insert(it.y.end(), {0.0, 0.0});
+        it.y2.insert(it.y2.end(), {values[i], values[i]});
+    }
+    g_cur.items.push_back(std::move(it));
+}
+
+void PlotLegendLine(const char* name, int color, LineStyle style, float thickness) {
+    g_cur.items.push_back({Kind::Line, name, {}, {}, {}, color, style, thickness, true});
+}
+
+void PlotLegendMarkers(const char* name, int color, float radius) {
+    g_cur.items.push_back({Kind::Markers, name, {}, {}, {}, color, LineStyle::Solid, radius, true});
+}
+
 void PlotVLine(double x, const char* label, int color, LineStyle style) {
     g_cur.items.push_back({Kind::VLine, label, {x}, {}, {}, color, style, 1.5f});
 }
@@ -354,148 +592,30 @@ void PlotHLine(double y, const char* label, int color, LineStyle style) {
 
 void EndPlot() {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    float fs = ImGui::GetFontSize();
-    float dpiLine = std::max(1.0f, fs / 16.0f);  // thicker lines for larger (projector) fonts
-    const ImRect& area = g_cur.area;
-    // Bands first so lines stay on top. Without anti-aliased fill: the fringes of neighbouring quads
-    // would overlap and show as stripes.
-    const ImDrawListFlags saved_flags = dl->Flags;
-    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
-    for (const auto& it : g_cur.items) {
-        if (it.kind != Kind::Band) continue;
-        for (size_t i = 1; i < it.x.size() && i < it.y.size() && i < it.y2.size(); ++i) {
-            if (!finitePoint(it.x[i - 1], it.y[i - 1]) || !finitePoint(it.x[i], it.y[i]) ||
-                !finitePoint(it.x[i - 1], it.y2[i - 1]) || !finitePoint(it.x[i], it.y2[i]))
-                continue;
-            ImVec2 a = toScreen(it.x[i - 1], it.y[i - 1]), b = toScreen(it.x[i], it.y[i]);
-            ImVec2 c = toScreen(it.x[i], it.y2[i]), d = toScreen(it.x[i - 1], it.y2[i - 1]);
-            dl->AddQuadFilled(a, b, c, d, paletteColor(it.color, 0.18f));
-        }
-    }
-    dl->Flags = saved_flags;
-    for (const auto& it : g_cur.items) {
-        ImU32 col = paletteColor(it.color);
-        if (it.kind == Kind::Line) {
-            std::vector<ImVec2> pts;
-            auto flush = [&] {
-                polyline(dl, pts, col, it.size * dpiLine, it.style);
-                pts.clear();
-            };
-            for (size_t i = 0; i < it.x.size() && i < it.y.size(); ++i) {
-                if (finitePoint(it.x[i], it.y[i])) {
-                    pts.push_back(toScreen(it.x[i], it.y[i]));
-                } else {
-                    flush();
-                }
-            }
-            flush();
-        } else if (it.kind == Kind::Markers) {
-            for (size_t i = 0; i < it.x.size() && i < it.y.size(); ++i)
-                if (finitePoint(it.x[i], it.y[i])) {
-                    ImVec2 p = toScreen(it.x[i], it.y[i]);
-                    dl->AddCircleFilled(p, it.size * dpiLine, col);
-                    dl->AddCircle(p, it.size * dpiLine, ImGui::GetColorU32(ImGuiCol_WindowBg), 12, dpiLine);
-                }
-        } else if (it.kind == Kind::VLine && finitePoint(it.x[0], std::pow(10.0, g_cur.view.y0))) {
-            float px = toScreen(it.x[0], 1.0).x;
-            dashedLine(dl, ImVec2(px, area.Min.y), ImVec2(px, area.Max.y), col, it.size * dpiLine, it.style);
-            if (!it.name.empty()) dl->AddText(ImVec2(px + fs * 0.25f, area.Min.y + fs * 0.2f), col, it.name.c_str());
-        } else if (it.kind == Kind::HLine && std::isfinite(it.y[0]) &&
-                   (g_cur.ay.scale == Scale::Linear || it.y[0] > 0)) {
-            float py = toScreen(g_cur.ax.scale == Scale::Log10 ? 1.0 : 0.0, it.y[0]).y;
-            dashedLine(dl, ImVec2(area.Min.x, py), ImVec2(area.Max.x, py), col, it.size * dpiLine, it.style);
-            if (!it.name.empty()) {  // label at the left end, above the line
-                ImVec2 ts = ImGui::CalcTextSize(it.name.c_str());
-                dl->AddText(ImVec2(area.Min.x + fs * 0.3f, py - ts.y - 2), col, it.name.c_str());
-            }
-        }
-    }
+    drawItems(dl);
     dl->PopClipRect();
-    dl->AddRect(area.Min, area.Max, ImGui::GetColorU32(ImGuiCol_Text, 0.45f));
-
-    // Legend (top-right inside the data area) for named lines, markers and bands.
-    std::vector<const Item*> legend;
-    for (const auto& it : g_cur.items)
-        if (!it.name.empty() && it.name.rfind("##", 0) != 0 &&
-            (it.kind == Kind::Line || it.kind == Kind::Markers || it.kind == Kind::Band))
-            legend.push_back(&it);
-    if (!legend.empty()) {
-        float w = 0, lh = ImGui::GetTextLineHeight();
-        for (auto* it : legend) w = std::max(w, ImGui::CalcTextSize(it->name.c_str()).x);
-        float sw = fs * 1.8f, pad = fs * 0.4f;
-        float lw = w + sw + pad * 3, lhAll = legend.size() * lh + pad * 2;
-        LegendCorner corner = g_cur.legend == LegendCorner::Auto ? leastCoveredCorner(ImVec2(lw, lhAll), pad, lh)
-                                                                  : g_cur.legend;
-        bool left = corner == LegendCorner::TopLeft || corner == LegendCorner::BottomLeft;
-        bool below = corner == LegendCorner::BottomLeft || corner == LegendCorner::BottomRight;
-        ImVec2 p0(left ? area.Min.x + pad : area.Max.x - lw, below ? area.Max.y - pad - lhAll : area.Min.y + pad);
-        ImVec2 p1(p0.x + lw - pad, p0.y + lhAll);
-        dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.88f), 3.0f);
-        dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Text, 0.25f), 3.0f);
-        float yy = p0.y + pad;
-        for (auto* it : legend) {
-            ImU32 col = paletteColor(it->color);
-            float cy = yy + lh / 2, x0 = p0.x + pad;
-            if (it->kind == Kind::Line) {
-                dashedLine(dl, ImVec2(x0, cy), ImVec2(x0 + sw, cy), col, it->size * dpiLine, it->style);
-            } else if (it->kind == Kind::Markers) {
-                dl->AddCircleFilled(ImVec2(x0 + sw / 2, cy), it->size * dpiLine, col);
-            } else {
-                dl->AddRectFilled(ImVec2(x0, cy - lh * 0.3f), ImVec2(x0 + sw, cy + lh * 0.3f), paletteColor(it->color, 0.3f));
-            }
-            dl->AddText(ImVec2(x0 + sw + pad, yy), ImGui::GetColorU32(ImGuiCol_Text), it->name.c_str());
-            yy += lh;
-        }
-    }
-
-    // Keep what was drawn for read-out and export.
+    dl->AddRect(g_cur.area.Min, g_cur.area.Max, ImGui::GetColorU32(ImGuiCol_Text, 0.45f));
+    drawLegend(dl);
     PlotState& st = g_states[g_cur.key];
-    st.last.clear();
-    for (const auto& it : g_cur.items) {
-        std::string name = it.name.rfind("##", 0) == 0 ? it.name.substr(2) : it.name;  // "##": not in the legend
-        if (it.kind == Kind::Line || it.kind == Kind::Markers) st.last.push_back({name, it.x, it.y, it.color});
-        else if (it.kind == Kind::Band) {
-            st.last.push_back({name + " (low)", it.x, it.y, it.color});
-            st.last.push_back({name + " (high)", it.x, it.y2, it.color});
-        }
-    }
-
-    // Hover read-out: crosshair and, per series, the sample nearest to the cursor's x.
-    ImGuiIO& io = ImGui::GetIO();
-    if (g_cur.hovered && area.Contains(io.MousePos)) {
-        ImU32 cross = ImGui::GetColorU32(ImGuiCol_Text, 0.35f);
-        dl->AddLine(ImVec2(io.MousePos.x, area.Min.y), ImVec2(io.MousePos.x, area.Max.y), cross);
-        dl->AddLine(ImVec2(area.Min.x, io.MousePos.y), ImVec2(area.Max.x, io.MousePos.y), cross);
-        const View& v = g_cur.view;
-        double mx = fromAxis(v.x0 + (io.MousePos.x - area.Min.x) / area.GetWidth() * (v.x1 - v.x0), g_cur.ax.scale);
-        double my = fromAxis(v.y0 + (area.Max.y - io.MousePos.y) / area.GetHeight() * (v.y1 - v.y0), g_cur.ay.scale);
-        ImGui::BeginTooltip();
-        ImGui::Text("%s = %s", g_cur.ax.label.c_str(), formatNumber(mx, 4).c_str());
-        ImGui::TextDisabled("cursor y = %s", formatNumber(my, 4).c_str());
-        for (const auto& s : st.last) {
-            if (s.x.empty() || s.name.empty()) continue;
-            size_t best = 0;
-            double bd = INFINITY;
-            for (size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
-                if (!finitePoint(s.x[i], s.y[i])) continue;
-                double d = std::fabs(toScreen(s.x[i], s.y[i]).x - io.MousePos.x);
-                if (d < bd) bd = d, best = i;
-            }
-            if (bd > fs * 3) continue;
-            ImVec2 p = toScreen(s.x[best], s.y[best]);
-            dl->AddCircle(p, fs * 0.35f, paletteColor(s.color), 16, 2.0f);
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paletteColor(s.color)), "%s: %s at %s", s.name.c_str(),
-                               formatNumber(s.y[best], 4).c_str(), formatNumber(s.x[best], 4).c_str());
-        }
-        ImGui::TextDisabled("wheel: zoom, drag: pan, double-click: reset");
-        ImGui::EndTooltip();
-    }
+    recordSeries(st);
+    drawReadout(dl, st.last);
 }
 
 const std::vector<PlotSeries>& plotSeries(const char* id) {
     static const std::vector<PlotSeries> none;
     auto it = g_states.find(id);
     return it == g_states.end() ? none : it->second.last;
+}
+
+const std::vector<std::string>& plotLegend(const char* id) {
+    static const std::vector<std::string> none;
+    auto it = g_states.find(id);
+    return it == g_states.end() ? none : it->second.legend;
+}
+
+bool plotBegunThisFrame(const char* id) {
+    auto it = g_states.find(id);
+    return it != g_states.end() && it->second.begun_frame == ImGui::GetFrameCount();
 }
 
 bool plotRect(const char* id, ImVec2* min, ImVec2* max) {
@@ -523,5 +643,12 @@ std::string plotCsv(const char* id) {
 }
 
 void SetNextLegendCorner(LegendCorner corner) { g_next_legend = corner; }
+
+void LineSwatch(int color, LineStyle style, float thickness) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    lineSample(ImGui::GetWindowDrawList(), ImVec2(p.x, p.y + h * 0.5f), paletteColor(color), thickness, style);
+    ImGui::Dummy(ImVec2(swatchWidth(), h));
+}
 
 }  // namespace slingshot::ui

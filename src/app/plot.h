@@ -28,11 +28,18 @@ struct PlotSeries {  // what the plot drew last frame, for read-out and export
     int color = 0;
 };
 
-// Palette index -> colour (Okabe-Ito, adjusted to the current theme's background).
+// The palette's slots by name (the `int color` of the calls below). A slot's colour depends on the
+// theme: Foreground is black on the light theme and white on the dark one.
+struct PlotColour {
+    enum : int { Accent, Warm, Green, Purple, Bright, Reference, Foreground, Count };
+};
+// Palette index -> colour (Okabe-Ito, ordered for contrast on the current ImGui style's background).
 ImU32 paletteColor(int index, float alpha = 1.0f);
-void setDarkPalette(bool dark);
+// The colour's name in the current theme ("black" or "white" for Foreground), for text naming it.
+const char* colourName(int index);
 
-// Returns false when the plot is clipped away (then draw nothing and skip EndPlot).
+// Returns false when the plot is clipped away (then draw nothing and skip EndPlot). An id names one
+// plot: its zoom, its export and its tests; beginning it twice in a frame is an error (IM_ASSERT).
 bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, ImVec2 size);
 // Series names starting with "##" are kept out of the legend (read-out and export drop the "##").
 void PlotLine(const char* name, const std::vector<double>& x, const std::vector<double>& y, int color,
@@ -42,12 +49,24 @@ void PlotMarkers(const char* name, const std::vector<double>& x, const std::vect
 // A shaded band between y_low and y_high (drawn under the lines; shown in the legend).
 void PlotBand(const char* name, const std::vector<double>& x, const std::vector<double>& y_low,
               const std::vector<double>& y_high, int color);
+// A histogram: values[i] over [edges[i], edges[i + 1]] (edges one longer than values), filled down to
+// 0 with an outline on top; in the legend like a band. Read-out and export carry the step vertices
+// (two points per bin, so bars stay bars) as "<name> (low)" and "<name> (high)".
+void PlotStairs(const char* name, const std::vector<double>& edges, const std::vector<double>& values, int color,
+                float thickness = 1.0f);
+// Legend entries without data, for a look that several series share (not in read-out or export).
+void PlotLegendLine(const char* name, int color, LineStyle style = LineStyle::Solid, float thickness = 2.0f);
+void PlotLegendMarkers(const char* name, int color, float radius = 4.0f);
 void PlotVLine(double x, const char* label, int color, LineStyle style = LineStyle::Dashed);
 void PlotHLine(double y, const char* label, int color, LineStyle style = LineStyle::Dashed);
 void EndPlot();
 
 // The series the plot with this id drew last frame (empty if never drawn).
 const std::vector<PlotSeries>& plotSeries(const char* id);
+// The names its legend showed last frame, top to bottom.
+const std::vector<std::string>& plotLegend(const char* id);
+// Whether a plot with this id was begun in the current frame.
+bool plotBegunThisFrame(const char* id);
 // Screen rectangle the plot occupied last frame; false if never drawn.
 bool plotRect(const char* id, ImVec2* min, ImVec2* max);
 // The series as CSV: one block per series with columns series,x,y (x/y named after the axes).
@@ -66,5 +85,9 @@ std::string formatNumber(double v, int significant = 4);  // "1.23e10" written a
 // corner that hides the fewest data points and line labels, top-right first on ties.
 enum class LegendCorner { Auto, TopRight, TopLeft, BottomLeft, BottomRight };
 void SetNextLegendCorner(LegendCorner corner);
+
+// A line sample as an item at the cursor, one text line high, drawn like the legend's (same dash
+// pattern and width), for tables that serve as a legend.
+void LineSwatch(int color, LineStyle style, float thickness = 2.0f);
 
 }  // namespace slingshot::ui

@@ -199,37 +199,37 @@ void CompetenceView::drawFractionPlot(const SimulationSnapshot* s, ImVec2 size) 
     if (!ui::BeginPlot("competence-fraction", "Fraction of skills with competence \u2265 c",
                        {"competence level c", ui::Scale::Linear, 0, 1}, {"fraction of skills", ui::Scale::Linear, 0, 1.02}, size))
         return;
-    ui::PlotLine("random Y, expected", t.c, t.random, 2, ui::LineStyle::Dotted, 2.5f);
-    ui::PlotLine("exact worst case 1 \u2212 \u03b1_A", t.c, t.worst, 1, ui::LineStyle::Dashed);
-    ui::PlotLine("Thm 8 guarantee (N\u2082 \u2192 \u221e)", t.c, t.guarantee, 6, ui::LineStyle::Solid, 2.0f);
-    ui::PlotLine("Thm 8, finite size \u03c1 = N\u2081/N\u2082", t.c, t.finite, 6, ui::LineStyle::Dotted, 1.5f);
+    ui::PlotLine("random Y, expected", t.c, t.random, ui::PlotColour::Green, ui::LineStyle::Dotted, 2.5f);
+    ui::PlotLine("exact worst case 1 \u2212 \u03b1_A", t.c, t.worst, ui::PlotColour::Warm, ui::LineStyle::Dashed);
+    ui::PlotLine("Thm 8 guarantee (N\u2082 \u2192 \u221e)", t.c, t.guarantee, ui::PlotColour::Foreground,
+                 ui::LineStyle::Solid, 2.0f);
+    ui::PlotLine("Thm 8, finite size \u03c1 = N\u2081/N\u2082", t.c, t.finite, ui::PlotColour::Foreground,
+                 ui::LineStyle::Dotted, 1.5f);
     if (certificateOn() && cert_.last())
         ui::PlotLine(cert_.stale() ? "certificate of the previous graph" : "certificate for this graph", t.c,
-                     cert_.competentCurve(in_.theta, t.c), 3, ui::LineStyle::Solid, 2.0f);
+                     cert_.competentCurve(in_.theta, t.c), ui::PlotColour::Purple, ui::LineStyle::Solid, 2.0f);
     if (s) {
         std::vector<double> x, y;
         curveOf(s->result.skills, x, y);
         std::string name = "simulated, " + std::string(failureModeName(s->params.failure)) + " failures";
-        ui::PlotLine(name.c_str(), x, y, 0, ui::LineStyle::Solid, 2.5f);
-        ui::PlotMarkers("", {s->params.c}, {1 - s->result.skills.fracAtMostC()}, 0, 5.0f);
+        ui::PlotLine(name.c_str(), x, y, ui::PlotColour::Accent, ui::LineStyle::Solid, 2.5f);
+        ui::PlotMarkers("", {s->params.c}, {1 - s->result.skills.fracAtMostC()}, ui::PlotColour::Accent, 5.0f);
     }
     ui::PlotVLine(in_.c, "c", 5, ui::LineStyle::Dashed);
     ui::EndPlot();
 }
 
 void CompetenceView::drawHistogram(const SimulationSnapshot* s, ImVec2 size) {
-    std::vector<double> x, y0, y;
+    std::vector<double> edges, counts;
     double lo = 0.5, ymax = 1;
     if (s) {
         const std::vector<uint64_t>& h = s->result.skills.histogram;
         const double g = double(s->params.grid_points);
         size_t first = h.size();
+        for (size_t j = 0; j <= h.size(); ++j) edges.push_back(double(j) / g);
         for (size_t j = 0; j < h.size(); ++j) {
             if (h[j] && first == h.size()) first = j;
-            const double a = double(j) / g, b = double(j + 1) / g;
-            x.insert(x.end(), {a, b});
-            y.insert(y.end(), {double(h[j]), double(h[j])});
-            y0.insert(y0.end(), {0.0, 0.0});
+            counts.push_back(double(h[j]));
             ymax = std::max(ymax, double(h[j]));
         }
         if (first < h.size()) lo = std::min(lo, std::floor(double(first) / g * 10 - 0.5) / 10);
@@ -241,10 +241,7 @@ void CompetenceView::drawHistogram(const SimulationSnapshot* s, ImVec2 size) {
                        {"competence = 1 \u2212 e(s, Y)/deg(s)", ui::Scale::Linear, std::max(0.0, lo), 1.0 + 0.01},
                        {ylabel, ui::Scale::Linear, 0, ymax * 1.1}, size))
         return;
-    if (s) {
-        ui::PlotBand("skills", x, y0, y, 0);
-        ui::PlotLine("", x, y, 0, ui::LineStyle::Solid, 1.0f);
-    }
+    if (s) ui::PlotStairs("skills", edges, counts, 0);
     ui::PlotVLine(in_.c, "c", 5, ui::LineStyle::Dashed);
     ui::PlotVLine(1 - in_.theta, "1 \u2212 \u03b8", 6, ui::LineStyle::Dotted);
     ui::EndPlot();
@@ -276,10 +273,13 @@ void CompetenceView::drawExplanation() {
         "competence \u2264 c = 1 \u2212 \u03b2\u03b8, where \u03b1* is the smallest \u03b1 with "
         "H(\u03b8) + \u03c1H(\u03b1) \u2212 k\u03b8\u00b7KL(\u03b2\u03b1\u2016\u03b1) < 0.");
     ImGui::TextWrapped(
-        "The guarantee (black) holds for every Y. A random Y (green) leaves almost every skill competent; the adversary "
-        "(blue, aiming at c only) gets close to the exact worst case \u03b1_A (orange), which stays inside the guarantee. "
-        "The certificate (purple) is proved for this very graph from its second singular value \u03c3 (expander mixing "
-        "lemma, THEORY 8): no failure set of measure \u03b8 can push more skills below c on it.");
+        "The guarantee (%s) holds for every Y. A random Y (%s) leaves almost every skill competent; the adversary "
+        "(%s, aiming at c only) gets close to the exact worst case \u03b1_A (%s), which stays inside the guarantee. "
+        "The certificate (%s) is proved for this very graph from its second singular value \u03c3 (expander mixing "
+        "lemma, THEORY 8): no failure set of measure \u03b8 can push more skills below c on it.",
+        ui::colourName(ui::PlotColour::Foreground), ui::colourName(ui::PlotColour::Green),
+        ui::colourName(ui::PlotColour::Accent), ui::colourName(ui::PlotColour::Warm),
+        ui::colourName(ui::PlotColour::Purple));
     const SimulationSnapshot* s = runner_.last();
     if (s && s->result.tuples) {
         const TupleReport& t = *s->result.tuples;

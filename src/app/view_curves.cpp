@@ -322,19 +322,17 @@ void CurvesView::drawFamilyPlot(ImVec2 size) {
                              ui::LineStyle::DashDot, 2.0f);
             ui::PlotLine(m.label.c_str(), c_, m.bound, col);
         }
-        const std::vector<double> none;
-        if (worst_ == "on") ui::PlotLine("exact worst case 1 − α_A", none, none, 6, ui::LineStyle::Dotted, 2.0f);
-        if (random_ == "on")
-            ui::PlotMarkers(("random failure set, d̄ = " + std::to_string(degree_)).c_str(), none, none, 6, 2.5f);
+        if (worst_ == "on") ui::PlotLegendLine("exact worst case 1 − α_A", 6, ui::LineStyle::Dotted, 2.0f);
+        if (random_ == "on") ui::PlotLegendMarkers(("random failure set, d̄ = " + std::to_string(degree_)).c_str(), 6, 2.5f);
         if (certificateOn() && cert_.last()) {
             const GraphKey& g = cert_.last()->key;
             const std::string name = "certificate, graph N₁ = " + ui::formatNumber(double(g.n1)) + ", N₂ = " +
                                      ui::formatNumber(double(g.n2)) + ", k = " + std::to_string(g.k) +
                                      (cert_.stale() ? " (previous)" : "");
-            ui::PlotLine(name.c_str(), none, none, 6, ui::LineStyle::DashDot, 2.0f);
+            ui::PlotLegendLine(name.c_str(), 6, ui::LineStyle::DashDot, 2.0f);
         }
         if (rho_ > 0)
-            ui::PlotLine(("finite size ρ = " + ui::formatNumber(rho_, 3)).c_str(), none, none, 6, ui::LineStyle::Dashed, 1.5f);
+            ui::PlotLegendLine(("finite size ρ = " + ui::formatNumber(rho_, 3)).c_str(), 6, ui::LineStyle::Dashed, 1.5f);
         ui::EndPlot();
     }
 }

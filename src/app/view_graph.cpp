@@ -315,6 +315,11 @@ void GraphView::drawColourLegend(const SimulationSnapshot& s) {
     ImGui::Dummy(ImVec2(1, y - p.y + fs * 2.0f));
 }
 
+const char* GraphView::degreesPlotId() const {
+    const SimulationSnapshot* s = runner_.last();
+    return s && !s->probability.empty() ? "graph-degrees-zipf" : "graph-degrees";
+}
+
 void GraphView::drawDegrees(const SimulationSnapshot& s, ImVec2 size) {
     const SimulationParams& p = s.params;
     const double trials = double(p.k) * double(p.n2);
@@ -324,25 +329,24 @@ void GraphView::drawDegrees(const SimulationSnapshot& s, ImVec2 size) {
             histogram_generation_ = runner_.generation();
         }
         const DegreeHistogram& h = histogram_;
-        std::vector<double> sx, sy0, sy, cx, ey;
+        std::vector<double> edges, counts, cx, ey;
         double ymax = 1;
         for (size_t i = 0; i < h.count.size(); ++i) {
-            const double a = h.binLow(i) - 0.5, b = a + h.bin_width;
-            sx.insert(sx.end(), {a, b});
-            sy.insert(sy.end(), {double(h.count[i]), double(h.count[i])});
-            sy0.insert(sy0.end(), {0.0, 0.0});
-            cx.push_back((a + b) / 2);
+            const double a = h.binLow(i) - 0.5;
+            edges.push_back(a);
+            counts.push_back(double(h.count[i]));
+            cx.push_back(a + h.bin_width / 2.0);
             ey.push_back(h.expected[i]);
             ymax = std::max({ymax, double(h.count[i]), h.expected[i]});
         }
-        const double x_lo = sx.empty() ? 0 : sx.front(), x_hi = sx.empty() ? 1 : sx.back();
+        if (!counts.empty()) edges.push_back(edges.back() + h.bin_width);
+        const double x_lo = edges.empty() ? 0 : edges.front(), x_hi = edges.empty() ? 1 : edges.back();
         std::string ylabel = h.bin_width == 1 ? "skills with this degree"
                                               : "skills per bin of " + std::to_string(h.bin_width) + " degrees";
         if (ui::BeginPlot("graph-degrees", "Degrees of the skills against the binomial",
                           {"degree deg(s) (edges of a skill)", ui::Scale::Linear, x_lo, x_hi + (x_hi - x_lo) * 0.02},
                           {ylabel, ui::Scale::Linear, 0, ymax * 1.12}, size)) {
-            ui::PlotBand("sampled graph", sx, sy0, sy, 0);
-            ui::PlotLine("", sx, sy, 0, ui::LineStyle::Solid, 1.0f);
+            ui::PlotStairs("sampled graph", edges, counts, 0);
             ui::PlotLine("N\u2081\u00b7P[Bin(kN\u2082, 1/N\u2081) in bin]", cx, ey, 1, ui::LineStyle::Solid, 2.0f);
             ui::PlotVLine(s.result.mean_degree, "kN\u2082/N\u2081", 6, ui::LineStyle::Dotted);
             ui::EndPlot();
@@ -364,7 +368,7 @@ void GraphView::drawDegrees(const SimulationSnapshot& s, ImVec2 size) {
         eyv.push_back(trials * s.probability[sk]);
     }
     double ymin = trials * s.probability.back(), ymax = trials * s.probability.front();
-    if (ui::BeginPlot("graph-degrees", "Degree against frequency rank (Zipf \u03bc\u2081)",
+    if (ui::BeginPlot("graph-degrees-zipf", "Degree against frequency rank (Zipf \u03bc\u2081)",
                       {"rank of the skill (1 = most frequent)", ui::Scale::Log10, 1, std::max(2.0, double(n1))},
                       {"degree deg(s)", ui::Scale::Log10, std::max(0.5, ymin / 3), ymax * 3}, size)) {
         ui::PlotMarkers("sampled degree", rx, ry, 0, 2.5f);

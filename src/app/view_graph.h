@@ -26,7 +26,7 @@ public:
     void controls() override;
     void main() override;
     std::vector<ParamBinding> bindings() override { return in_.bindings(false); }
-    std::vector<const char*> plotIds() const override { return {"graph-degrees"}; }
+    std::vector<const char*> plotIds() const override { return {degreesPlotId()}; }
     // Embeds show the bipartite picture (degrees when the graph is too large to draw) or the degrees.
     std::vector<const char*> embedPlotIds() const override { return {"graph-bipartite", "graph-degrees"}; }
     bool drawPlot(const std::string& id, ImVec2 size) override;
@@ -35,6 +35,8 @@ public:
     const SimulationRunner& runner() const { return runner_; }
     // What main() drew last: the bipartite graph (true) or the degree plot.
     bool drewGraph() const { return drew_graph_; }
+    // The degree plot of the last graph: the histogram (uniform measure) or degree against rank (Zipf).
+    const char* degreesPlotId() const;
 
 private:
     void drawBipartite(const SimulationSnapshot& s, ImVec2 size);

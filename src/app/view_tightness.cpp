@@ -23,14 +23,14 @@ struct Look {
     ui::LineStyle style;
     float thickness;
 };
-constexpr Look kThm8{6, ui::LineStyle::Solid, 2.0f};
-constexpr Look kFinite{6, ui::LineStyle::Dotted, 1.5f};
-constexpr Look kCert{3, ui::LineStyle::Solid, 2.5f};
-constexpr Look kWorst{1, ui::LineStyle::Dashed, 2.0f};
-constexpr Look kAdversary{0, ui::LineStyle::Solid, 2.5f};
-constexpr Look kRandom{2, ui::LineStyle::Dotted, 2.5f};
-constexpr Look kMarkov{4, ui::LineStyle::Dashed, 1.2f};
-constexpr int kCColor = 5;
+constexpr Look kThm8{ui::PlotColour::Foreground, ui::LineStyle::Solid, 2.0f};
+constexpr Look kFinite{ui::PlotColour::Foreground, ui::LineStyle::Dotted, 1.5f};
+constexpr Look kCert{ui::PlotColour::Purple, ui::LineStyle::Solid, 2.5f};
+constexpr Look kWorst{ui::PlotColour::Warm, ui::LineStyle::Dashed, 2.0f};
+constexpr Look kAdversary{ui::PlotColour::Accent, ui::LineStyle::Solid, 2.5f};
+constexpr Look kRandom{ui::PlotColour::Green, ui::LineStyle::Dotted, 2.5f};
+constexpr Look kMarkov{ui::PlotColour::Bright, ui::LineStyle::Dashed, 1.2f};
+constexpr int kCColor = ui::PlotColour::Reference;
 
 // Names (also the CSV/JSON export names); "##" keeps them out of the in-plot legend, the table
 // beside the plot is the legend.
@@ -41,23 +41,6 @@ constexpr const char* kWorstName = "##exact worst case alpha_A";
 constexpr const char* kAdversaryName = "##simulated adversary on this graph";
 constexpr const char* kRandomName = "##random failure set, expected";
 constexpr const char* kMarkovName = "##Markov theta/(1-c)";
-
-void swatch(const Look& look) {
-    const float fs = ImGui::GetFontSize();
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float y = p.y + ImGui::GetTextLineHeight() * 0.5f, w = fs * 1.8f;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 col = ui::paletteColor(look.color);
-    const float t = std::max(1.0f, fs / 16.0f) * look.thickness;
-    if (look.style == ui::LineStyle::Solid) {
-        dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + w, y), col, t);
-    } else {
-        const float on = look.style == ui::LineStyle::Dashed ? fs * 0.5f : fs * 0.12f;
-        const float off = look.style == ui::LineStyle::Dashed ? fs * 0.3f : fs * 0.25f;
-        for (float x = 0; x < w; x += on + off) dl->AddLine(ImVec2(p.x + x, y), ImVec2(p.x + std::min(w, x + on), y), col, t);
-    }
-    ImGui::Dummy(ImVec2(w, ImGui::GetTextLineHeight()));
-}
 
 ParamSpec logySpec() {
     return viewParam("logy", ParamKind::Choice, "log scale for the fraction plot (on/off)", 0, 0, {"on", "off"});
@@ -206,7 +189,7 @@ void TightnessView::drawReadoutTable(const SimulationSnapshot* s, const Certific
     auto row = [&](const Look& look, const std::string& name, const char* note, double v, bool have) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        swatch(look);
+        ui::LineSwatch(look.color, look.style, look.thickness);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(name.c_str());
         if (note && *note) {
@@ -305,8 +288,9 @@ void TightnessView::drawRatioPlot(const CertificateTask::Done* d, ImVec2 size) {
 void TightnessView::drawExplanation(const CertificateTask::Done* d) {
     ImGui::TextWrapped(
         "Every curve counts the skills a failure set Y of measure \u03b8 leaves with competence \u2264 c. "
-        "The upper three (black, pink) are guarantees: no Y can do worse. The lower ones are what a Y actually does. "
-        "At c = 1 \u2212 \u03b8 (dotted line) a Y can spoil every skill a little, and no bound is left.");
+        "The upper three (%s, %s) are guarantees: no Y can do worse. The lower ones are what a Y actually does. "
+        "At c = 1 \u2212 \u03b8 (dotted line) a Y can spoil every skill a little, and no bound is left.",
+        ui::colourName(kThm8.color), ui::colourName(kCert.color));
     ImGui::TextWrapped(
         "Thm 8 is a union bound over all Y and all skill sets for a random graph, so it is loose: "
         "about %s\u00d7 the exact worst case \u03b1_A at c = %.2g. The certificate is about this one graph: "
@@ -320,9 +304,10 @@ void TightnessView::drawExplanation(const CertificateTask::Done* d) {
             .c_str(),
         c_);
     ImGui::TextWrapped(
-        "The adversary (blue) searches this graph for the worst Y aiming at c: it lands close to \u03b1_A, so the worst "
-        "case is real. A random Y (green) almost never hurts a skill: a typical model is far from the case the "
-        "theorem guards against.");
+        "The adversary (%s) searches this graph for the worst Y aiming at c: it lands close to \u03b1_A, so the worst "
+        "case is real. A random Y (%s) almost never hurts a skill: a typical model is far from the case the "
+        "theorem guards against.",
+        ui::colourName(kAdversary.color), ui::colourName(kRandom.color));
     if (d && d->certifier)
         ImGui::TextDisabled("\u03c3 \u2264 %.4g with probability \u2265 1 \u2212 %.0e over the Lanczos start; \u03c3\u2082(B) = %.4g, \u03c3\u2081 = %.4g.",
                             d->spectral.sigma_centred_upper, d->spectral.start_failure_probability, d->spectral.sigma2,

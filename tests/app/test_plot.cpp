@@ -72,3 +72,96 @@ TEST_CASE("plot: the series drawn are kept for export as CSV", "[app][plot]") {
     CHECK(csv.find("halving,10,0.25\n") != std::string::npos);
     CHECK(ui::plotSeries("never-drawn").empty());
 }
+
+namespace {
+
+// One frame with a 400 x 300 plot "p" drawn by `items`.
+template <class F>
+void plotFrame(test::HeadlessImGui& gui, const char* id, F&& items) {
+    gui.frame([&] {
+        ImGui::Begin("w");
+        if (ui::BeginPlot(id, "", {"x", ui::Scale::Linear, 0, 3}, {"y", ui::Scale::Linear, 0, 6}, ImVec2(400, 300))) {
+            items();
+            ui::EndPlot();
+        }
+        ImGui::End();
+    });
+}
+
+}  // namespace
+
+TEST_CASE("plot: stairs record two vertices per bin, from 0 up to the value", "[app][plot]") {
+    test::HeadlessImGui gui;
+    plotFrame(gui, "stairs", [] { ui::PlotStairs("counts", {0, 1, 2.5}, {3, 5}, 0); });
+    const auto& series = ui::plotSeries("stairs");
+    REQUIRE(series.size() == 2);
+    CHECK(series[0].name == "counts (low)");
+    CHECK(series[0].x == std::vector<double>{0, 1, 1, 2.5});
+    CHECK(series[0].y == std::vector<double>{0, 0, 0, 0});
+    CHECK(series[1].name == "counts (high)");
+    CHECK(series[1].x == std::vector<double>{0, 1, 1, 2.5});
+    CHECK(series[1].y == std::vector<double>{3, 3, 5, 5});
+    CHECK(ui::plotLegend("stairs") == std::vector<std::string>{"counts"});
+    CHECK(ui::plotCsv("stairs").find("counts (high),1,5\n") != std::string::npos);
+}
+
+TEST_CASE("plot: legend-only entries are in the legend, not in read-out or export", "[app][plot]") {
+    test::HeadlessImGui gui;
+    std::vector<double> x{0, 1, 2}, y{1, 2, 3};
+    plotFrame(gui, "legend-only", [&] {
+        ui::PlotLine("##hidden", x, y, 0);
+        ui::PlotLine("data", x, y, 1);
+        ui::PlotLegendLine("shared dashes", 6, ui::LineStyle::Dashed);
+        ui::PlotLegendMarkers("shared dots", 6, 2.5f);
+    });
+    CHECK(ui::plotLegend("legend-only") == std::vector<std::string>{"data", "shared dashes", "shared dots"});
+    const auto& series = ui::plotSeries("legend-only");
+    REQUIRE(series.size() == 2);
+    CHECK(series[0].name == "hidden");
+    CHECK(series[1].name == "data");
+    CHECK(ui::plotCsv("legend-only").find("shared") == std::string::npos);
+}
+
+TEST_CASE("plot: a swatch takes the legend's width and one text line", "[app][plot]") {
+    test::HeadlessImGui gui;
+    ImVec2 size;
+    gui.frame([&] {
+        ImGui::Begin("w");
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const int before = dl->VtxBuffer.Size;
+        ui::LineSwatch(0, ui::LineStyle::Dashed, 2.0f);
+        size = ImGui::GetItemRectSize();
+        CHECK(dl->VtxBuffer.Size > before);
+        ImGui::End();
+    });
+    CHECK(size.x == Approx(ImGui::GetFontSize() * 1.8f).epsilon(0.01));
+}
+
+TEST_CASE("plot: each id is begun once per frame", "[app][plot]") {
+    test::HeadlessImGui gui;
+    plotFrame(gui, "once", [] {
+        CHECK(ui::plotBegunThisFrame("once"));
+        CHECK_FALSE(ui::plotBegunThisFrame("other"));
+    });
+    gui.frame([] { CHECK_FALSE(ui::plotBegunThisFrame("once")); });  // a new frame
+    plotFrame(gui, "once", [] { CHECK(ui::plotBegunThisFrame("once")); });
+}
+
+TEST_CASE("plot: colour names follow the theme and the colour drawn", "[app][plot]") {
+    test::HeadlessImGui gui;
+    ImGui::StyleColorsLight();
+    CHECK(std::string(ui::colourName(ui::PlotColour::Foreground)) == "black");
+    CHECK(ui::paletteColor(ui::PlotColour::Foreground) == IM_COL32(0, 0, 0, 255));
+    ImGui::StyleColorsDark();
+    CHECK(std::string(ui::colourName(ui::PlotColour::Foreground)) == "white");
+    CHECK(ui::paletteColor(ui::PlotColour::Foreground) == IM_COL32(255, 255, 255, 255));
+    CHECK(std::string(ui::colourName(ui::PlotColour::Accent + ui::PlotColour::Count)) == "light blue");  // wraps
+    for (auto style : {ImGui::StyleColorsLight, ImGui::StyleColorsDark}) {
+        style(nullptr);
+        for (int i = 0; i < ui::PlotColour::Count; ++i)
+            for (int j = 0; j < i; ++j) {
+                CHECK(std::string(ui::colourName(i)) != ui::colourName(j));
+                CHECK(ui::paletteColor(i) != ui::paletteColor(j));
+            }
+    }
+}

@@ -151,7 +151,7 @@ TEST_CASE("curves view: the certificate of a sampled graph sits beside each curv
     }
     // The legend names the graph.
     bool legend = false;
-    for (const auto& s : ui::plotSeries("curves-family")) legend |= s.name.rfind("certificate, graph N₁ = 1000", 0) == 0;
+    for (const auto& name : ui::plotLegend("curves-family")) legend |= name.rfind("certificate, graph N₁ = 1000", 0) == 0;
     CHECK(legend);
 
     // k family: only the member with the graph's k gets a certificate; a new seed is a new graph.

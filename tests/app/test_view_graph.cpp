@@ -83,7 +83,9 @@ TEST_CASE("graph view: a Zipf measure plots degree against rank next to kN2 mu1"
     setParam(v, "measure", "zipf");
     setParam(v, "zipf-s", 1.0);
     test::runViewToEnd(gui, v);
-    const auto& series = ui::plotSeries("graph-degrees");
+    REQUIRE(v.plotIds() == std::vector<const char*>{v.degreesPlotId()});
+    CHECK(std::string(v.degreesPlotId()) == "graph-degrees-zipf");
+    const auto& series = ui::plotSeries("graph-degrees-zipf");
     REQUIRE(series.size() == 2);
     const app::SimulationSnapshot* s = v.runner().last();
     REQUIRE(s);
