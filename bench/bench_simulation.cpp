@@ -2,7 +2,8 @@
 // all co-occurring pairs (W3), Zipf(1.0) sampling (W4) and the adversarial search. Each workload runs
 // once to warm up and then several times; one JSON line per workload with the median. Kernels are
 // driven in blocks through an indirect call, as the page's jobs do (so that V8 optimises them between
-// blocks, see core/job.h).
+// blocks, see core/base/job.h).
+#include "bench_timing.h"
 #include "core/graph/competence.h"
 #include "core/graph/failures.h"
 #include "core/graph/simulation.h"
@@ -19,17 +20,9 @@
 #include <vector>
 
 using namespace slingshot;
+using namespace slingshot::bench;
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]);
-}
 
 void inBlocks(uint64_t total, uint64_t block, const std::function<void(uint64_t, uint64_t)>& kernel) {
     for (uint64_t first = 0; first < total; first += block) kernel(first, std::min(total, first + block));

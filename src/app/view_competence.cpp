@@ -61,6 +61,7 @@ void CompetenceView::refreshTheory() {
     const OverlayParams wanted{in_.theta, static_cast<int>(in_.k), static_cast<uint64_t>(in_.n1),
                                static_cast<uint64_t>(in_.n2), static_cast<int>(in_.kprime)};
     TheoryCurves& t = theory_;
+    if (!(t.at.params == wanted && t.at.c == in_.c) || t.c.empty()) t.at = overlayAt(wanted, in_.c);
     if (!t.c.empty() && t.overlays.params == wanted) return;
     t.overlays = overlayCurves(wanted);
     const OverlayCurves& o = t.overlays;
@@ -138,9 +139,10 @@ bool CompetenceView::drawPlot(const std::string& id, ImVec2 size) {
 
 std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
     const SimulationSnapshot* s = runner_.last();
-    const double theta = in_.theta, c = in_.c, k = double(in_.k), rho = double(in_.n1) / double(in_.n2);
-    const BoundDetail d = boundDetail(theta, c, k, 1, TupleModel::T2, 0);
-    const double degree = double(theory_.overlays.degree);
+    const double theta = in_.theta, c = in_.c, rho = double(in_.n1) / double(in_.n2);
+    const OverlayPoint& at = theory_.at;
+    const BoundDetail& d = at.thm8;
+    const double degree = double(at.degree);
     std::vector<Readout> items;
     const bool same_c = s && s->params.c == c;  // a run at another c has no value for this one
     std::string sim_note = "(" + std::string(runner_.waitingNote()) + ")";
@@ -150,7 +152,7 @@ std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
                      same_c ? formatFixed(s->result.skills.fracAtMostC()) : "\u2013", sim_note});
     items.push_back({"Thm 8 bound min(1, \u03b1*, 1/\u03b2)", formatFixed(d.alpha_bound),
                      std::isfinite(d.alpha_star) ? "N\u2082 \u2192 \u221e" : "Markov only (\u03b1* = \u221e)"});
-    items.push_back({"finite size", formatFixed(1 - fracCompetent(theta, c, k, rho)), "\u03c1 = N\u2081/N\u2082 = " + ui::formatNumber(rho, 3)});
+    items.push_back({"finite size", formatFixed(1 - at.finite_competent), "\u03c1 = N\u2081/N\u2082 = " + ui::formatNumber(rho, 3)});
     if (certificateOn()) {
         const CertificateTask::Done* cd = cert_.last();
         const bool fresh = cd && !cert_.stale();
@@ -158,13 +160,13 @@ std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
                          cd ? (fresh ? "\u03c3 \u2264 " + ui::formatNumber(cd->spectral.sigma_centred_upper, 4) : "(previous graph)")
                            : "(" + std::string(cert_.waitingNote()) + ")"});
     }
-    items.push_back({"exact worst case \u03b1_A", formatFixed(greedyAdversaryAlpha(theta, 1 - c, static_cast<int>(k))), "N\u2082/N\u2081 \u2192 \u221e"});
-    items.push_back({"random Y", formatFixed(randomYFraction(theta, 1 - c, static_cast<long long>(degree)), 4),
+    items.push_back({"exact worst case \u03b1_A", formatFixed(at.worst_failing), "N\u2082/N\u2081 \u2192 \u221e"});
+    items.push_back({"random Y", formatFixed(at.random_failing, 4),
                      "P[Bin(" + ui::formatNumber(degree, 6) + ", \u03b8) \u2265 (1\u2212c)d]"});
     if (s && s->result.tuples && s->params.c == c)
         items.push_back({std::to_string(s->params.kprime) + "-tuples \u2264 c, simulated", formatFixed(s->result.tuples->summary.fracAtMostC()),
                          std::string("reading ") + (s->params.tuples == TupleReading::T2 ? "T2" : "S")});
-    items.push_back({"T2 bound for k\u2032-tuples", formatFixed(1 - fracTuplesT2(theta, c, k, static_cast<int>(in_.kprime))),
+    items.push_back({"T2 bound for k\u2032-tuples", formatFixed(1 - at.tuples_t2_competent),
                      "\u03b8\u2032 = k\u2032\u03b8 (Thm 14)"});
     return items;
 }

@@ -45,6 +45,7 @@ public:
     // skills with competence >= c, over c = j / kOverlaySteps, j = 0 .. kOverlaySteps.
     struct TheoryCurves {
         OverlayCurves overlays;
+        OverlayPoint at;  // at the read-out's c
         std::vector<double> c, guarantee, finite, worst, random, tuples_t2;
     };
 

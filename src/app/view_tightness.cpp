@@ -78,6 +78,7 @@ void TightnessView::update() {
 void TightnessView::refreshCurves() {
     const OverlayParams wanted{theta_, static_cast<int>(k_), static_cast<uint64_t>(n1_), static_cast<uint64_t>(n2_)};
     Curves& t = curves_;
+    if (t.c.empty() || !(t.at.params == wanted && t.at.c == c_)) t.at = overlayAt(wanted, c_);
     if (t.c.empty() || !(t.overlays.params == wanted)) {
         t.overlays = overlayCurves(wanted);
         const OverlayCurves& o = t.overlays;
@@ -175,9 +176,10 @@ bool TightnessView::drawPlot(const std::string& id, ImVec2 size) {
 }
 
 void TightnessView::drawReadoutTable(const SimulationSnapshot* s, const CertificateTask::Done* d) {
-    const double theta = theta_, c = c_, tau = 1 - c, k = double(k_);
-    const double alpha_a = greedyAdversaryAlpha(theta, tau, static_cast<int>(k_));
-    const BoundDetail b = boundDetail(theta, c, k, 1, TupleModel::T2, 0);
+    const double theta = theta_, c = c_;
+    const OverlayPoint& at = curves_.at;
+    const double alpha_a = at.worst_failing;
+    const BoundDetail& b = at.thm8;
     ImGui::TextWrapped("Fraction of skills with competence \u2264 c = %.3g", c);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("tightness-readouts", 4, flags)) return;
@@ -210,7 +212,7 @@ void TightnessView::drawReadoutTable(const SimulationSnapshot* s, const Certific
         b.alpha_bound, true);
     const double rho = double(n1_) / double(n2_);
     row(kFinite, "Thm 8, finite size", ("\u03c1 = N\u2081/N\u2082 = " + ui::formatNumber(rho, 3)).c_str(),
-        1 - fracCompetent(theta, c, k, rho), true);
+        1 - at.finite_competent, true);
     std::string cert_note = "mixing lemma: this graph, every Y";
     double cert_v = 0;
     if (d) {
@@ -225,9 +227,9 @@ void TightnessView::drawReadoutTable(const SimulationSnapshot* s, const Certific
     const bool sim_here = s && s->params.c == c && s->params.theta == theta;
     row(kAdversary, "simulated adversary", sim_here ? "one Y found for this c on this graph" : runner_.waitingNote(),
         sim_here ? s->result.skills.fracAtMostC() : 0, sim_here);
-    row(kRandom, "random failure set", ("expected, P[Bin(" + ui::formatNumber(double(curves_.overlays.degree), 5) + ", \u03b8) \u2265 (1\u2212c)d]").c_str(),
-        randomYFraction(theta, tau, curves_.overlays.degree), true);
-    row(kMarkov, "Markov \u03b8/(1\u2212c)", "from the mean alone", 1 - markovFrac(theta, c), true);
+    row(kRandom, "random failure set", ("expected, P[Bin(" + ui::formatNumber(double(at.degree), 5) + ", \u03b8) \u2265 (1\u2212c)d]").c_str(),
+        at.random_failing, true);
+    row(kMarkov, "Markov \u03b8/(1\u2212c)", "from the mean alone", 1 - at.markov_competent, true);
     ImGui::EndTable();
 }
 
@@ -286,6 +288,7 @@ void TightnessView::drawRatioPlot(const CertificateTask::Done* d, ImVec2 size) {
 }
 
 void TightnessView::drawExplanation(const CertificateTask::Done* d) {
+    const OverlayPoint& at = curves_.at;
     ImGui::TextWrapped(
         "Every curve counts the skills a failure set Y of measure \u03b8 leaves with competence \u2264 c. "
         "The upper three (%s, %s) are guarantees: no Y can do worse. The lower ones are what a Y actually does. "
@@ -297,11 +300,7 @@ void TightnessView::drawExplanation(const CertificateTask::Done* d) {
         "its second singular value says how evenly the graph spreads every Y, with no \"with high probability\". "
         "It can be tighter than Thm 8 at small c (large gaps \u03c4 \u2212 \u03b8 favour it) and looser near 1 \u2212 \u03b8, "
         "where it falls back on counting edges, like Markov.",
-        ui::formatNumber(greedyAdversaryAlpha(theta_, 1 - c_, static_cast<int>(k_)) > 0
-                             ? (1 - fracCompetent(theta_, c_, double(k_))) / greedyAdversaryAlpha(theta_, 1 - c_, static_cast<int>(k_))
-                             : std::nan(""),
-                         2)
-            .c_str(),
+        ui::formatNumber(at.worst_failing > 0 ? (1 - at.thm8.frac) / at.worst_failing : std::nan(""), 2).c_str(),
         c_);
     ImGui::TextWrapped(
         "The adversary (%s) searches this graph for the worst Y aiming at c: it lands close to \u03b1_A, so the worst "

@@ -45,6 +45,7 @@ public:
     // N1, N2 are unchanged), over c = j / kOverlaySteps, j < kOverlaySteps: at c = 1 every one is 1.
     struct Curves {
         OverlayCurves overlays;
+        OverlayPoint at;  // at the read-out's c
         std::vector<double> c, thm8, finite, worst, random, markov;
     };
     const Curves& curves() const { return curves_; }

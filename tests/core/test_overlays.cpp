@@ -51,3 +51,27 @@ TEST_CASE("overlay curves: bad input is refused", "[overlays]") {
     CHECK_THROWS_AS(overlayCurves({0.1, 8, 10, 0, 2}), std::invalid_argument);
     CHECK_THROWS_AS(overlayCurves({0.1, 8, 10, 10, 0}), std::invalid_argument);
 }
+
+TEST_CASE("overlay at one c: the curves' values at a grid point, Thm 8's detail beside them", "[overlays]") {
+    const OverlayParams p{0.08, 6, 2000, 50000, 2};
+    const OverlayCurves curves = overlayCurves(p);
+    for (size_t j : {size_t(10), size_t(140), size_t(200)}) {
+        const OverlayPoint at = overlayAt(p, curves.c[j]);
+        INFO("c = " << curves.c[j]);
+        CHECK(at.degree == curves.degree);
+        CHECK(at.thm8.frac == curves.thm8_competent[j]);
+        CHECK(at.finite_competent == curves.finite_competent[j]);
+        CHECK(at.worst_failing == curves.worst_failing[j]);
+        CHECK(at.random_failing == curves.random_failing[j]);
+        CHECK(at.markov_competent == curves.markov_competent[j]);
+        CHECK(at.tuples_t2_competent == curves.tuples_t2_competent[j]);
+    }
+    // Off the grid too, and the bound's detail is Thm 8's at rho = 0.
+    const OverlayPoint at = overlayAt(p, 0.613);
+    const BoundDetail d = boundDetail(0.08, 0.613, 6, 1, TupleModel::T2, 0);
+    CHECK(at.thm8.alpha_star == d.alpha_star);
+    CHECK(at.thm8.alpha_bound == d.alpha_bound);
+    CHECK(at.worst_failing == greedyAdversaryAlpha(0.08, 1 - 0.613, 6));
+    CHECK_THROWS_AS(overlayAt(p, -0.01), std::invalid_argument);
+    CHECK_THROWS_AS(overlayAt(p, 1.01), std::invalid_argument);
+}

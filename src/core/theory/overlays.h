@@ -3,6 +3,8 @@
 // the Competence and Tightness views draw them (each picks the side of c it shows).
 #pragma once
 
+#include "core/theory/bounds.h"
+
 #include <cstdint>
 #include <vector>
 
@@ -34,7 +36,19 @@ struct OverlayCurves {
     std::vector<double> tuples_t2_competent;
 };
 
-// Throws std::invalid_argument for theta outside [0, 1], k < 1, N1 or N2 of 0, kprime < 1.
+// The same at one competence level c in [0, 1] (a read-out beside the curves), with Thm 8's detail.
+struct OverlayPoint {
+    OverlayParams params;
+    double c = 0;
+    long long degree = 1;  // as OverlayCurves::degree
+    BoundDetail thm8;      // N2 -> inf: alpha*, beta, min(1, alpha*, 1/beta) and the fraction
+    double finite_competent = 0, worst_failing = 0, random_failing = 0, markov_competent = 0;
+    double tuples_t2_competent = 0;
+};
+
+// Throws std::invalid_argument for theta outside [0, 1], k < 1, N1 or N2 of 0, kprime < 1 (and, for
+// overlayAt, c outside [0, 1]).
 OverlayCurves overlayCurves(const OverlayParams& p);
+OverlayPoint overlayAt(const OverlayParams& p, double c);
 
 }  // namespace slingshot
