@@ -54,7 +54,7 @@ struct Item {
 struct PlotState {
     View view;
     ImVec2 frame_min, frame_max;  // screen rectangle of the whole widget last frame
-    int begun_frame = -1;         // ImGui frame count of the last BeginPlot
+    int begun_frame = -1;  // ImGui frame count of the last BeginPlot
     std::vector<PlotSeries> last;  // for read-out and export
     std::vector<std::string> legend;
 };
@@ -73,6 +73,23 @@ struct Current {
 LegendCorner g_next_legend = LegendCorner::Auto;
 
 std::unordered_map<std::string, PlotState> g_states;
+const ImGuiContext* g_states_context = nullptr;  // the context g_states belong to
+
+// Plot states belong to one ImGui context: they are dropped when it shuts down, so that a new
+// context (which counts frames from 0 again, maybe at the same address) starts with none.
+void bindStatesToContext() {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    if (ctx == g_states_context) return;
+    g_states.clear();
+    g_states_context = ctx;
+    ImGuiContextHook hook;
+    hook.Type = ImGuiContextHookType_Shutdown;
+    hook.Callback = [](ImGuiContext*, ImGuiContextHook*) {
+        g_states.clear();
+        g_states_context = nullptr;
+    };
+    ImGui::AddContextHook(ctx, &hook);
+}
 Current g_cur;
 
 double toAxis(double v, Scale s) { return s == Scale::Log10 ? std::log10(v) : v; }
@@ -534,8 +551,9 @@ bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, 
     g_cur.ay = y;
     if (!layOut(title, size)) return false;
 
+    bindStatesToContext();
     PlotState& st = g_states[g_cur.key];
-    IM_ASSERT(st.begun_frame != ImGui::GetFrameCount() && "plot id begun twice in one frame");
+    IM_ASSERT(!plotBegunThisFrame(id) && "plot id begun twice in one frame");
     st.begun_frame = ImGui::GetFrameCount();
     st.frame_min = g_cur.frame.Min;
     st.frame_max = g_cur.frame.Max;

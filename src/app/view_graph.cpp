@@ -127,108 +127,127 @@ bool GraphView::drawPlot(const std::string& id, ImVec2 size) {
     return true;
 }
 
-void GraphView::drawBipartite(const SimulationSnapshot& s, ImVec2 size) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float fs = ImGui::GetFontSize();
-    const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##bipartite", size);
-    const bool area_hovered = ImGui::IsItemHovered();
-    const uint32_t n1 = s.params.n1, k = s.params.k;
-    const uint64_t n2 = s.params.n2;
+namespace {
 
-    // Competence per skill and the colour range [lo, 1].
-    std::vector<double> comp(n1);
-    double min_comp = 1.0;
-    for (uint32_t i = 0; i < n1; ++i) {
-        comp[i] = skillCompetence(s.degree[i], s.failed_edges[i]);
-        if (std::isfinite(comp[i])) min_comp = std::min(min_comp, comp[i]);
+// Where the small graph's nodes sit: skills on a row at the top, pieces on up to three rows at the
+// bottom, captions in a left margin.
+struct BipartiteLayout {
+    ImVec2 p0;
+    float fs, skill_gap, piece_gap, rs, rp, row_step, y_skill, y_piece0, x0;
+    uint64_t per_row;
+
+    BipartiteLayout(ImVec2 origin, ImVec2 size, uint32_t n1, uint64_t n2) : p0(origin), fs(ImGui::GetFontSize()) {
+        const float label_w = fs * 6.0f;
+        x0 = p0.x + label_w;
+        const float x1 = p0.x + size.x - fs * 0.6f, w = std::max(10.0f, x1 - x0);
+        const int rows = std::clamp(static_cast<int>(std::ceil(double(n2) * fs * 0.55 / w)), 1, 3);
+        per_row = (n2 + rows - 1) / rows;
+        skill_gap = w / n1;
+        piece_gap = w / static_cast<float>(per_row);
+        rs = std::clamp(skill_gap * 0.32f, fs * 0.28f, fs * 0.55f);
+        rp = std::clamp(piece_gap * 0.36f, 1.5f, fs * 0.32f);
+        row_step = std::max(rp * 3.2f, fs * 0.7f);
+        y_skill = p0.y + fs * 1.6f + rs;
+        y_piece0 = p0.y + size.y - fs * 0.6f - rp - (rows - 1) * row_step;
     }
-    colour_lo_ = std::min(0.8, std::floor(min_comp * 10) / 10);
-
-    // Layout: skills on a row at the top, pieces on up to three rows at the bottom.
-    const float label_w = fs * 6.0f;
-    const float x0 = p0.x + label_w, x1 = p0.x + size.x - fs * 0.6f, w = std::max(10.0f, x1 - x0);
-    const int rows = std::clamp(static_cast<int>(std::ceil(double(n2) * fs * 0.55 / w)), 1, 3);
-    const uint64_t per_row = (n2 + rows - 1) / rows;
-    const float skill_gap = w / n1, piece_gap = w / static_cast<float>(per_row);
-    const float rs = std::clamp(skill_gap * 0.32f, fs * 0.28f, fs * 0.55f);
-    const float rp = std::clamp(piece_gap * 0.36f, 1.5f, fs * 0.32f);
-    const float row_step = std::max(rp * 3.2f, fs * 0.7f);
-    const float y_skill = p0.y + fs * 1.6f + rs;
-    const float y_piece0 = p0.y + size.y - fs * 0.6f - rp - (rows - 1) * row_step;
-    auto skillPos = [&](uint32_t i) { return ImVec2(x0 + (i + 0.5f) * skill_gap, y_skill); };
-    auto piecePos = [&](uint64_t i) {
+    ImVec2 skill(uint32_t i) const { return ImVec2(x0 + (i + 0.5f) * skill_gap, y_skill); }
+    ImVec2 piece(uint64_t i) const {
         const uint64_t r = i / per_row, col = i % per_row;
         return ImVec2(x0 + (col + 0.5f) * piece_gap, y_piece0 + r * row_step);
-    };
-
-    // Hover: the node under the mouse.
-    long long hover_skill = -1, hover_piece = -1;
-    const ImVec2 m = ImGui::GetIO().MousePos;
-    if (area_hovered) {
-        for (uint32_t i = 0; i < n1 && hover_skill < 0; ++i) {
-            ImVec2 p = skillPos(i);
-            if ((m.x - p.x) * (m.x - p.x) + (m.y - p.y) * (m.y - p.y) <= (rs + 3) * (rs + 3)) hover_skill = i;
-        }
-        for (uint64_t i = 0; i < n2 && hover_skill < 0 && hover_piece < 0; ++i) {
-            ImVec2 p = piecePos(i);
-            if (std::fabs(m.x - p.x) <= std::max(piece_gap * 0.5f, rp + 1) && std::fabs(m.y - p.y) <= rp + 3) hover_piece = static_cast<long long>(i);
-        }
     }
-    const bool focus = hover_skill >= 0 || hover_piece >= 0;
-    std::vector<char> skill_near(n1, 0), piece_near(n2, 0);
-    if (focus)
+};
+
+// The node under the mouse (-1: none) and the nodes joined to it.
+struct BipartiteHover {
+    long long skill = -1, piece = -1;
+    std::vector<char> skill_near, piece_near;
+    bool any() const { return skill >= 0 || piece >= 0; }
+};
+
+BipartiteHover hoverOf(const SimulationSnapshot& s, const BipartiteLayout& l, bool area_hovered) {
+    const uint32_t n1 = s.params.n1, k = s.params.k;
+    const uint64_t n2 = s.params.n2;
+    BipartiteHover h;
+    h.skill_near.assign(n1, 0);
+    h.piece_near.assign(n2, 0);
+    if (!area_hovered) return h;
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    for (uint32_t i = 0; i < n1 && h.skill < 0; ++i) {
+        const ImVec2 p = l.skill(i);
+        if ((m.x - p.x) * (m.x - p.x) + (m.y - p.y) * (m.y - p.y) <= (l.rs + 3) * (l.rs + 3)) h.skill = i;
+    }
+    for (uint64_t i = 0; i < n2 && h.skill < 0 && h.piece < 0; ++i) {
+        const ImVec2 p = l.piece(i);
+        if (std::fabs(m.x - p.x) <= std::max(l.piece_gap * 0.5f, l.rp + 1) && std::fabs(m.y - p.y) <= l.rp + 3)
+            h.piece = static_cast<long long>(i);
+    }
+    if (h.any())
         for (uint64_t i = 0; i < n2; ++i)
             for (uint32_t j = 0; j < k; ++j) {
                 const uint32_t sk = s.slots[i * k + j];
-                if (static_cast<long long>(sk) == hover_skill) piece_near[i] = 1;
-                if (static_cast<long long>(i) == hover_piece) skill_near[sk] = 1;
+                if (static_cast<long long>(sk) == h.skill) h.piece_near[i] = 1;
+                if (static_cast<long long>(i) == h.piece) h.skill_near[sk] = 1;
             }
+    return h;
+}
 
-    // Row captions.
+void drawRowCaptions(ImDrawList* dl, const BipartiteLayout& l, uint32_t n1, uint64_t n2) {
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     char buf[64];
-    dl->AddText(ImVec2(p0.x, y_skill - fs), text, "skills");
+    dl->AddText(ImVec2(l.p0.x, l.y_skill - l.fs), text, "skills");
     std::snprintf(buf, sizeof buf, "N\u2081 = %u", n1);
-    dl->AddText(ImVec2(p0.x, y_skill), muted, buf);
-    dl->AddText(ImVec2(p0.x, y_piece0 - fs * 1.1f), text, "text pieces");
+    dl->AddText(ImVec2(l.p0.x, l.y_skill), muted, buf);
+    dl->AddText(ImVec2(l.p0.x, l.y_piece0 - l.fs * 1.1f), text, "text pieces");
     std::snprintf(buf, sizeof buf, "N\u2082 = %llu", static_cast<unsigned long long>(n2));
-    dl->AddText(ImVec2(p0.x, y_piece0 - fs * 0.1f), muted, buf);
+    dl->AddText(ImVec2(l.p0.x, l.y_piece0 - l.fs * 0.1f), muted, buf);
+}
 
-    // Edges: one per slot; edges of failed pieces in vermillion.
+// One line per slot; edges of failed pieces in vermillion; the hovered node's edges on top.
+void drawEdges(ImDrawList* dl, const SimulationSnapshot& s, const BipartiteLayout& l, const BipartiteHover& h) {
+    const uint32_t k = s.params.k;
+    const bool focus = h.any();
     const ImU32 failed_col = ui::paletteColor(1, focus ? 0.08f : 0.55f), ok_col = ImGui::GetColorU32(ImGuiCol_Text, focus ? 0.05f : 0.2f);
-    for (int pass = 0; pass < 2; ++pass)  // highlighted edges last, on top
-        for (uint64_t i = 0; i < n2; ++i)
+    for (int pass = 0; pass < 2; ++pass)
+        for (uint64_t i = 0; i < s.params.n2; ++i)
             for (uint32_t j = 0; j < k; ++j) {
                 const uint32_t sk = s.slots[i * k + j];
-                const bool hot = focus && (static_cast<long long>(sk) == hover_skill || static_cast<long long>(i) == hover_piece);
+                const bool hot = focus && (static_cast<long long>(sk) == h.skill || static_cast<long long>(i) == h.piece);
                 if (hot != (pass == 1)) continue;
                 const bool failed = s.failed[i] != 0;
                 ImU32 col = hot ? (failed ? ui::paletteColor(1) : ImGui::GetColorU32(ImGuiCol_Text, 0.85f))
                                 : (failed ? failed_col : ok_col);
-                dl->AddLine(piecePos(i), skillPos(sk), col, hot ? 2.0f : (failed ? 1.3f : 1.0f));
+                dl->AddLine(l.piece(i), l.skill(sk), col, hot ? 2.0f : (failed ? 1.3f : 1.0f));
             }
+}
 
-    // Pieces: failed ones filled vermillion, passed ones hollow.
+// Failed pieces filled vermillion, passed ones hollow.
+void drawPieces(ImDrawList* dl, const SimulationSnapshot& s, const BipartiteLayout& l, const BipartiteHover& h) {
     const ImU32 bg = ImGui::GetColorU32(ImGuiCol_WindowBg);
-    for (uint64_t i = 0; i < n2; ++i) {
-        ImVec2 p = piecePos(i);
-        const float r = (static_cast<long long>(i) == hover_piece || piece_near[i]) ? rp * 1.5f : rp;
-        if (s.failed[i]) dl->AddRectFilled(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), ui::paletteColor(1));
-        else {
+    for (uint64_t i = 0; i < s.params.n2; ++i) {
+        const ImVec2 p = l.piece(i);
+        const float r = (static_cast<long long>(i) == h.piece || h.piece_near[i]) ? l.rp * 1.5f : l.rp;
+        if (s.failed[i]) {
+            dl->AddRectFilled(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), ui::paletteColor(1));
+        } else {
             dl->AddRectFilled(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), bg);
             dl->AddRect(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), ImGui::GetColorU32(ImGuiCol_Text, 0.7f));
         }
     }
+}
 
-    // Skills: filled by competence; a thick ring marks competence below c.
-    const bool labels = skill_gap > fs * 1.4f;
-    for (uint32_t i = 0; i < n1; ++i) {
-        ImVec2 p = skillPos(i);
-        const bool hot = static_cast<long long>(i) == hover_skill || skill_near[i];
-        const float r = hot ? rs * 1.25f : rs;
+// Skills filled by competence on [lo, 1]; a thick ring marks competence below c.
+void drawSkills(ImDrawList* dl, const SimulationSnapshot& s, const BipartiteLayout& l, const BipartiteHover& h,
+                const std::vector<double>& comp, double lo) {
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const ImU32 bg = ImGui::GetColorU32(ImGuiCol_WindowBg);
+    const bool labels = l.skill_gap > l.fs * 1.4f;
+    char buf[16];
+    for (uint32_t i = 0; i < s.params.n1; ++i) {
+        const ImVec2 p = l.skill(i);
+        const bool hot = static_cast<long long>(i) == h.skill || h.skill_near[i];
+        const float r = hot ? l.rs * 1.25f : l.rs;
         if (std::isfinite(comp[i])) {
-            dl->AddCircleFilled(p, r, viridis((comp[i] - colour_lo_) / (1 - colour_lo_)), 24);
+            dl->AddCircleFilled(p, r, viridis((comp[i] - lo) / (1 - lo)), 24);
             if (comp[i] < s.params.c) dl->AddCircle(p, r + 2.0f, text, 24, 2.5f);
             else dl->AddCircle(p, r, bg, 24, 1.0f);
         } else {
@@ -236,14 +255,16 @@ void GraphView::drawBipartite(const SimulationSnapshot& s, ImVec2 size) {
         }
         if (labels) {
             std::snprintf(buf, sizeof buf, "%u", i);
-            ImVec2 ts = ImGui::CalcTextSize(buf);
-            dl->AddText(ImVec2(p.x - ts.x / 2, y_skill - rs - fs * 1.45f), muted, buf);
+            const ImVec2 ts = ImGui::CalcTextSize(buf);
+            dl->AddText(ImVec2(p.x - ts.x / 2, l.y_skill - l.rs - l.fs * 1.45f), muted, buf);
         }
     }
+}
 
-    // Numbers of the hovered node.
-    if (hover_skill >= 0) {
-        const uint32_t i = static_cast<uint32_t>(hover_skill);
+// The numbers of the hovered node.
+void drawNodeTooltip(const SimulationSnapshot& s, const BipartiteHover& h, const std::vector<double>& comp) {
+    if (h.skill >= 0) {
+        const uint32_t i = static_cast<uint32_t>(h.skill);
         ImGui::BeginTooltip();
         ImGui::Text("skill %u", i);
         ImGui::Text("degree deg(s) = %u edges (repeats counted)", s.degree[i]);
@@ -255,8 +276,9 @@ void GraphView::drawBipartite(const SimulationSnapshot& s, ImVec2 size) {
             ImGui::TextUnformatted("no edges: competence undefined, excluded from fractions");
         if (!s.probability.empty()) ImGui::Text("\u03bc\u2081(s) = %.4g", s.probability[i]);
         ImGui::EndTooltip();
-    } else if (hover_piece >= 0) {
-        const uint64_t i = static_cast<uint64_t>(hover_piece);
+    } else if (h.piece >= 0) {
+        const uint64_t i = static_cast<uint64_t>(h.piece);
+        const uint32_t k = s.params.k;
         std::string skills;
         for (uint32_t j = 0; j < k; ++j) skills += (j ? ", " : "") + std::to_string(s.slots[i * k + j]);
         ImGui::BeginTooltip();
@@ -265,6 +287,33 @@ void GraphView::drawBipartite(const SimulationSnapshot& s, ImVec2 size) {
         ImGui::TextUnformatted(s.failed[i] ? "failed (in Y): counts against each of these skills" : "passed");
         ImGui::EndTooltip();
     }
+}
+
+}  // namespace
+
+void GraphView::drawBipartite(const SimulationSnapshot& s, ImVec2 size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##bipartite", size);
+    const bool area_hovered = ImGui::IsItemHovered();
+    const uint32_t n1 = s.params.n1;
+
+    // Competence per skill and the colour range [lo, 1].
+    std::vector<double> comp(n1);
+    double min_comp = 1.0;
+    for (uint32_t i = 0; i < n1; ++i) {
+        comp[i] = skillCompetence(s.degree[i], s.failed_edges[i]);
+        if (std::isfinite(comp[i])) min_comp = std::min(min_comp, comp[i]);
+    }
+    colour_lo_ = std::min(0.8, std::floor(min_comp * 10) / 10);
+
+    const BipartiteLayout layout(p0, size, n1, s.params.n2);
+    const BipartiteHover hover = hoverOf(s, layout, area_hovered);
+    drawRowCaptions(dl, layout, n1, s.params.n2);
+    drawEdges(dl, s, layout, hover);
+    drawPieces(dl, s, layout, hover);
+    drawSkills(dl, s, layout, hover, comp, colour_lo_);
+    drawNodeTooltip(s, hover, comp);
 }
 
 void GraphView::drawColourLegend(const SimulationSnapshot& s) {

@@ -193,6 +193,98 @@ void OverviewView::controls() {
     uncertainNote("c_map = 1 (error fraction = excess loss), T2 tuples, 10⁴ skills and 100 tokens per text piece are our choices.");
 }
 
+namespace {
+
+// The chain diagram's grid: three boxes a row, the last two rows' side boxes under boxes 4 and 5,
+// one text scale so that the widest line fits a box.
+struct DiagramLayout {
+    ImVec2 origin;
+    float fs, w, h, gap, vgap, text_size;
+
+    DiagramLayout(const std::vector<OverviewView::Box>& boxes, ImVec2 at, ImVec2 avail) : origin(at), fs(ImGui::GetFontSize()) {
+        gap = fs * (avail.x < fs * 50 ? 1.4f : 2.2f);
+        w = std::max(fs * 9, (avail.x - 2 * gap) / 3);
+        vgap = fs * 1.8f;
+        h = std::clamp((avail.y - fs * 6) / 3 - vgap, fs * 6.4f, fs * 7.5f);  // fill the page, within reason
+        float need = 0;
+        for (const OverviewView::Box& box : boxes)
+            need = std::max({need, ImGui::CalcTextSize(box.title).x, ImGui::CalcTextSize(box.formula).x,
+                             ImGui::CalcTextSize(box.value.c_str()).x * 1.1f});
+        text_size = fs * std::clamp((w - fs) / need, 0.7f, 1.0f);
+    }
+    std::pair<ImVec2, ImVec2> rect(int i) const {
+        const int row = i < 3 ? 0 : i < 6 ? 1 : 2;
+        const int col = i < 6 ? i % 3 : (i == 6 ? 1 : 2);
+        const ImVec2 p(origin.x + col * (w + gap), origin.y + row * (h + vgap));
+        return {p, ImVec2(p.x + w, p.y + h)};
+    }
+};
+
+void drawArrow(ImDrawList* dl, ImVec2 a, ImVec2 z, ImU32 colour, float thick, float fs) {
+    dl->AddLine(a, z, colour, thick);
+    ImVec2 d(z.x - a.x, z.y - a.y);
+    const float len = std::sqrt(d.x * d.x + d.y * d.y);
+    if (len < 1) return;
+    d = ImVec2(d.x / len, d.y / len);
+    const ImVec2 n(-d.y, d.x);
+    const float s = fs * 0.45f;
+    dl->AddTriangleFilled(z, ImVec2(z.x - d.x * s * 1.6f + n.x * s, z.y - d.y * s * 1.6f + n.y * s),
+                          ImVec2(z.x - d.x * s * 1.6f - n.x * s, z.y - d.y * s * 1.6f - n.y * s), colour);
+}
+
+// Along each row, the bend from the end of row 1 to the start of row 2, down to the side boxes.
+void drawDiagramArrows(ImDrawList* dl, const DiagramLayout& l) {
+    const ImU32 arrow = ImGui::GetColorU32(ImGuiCol_Text, 0.6f);
+    const float thick = std::max(1.5f, l.fs / 10);
+    for (int i : {0, 1, 3, 4}) {
+        auto [a0, a1] = l.rect(i);
+        auto [b0, b1] = l.rect(i + 1);
+        drawArrow(dl, ImVec2(a1.x + 2, (a0.y + a1.y) / 2), ImVec2(b0.x - 2, (b0.y + b1.y) / 2), arrow, thick, l.fs);
+    }
+    {
+        auto [a0, a1] = l.rect(2);
+        auto [b0, b1] = l.rect(3);
+        const float midY = a1.y + l.vgap / 2, x0 = (a0.x + a1.x) / 2, x1 = (b0.x + b1.x) / 2;
+        dl->AddLine(ImVec2(x0, a1.y + 2), ImVec2(x0, midY), arrow, thick);
+        dl->AddLine(ImVec2(x0, midY), ImVec2(x1, midY), arrow, thick);
+        drawArrow(dl, ImVec2(x1, midY), ImVec2(x1, b0.y - 2), arrow, thick, l.fs);
+    }
+    for (auto [from, to] : {std::pair{4, 6}, std::pair{5, 7}}) {
+        auto [a0, a1] = l.rect(from);
+        auto [b0, b1] = l.rect(to);
+        drawArrow(dl, ImVec2((a0.x + a1.x) / 2, a1.y + 2), ImVec2((b0.x + b1.x) / 2, b0.y - 2), arrow, thick, l.fs);
+    }
+}
+
+// One box as a button: title, formula and value, tinted by its place in the chain. True when clicked.
+bool drawBox(ImDrawList* dl, const DiagramLayout& l, const OverviewView::Box& box, int i) {
+    auto [p0, p1] = l.rect(i);
+    ImGui::SetCursorScreenPos(p0);
+    ImGui::PushID(i);
+    const bool clicked = ImGui::InvisibleButton("box", ImVec2(p1.x - p0.x, p1.y - p0.y));
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    if (hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetTooltip("Open the %s view", box.view);
+    }
+    const int colour = i < 6 ? i % 6 : 5;
+    const float fs = l.fs, tf = l.text_size;
+    dl->AddRectFilled(p0, p1, ui::paletteColor(colour, hovered ? 0.28f : 0.14f), fs * 0.4f);
+    dl->AddRect(p0, p1, ui::paletteColor(colour, 0.9f), fs * 0.4f, 0, hovered ? 2.5f : 1.5f);
+    dl->PushClipRect(p0, p1, true);
+    const float x = p0.x + fs * 0.5f, y = p0.y + fs * 0.3f;
+    ImFont* font = ImGui::GetFont();
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    dl->AddText(font, tf, ImVec2(x, y), text, box.title);
+    dl->AddText(font, tf, ImVec2(x, y + tf * 1.2f), muted, box.formula);
+    dl->AddText(font, tf * 1.1f, ImVec2(x, y + tf * 2.5f), text, box.value.c_str());
+    dl->PopClipRect();
+    return clicked;
+}
+
+}  // namespace
+
 void OverviewView::main() {
     const std::vector<Box>& b = boxes();
     const float fs = ImGui::GetFontSize();
@@ -202,83 +294,13 @@ void OverviewView::main() {
         "guaranteed competence on skills and on combinations of skills. Click a box to open its view.");
     ImGui::Spacing();
 
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float gap = fs * (avail.x < fs * 50 ? 1.4f : 2.2f);
-    const float w = std::max(fs * 9, (avail.x - 2 * gap) / 3);
-    const float vgap = fs * 1.8f;
-    const float h = std::clamp((avail.y - fs * 6) / 3 - vgap, fs * 6.4f, fs * 7.5f);  // fill the page, within reason
-    // One text scale for every box, so that the widest line fits (narrow windows get smaller text).
-    float need = 0;
-    for (const Box& box : b)
-        need = std::max({need, ImGui::CalcTextSize(box.title).x, ImGui::CalcTextSize(box.formula).x,
-                         ImGui::CalcTextSize(box.value.c_str()).x * 1.1f});
-    const float ts = std::clamp((w - fs) / need, 0.7f, 1.0f), tf = fs * ts;
-    auto rectOf = [&](int i) {
-        int row = i < 3 ? 0 : i < 6 ? 1 : 2;
-        int col = i < 6 ? i % 3 : (i == 6 ? 1 : 2);
-        ImVec2 p(origin.x + col * (w + gap), origin.y + row * (h + vgap));
-        return std::make_pair(p, ImVec2(p.x + w, p.y + h));
-    };
+    const DiagramLayout layout(b, ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail());
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    const ImU32 arrow = ImGui::GetColorU32(ImGuiCol_Text, 0.6f);
-    const float thick = std::max(1.5f, fs / 10);
-    auto drawArrow = [&](ImVec2 a, ImVec2 z) {
-        dl->AddLine(a, z, arrow, thick);
-        ImVec2 d(z.x - a.x, z.y - a.y);
-        float len = std::sqrt(d.x * d.x + d.y * d.y);
-        if (len < 1) return;
-        d = ImVec2(d.x / len, d.y / len);
-        ImVec2 n(-d.y, d.x);
-        float s = fs * 0.45f;
-        dl->AddTriangleFilled(z, ImVec2(z.x - d.x * s * 1.6f + n.x * s, z.y - d.y * s * 1.6f + n.y * s),
-                              ImVec2(z.x - d.x * s * 1.6f - n.x * s, z.y - d.y * s * 1.6f - n.y * s), arrow);
-    };
-    // Arrows: along each row, the bend from the end of row 1 to the start of row 2, down to the side boxes.
-    for (int i : {0, 1, 3, 4}) {
-        auto [a0, a1] = rectOf(i);
-        auto [b0, b1] = rectOf(i + 1);
-        drawArrow(ImVec2(a1.x + 2, (a0.y + a1.y) / 2), ImVec2(b0.x - 2, (b0.y + b1.y) / 2));
-    }
-    {
-        auto [a0, a1] = rectOf(2);
-        auto [b0, b1] = rectOf(3);
-        float midY = a1.y + vgap / 2, x0 = (a0.x + a1.x) / 2, x1 = (b0.x + b1.x) / 2;
-        dl->AddLine(ImVec2(x0, a1.y + 2), ImVec2(x0, midY), arrow, thick);
-        dl->AddLine(ImVec2(x0, midY), ImVec2(x1, midY), arrow, thick);
-        drawArrow(ImVec2(x1, midY), ImVec2(x1, b0.y - 2));
-    }
-    for (auto [from, to] : {std::pair{4, 6}, std::pair{5, 7}}) {
-        auto [a0, a1] = rectOf(from);
-        auto [b0, b1] = rectOf(to);
-        drawArrow(ImVec2((a0.x + a1.x) / 2, a1.y + 2), ImVec2((b0.x + b1.x) / 2, b0.y - 2));
-    }
-    for (int i = 0; i < static_cast<int>(b.size()); ++i) {
-        auto [p0, p1] = rectOf(i);
-        ImGui::SetCursorScreenPos(p0);
-        ImGui::PushID(i);
-        bool clicked = ImGui::InvisibleButton("box", ImVec2(p1.x - p0.x, p1.y - p0.y));
-        bool hovered = ImGui::IsItemHovered();
-        ImGui::PopID();
-        if (hovered) {
-            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            ImGui::SetTooltip("Open the %s view", b[static_cast<size_t>(i)].view);
-        }
-        const int col = i < 6 ? i : 6;
-        dl->AddRectFilled(p0, p1, ui::paletteColor(col == 6 ? 5 : col % 6, hovered ? 0.28f : 0.14f), fs * 0.4f);
-        dl->AddRect(p0, p1, ui::paletteColor(col == 6 ? 5 : col % 6, 0.9f), fs * 0.4f, 0, hovered ? 2.5f : 1.5f);
-        dl->PushClipRect(p0, p1, true);
-        float x = p0.x + fs * 0.5f, y = p0.y + fs * 0.3f;
-        ImFont* font = ImGui::GetFont();
-        dl->AddText(font, tf, ImVec2(x, y), text, b[static_cast<size_t>(i)].title);
-        dl->AddText(font, tf, ImVec2(x, y + tf * 1.2f), muted, b[static_cast<size_t>(i)].formula);
-        dl->AddText(font, tf * 1.1f, ImVec2(x, y + tf * 2.5f), text, b[static_cast<size_t>(i)].value.c_str());
-        dl->PopClipRect();
-        if (clicked) nav_.go(b[static_cast<size_t>(i)].view);
-    }
-    auto [q0, q1] = rectOf(7);
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, q1.y + fs));
+    drawDiagramArrows(dl, layout);
+    for (int i = 0; i < static_cast<int>(b.size()); ++i)
+        if (drawBox(dl, layout, b[static_cast<size_t>(i)], i)) nav_.go(b[static_cast<size_t>(i)].view);
+    auto [q0, q1] = layout.rect(7);
+    ImGui::SetCursorScreenPos(ImVec2(layout.origin.x, q1.y + fs));
     ImGui::TextWrapped(
         "Numbers for N = %s, D = 20·N, Hoffmann et al. (2022) fit, θ = δ, k = %lld, competence level c = %s. The boxes "
         "recompute as you move the controls; every number comes from the engine and can be reproduced with "
