@@ -40,6 +40,9 @@ if(EXISTS "${IMGUI_DIR}/imgui.cpp")
     catch_discover_tests(slingshot_app_tests)
     add_test(NAME slingshot_app_tests_names COMMAND ${CMAKE_COMMAND} -DBIN=$<TARGET_FILE:slingshot_app_tests>
              -P ${CMAKE_SOURCE_DIR}/cmake/check_test_names.cmake)
+    # Every case in one process as well: the plot widget and ImGui keep state between frames and
+    # contexts, which one process per case (as ctest runs them) would never see.
+    add_test(NAME slingshot_app_tests_in_one_process COMMAND slingshot_app_tests)
   endif()
 else()
   message(STATUS "ImGui sources not found at ${IMGUI_DIR}: app tests skipped (run ./build-wasm.sh setup)")
