@@ -40,13 +40,16 @@ void spectralWorkload(uint32_t n1, uint64_t n2, uint32_t k, int runs) {
         cert_ms.push_back(msSince(t1));
     }
     const uint32_t products = r.top.iterations + r.deflated.iterations + r.centred.iterations;
-    std::printf("{\"bench\":\"certificate\",\"workload\":\"spectral\",\"n1\":%u,\"n2\":%llu,\"k\":%u,\"runs\":%d,"
-                "\"median_ms\":%.1f,\"products\":%u,\"ms_per_product\":%.2f,\"sigma1\":%.4f,\"sigma2\":%.4f,"
-                "\"sigma_centred_upper\":%.4f,\"eps\":%.4g}\n",
-                n1, static_cast<unsigned long long>(n2), k, runs, median(ms), products, median(ms) / products, r.sigma1,
-                r.sigma2, r.sigma_centred_upper, r.centred.eps);
-    std::printf("{\"bench\":\"certificate\",\"workload\":\"certificate\",\"n1\":%u,\"n2\":%llu,\"runs\":%d,\"median_ms\":%.3f}\n",
-                n1, static_cast<unsigned long long>(n2), runs, median(cert_ms));
+    std::printf(
+        "{\"bench\":\"certificate\",\"workload\":\"spectral\",\"n1\":%u,\"n2\":%llu,\"k\":%u,\"runs\":%d,"
+        "\"median_ms\":%.1f,\"products\":%u,\"ms_per_product\":%.2f,\"sigma1\":%.4f,\"sigma2\":%.4f,"
+        "\"sigma_centred_upper\":%.4f,\"eps\":%.4g}\n",
+        n1, static_cast<unsigned long long>(n2), k, runs, median(ms), products, median(ms) / products, r.sigma1,
+        r.sigma2, r.sigma_centred_upper, r.centred.eps);
+    std::printf(
+        "{\"bench\":\"certificate\",\"workload\":\"certificate\",\"n1\":%u,\"n2\":%llu,\"runs\":%d,\"median_ms\":%.3f}"
+        "\n",
+        n1, static_cast<unsigned long long>(n2), runs, median(cert_ms));
     std::fflush(stdout);
 }
 

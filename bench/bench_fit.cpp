@@ -30,9 +30,10 @@ void fitWorkload(int runs) {
         fit = fitScalingLaw(pts);
         ms.push_back(msSince(t0));
     }
-    std::printf("{\"bench\":\"fit\",\"points\":100,\"runs\":%d,\"median_ms\":%.2f,"
-                "\"lm_runs\":%u,\"iterations\":%u,\"E\":%.4f,\"a\":%.4f,\"b\":%.4f}\n",
-                runs, median(ms), fit.lm_runs, fit.iterations, fit.law.E, fit.law.a, fit.law.b);
+    std::printf(
+        "{\"bench\":\"fit\",\"points\":100,\"runs\":%d,\"median_ms\":%.2f,"
+        "\"lm_runs\":%u,\"iterations\":%u,\"E\":%.4f,\"a\":%.4f,\"b\":%.4f}\n",
+        runs, median(ms), fit.lm_runs, fit.iterations, fit.law.E, fit.law.a, fit.law.b);
     std::fflush(stdout);
 }
 

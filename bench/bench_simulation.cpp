@@ -33,7 +33,8 @@ uint64_t sample(SkillGraph& g, uint32_t n1, uint64_t n2, uint32_t k, const Skill
     g.n2 = n2;
     g.k = k;
     GraphSampler sampler(g, mu, seed);
-    inBlocks(n2, std::max<uint64_t>(1, 4 * kJobBlockItems / k), [&](uint64_t, uint64_t last) { sampler.sampleUntil(last); });
+    inBlocks(n2, std::max<uint64_t>(1, 4 * kJobBlockItems / k),
+             [&](uint64_t, uint64_t last) { sampler.sampleUntil(last); });
     return sampler.slotsHash();
 }
 
@@ -53,10 +54,11 @@ double peakRssMb() {
 void report(const char* workload, const char* what, uint32_t n1, uint64_t n2, uint32_t k, const std::vector<double>& ms,
             const std::string& extra = "") {
     const std::vector<double> timed(ms.size() > 1 ? ms.begin() + 1 : ms.begin(), ms.end());
-    std::printf("{\"bench\":\"simulation\",\"workload\":\"%s\",\"what\":\"%s\",\"n1\":%u,\"n2\":%llu,\"k\":%u,"
-                "\"runs\":%zu,\"median_ms\":%.2f,\"min_ms\":%.2f,\"first_ms\":%.2f%s}\n",
-                workload, what, n1, static_cast<unsigned long long>(n2), k, timed.size(), median(timed),
-                *std::min_element(timed.begin(), timed.end()), ms[0], extra.c_str());
+    std::printf(
+        "{\"bench\":\"simulation\",\"workload\":\"%s\",\"what\":\"%s\",\"n1\":%u,\"n2\":%llu,\"k\":%u,"
+        "\"runs\":%zu,\"median_ms\":%.2f,\"min_ms\":%.2f,\"first_ms\":%.2f%s}\n",
+        workload, what, n1, static_cast<unsigned long long>(n2), k, timed.size(), median(timed),
+        *std::min_element(timed.begin(), timed.end()), ms[0], extra.c_str());
     std::fflush(stdout);
 }
 
@@ -77,8 +79,8 @@ void benchSample(const char* workload, uint32_t n1, uint64_t n2, uint32_t k, con
     char extra[64];
     std::snprintf(extra, sizeof extra, ",\"measure\":\"%s\",\"hash\":\"%016llx\"", mu.describe().c_str(),
                   static_cast<unsigned long long>(hash));
-    report(workload, again ? "sample the same graph again (arrays kept)" : "sample graph (slots, degrees, hash)", n1, n2,
-           k, ms, extra);
+    report(workload, again ? "sample the same graph again (arrays kept)" : "sample graph (slots, degrees, hash)", n1,
+           n2, k, ms, extra);
 }
 
 // W2 on a sampled graph: random Y with exactly theta N2 pieces, failed edges per skill, the
@@ -119,7 +121,8 @@ void benchJob(const char* workload, const char* what, const SimulationParams& p,
         job.runToEnd();
         ms.push_back(msSince(t));
         if (job.state() != JobState::Done) {
-            std::printf("{\"bench\":\"simulation\",\"workload\":\"%s\",\"error\":\"%s\"}\n", workload, job.error().c_str());
+            std::printf("{\"bench\":\"simulation\",\"workload\":\"%s\",\"error\":\"%s\"}\n", workload,
+                        job.error().c_str());
             return;
         }
         frac = job.result().tuples ? job.result().tuples->summary.fracBelowC() : job.result().skills.fracAtMostC();

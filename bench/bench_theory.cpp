@@ -70,6 +70,7 @@ int main() {
         });
     }
     // One tail at the mean, the slowest case: both integrals span the whole bell.
-    report("binomial_tail_at_mean_degree_1e12", 200, [] { return binomialUpperTail(1000000000000ULL, 0.1, 100000000000ULL); });
+    report("binomial_tail_at_mean_degree_1e12", 200,
+           [] { return binomialUpperTail(1000000000000ULL, 0.1, 100000000000ULL); });
     return g_sink == -1 ? 1 : 0;
 }

@@ -9,7 +9,9 @@ namespace slingshot::bench {
 
 using Clock = std::chrono::steady_clock;
 
-inline double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+inline double msSince(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 inline double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());

@@ -132,8 +132,8 @@ void App::noticeBanner() {
     const std::string unlisted = notices_.unlistedLine();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.93f, 0.7f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.25f, 0.18f, 0.0f, 1.0f));
-    ImGui::BeginChild("notices", ImVec2(0, list_h + (unlisted.empty() ? 0 : line) + ImGui::GetStyle().ItemSpacing.y), false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::BeginChild("notices", ImVec2(0, list_h + (unlisted.empty() ? 0 : line) + ImGui::GetStyle().ItemSpacing.y),
+                      false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const char* dismiss = "dismiss";
     const float bw = ImGui::CalcTextSize(dismiss).x + ImGui::GetStyle().FramePadding.x * 2;
     const float list_w = ImGui::GetContentRegionAvail().x - bw - ImGui::GetStyle().ItemSpacing.x;
@@ -187,7 +187,8 @@ void App::exportMenu() {
     }
     ImGui::Separator();
     if (ImGui::MenuItem("Whole state (JSON)"))
-        host_->download(std::string("slingshot-") + view.urlName() + "-state.json", "application/json", state().dump(1));
+        host_->download(std::string("slingshot-") + view.urlName() + "-state.json", "application/json",
+                        state().dump(1));
     ImGui::EndPopup();
 }
 
@@ -214,8 +215,8 @@ void App::frame(float width, float height) {
     views_[current_]->update();  // only the visible view runs its jobs
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(width, height));
-    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("Slingshot", nullptr, flags);
     if (!embed_) topBar();
     noticeBanner();

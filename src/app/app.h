@@ -28,7 +28,7 @@ public:
     virtual ~Navigator() = default;
     virtual bool go(const char* url_name) = 0;  // false if there is no such view
     virtual bool setParam(const char* url_name, const char* name, const Json& value) = 0;  // false if refused
-    virtual void setGuide(std::function<void()> draw) = 0;  // empty function: no strip
+    virtual void setGuide(std::function<void()> draw) = 0;                                 // empty function: no strip
 };
 
 class App : public Navigator {

@@ -25,7 +25,8 @@ std::vector<ParamBinding> App::pageBindings() {
 }
 
 ParamSpec App::plotSpec() const {
-    ParamSpec plot = viewParam("plot", ParamKind::Choice, "embed mode: the plot of the view that fills the frame", 0, 0);
+    ParamSpec plot =
+        viewParam("plot", ParamKind::Choice, "embed mode: the plot of the view that fills the frame", 0, 0);
     for (const char* id : views_[current_]->embedPlotIds()) plot.choices.push_back(id);
     return plot;
 }

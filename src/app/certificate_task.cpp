@@ -58,8 +58,9 @@ std::unique_ptr<CertificateJob> certificateJobFor(const GraphKey& key) {
     validateCertificate(p);
     const double bytes = estimateCertificateBytes(p);
     if (bytes > kCertificateBudgetBytes)
-        throw MemoryBudgetError("the certificate needs " + megabytesText(bytes) + " (graph and Lanczos basis), above the page's " +
-                                megabytesText(kCertificateBudgetBytes) + "; try fewer skills N\u2081 or pieces N\u2082");
+        throw MemoryBudgetError(
+            "the certificate needs " + megabytesText(bytes) + " (graph and Lanczos basis), above the page's " +
+            megabytesText(kCertificateBudgetBytes) + "; try fewer skills N\u2081 or pieces N\u2082");
     return std::make_unique<CertificateJob>(p);
 }
 
@@ -94,10 +95,12 @@ void CertificateTask::drawSummary() const {
     const Done* d = last();
     if (!d) return;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("Certificate: \u03c3 \u2264 %.4g for N\u2081 = %lld, N\u2082 = %s, k = %lld, seed %lld (%u+%u+%u Lanczos products, %.0f ms)%s",
-                        d->spectral.sigma_centred_upper, d->key.n1, ui::formatNumber(double(d->key.n2)).c_str(), d->key.k,
-                        d->key.seed, d->spectral.top.iterations, d->spectral.deflated.iterations,
-                        d->spectral.centred.iterations, d->elapsed_ms, stale() ? "  (previous graph)" : "");
+    ImGui::TextWrapped(
+        "Certificate: \u03c3 \u2264 %.4g for N\u2081 = %lld, N\u2082 = %s, k = %lld, seed %lld (%u+%u+%u Lanczos "
+        "products, %.0f ms)%s",
+        d->spectral.sigma_centred_upper, d->key.n1, ui::formatNumber(double(d->key.n2)).c_str(), d->key.k, d->key.seed,
+        d->spectral.top.iterations, d->spectral.deflated.iterations, d->spectral.centred.iterations, d->elapsed_ms,
+        stale() ? "  (previous graph)" : "");
     ImGui::PopStyleColor();
 }
 

@@ -5,8 +5,8 @@
 #pragma once
 
 #include "app/job_driver.h"
-#include "query/query.h"
 #include "core/graph/certificate.h"
+#include "query/query.h"
 
 #include <cstdint>
 #include <map>

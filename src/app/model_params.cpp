@@ -18,8 +18,8 @@ ParamSpec kSpec() {
 }  // namespace
 
 const std::vector<std::string>& tupleModelLabels() {
-    static const std::vector<std::string> labels = {"T2: k'-pieces (Cor 13 exact)", "T2, exact accounting", "T1: block split",
-                                                    "route P: product"};
+    static const std::vector<std::string> labels = {"T2: k'-pieces (Cor 13 exact)", "T2, exact accounting",
+                                                    "T1: block split", "route P: product"};
     return labels;
 }
 
@@ -37,7 +37,8 @@ EmergenceModel ModelParams::model() const {
 }
 
 void ModelParams::addBindings(std::vector<ParamBinding>& out) {
-    ParamSpec preset_spec = ScalingPresets::withFit(cliParam("emergence", "preset"), presets.store() && presets.store()->fit());
+    ParamSpec preset_spec =
+        ScalingPresets::withFit(cliParam("emergence", "preset"), presets.store() && presets.store()->fit());
     out.push_back({preset_spec, &preset});
     out.push_back({dRuleSpec(), &d_rule});
     out.push_back({cliParam("emergence", "ratio"), &ratio});
@@ -52,7 +53,8 @@ void ModelParams::lawControls() {
     ImGui::TextUnformatted("scaling law");
     const bool has_fit = presets.store() && presets.store()->fit();
     const ParamSpec preset_spec = ScalingPresets::withFit(cliParam("emergence", "preset"), has_fit);
-    std::vector<std::string> preset_labels = {"Hoffmann et al. 2022 (Chinchilla)", "Besiroglu et al. 2024 (replication)"};
+    std::vector<std::string> preset_labels = {"Hoffmann et al. 2022 (Chinchilla)",
+                                              "Besiroglu et al. 2024 (replication)"};
     if (has_fit) preset_labels.push_back("fit: your own law (Scaling view)");
     choiceCombo("##preset", &preset, preset_spec, preset_labels);
     paramTooltip(cliParam("emergence", "preset"), "L = E + A/Nᵃ + B/Dᵇ; only the excess L − E matters.");
@@ -78,7 +80,8 @@ void ModelParams::lawControls() {
     if (theta_map == "linear") {
         for (const auto& p : cmapPresets()) {
             if (ImGui::RadioButton(std::string(p.label).c_str(), cmap == p.value)) cmap = p.value;
-            paramTooltip(cliParam("emergence", "cmap"), "Doubling c_map moves every threshold about 10× in N; the ratios stay.");
+            paramTooltip(cliParam("emergence", "cmap"),
+                         "Doubling c_map moves every threshold about 10× in N; the ratios stay.");
         }
         uncertainNote("c_map is not given by the paper; 1 reads \"error fraction = excess loss\".");
     } else {
@@ -91,12 +94,14 @@ void ModelParams::levelControls() {
     ImGui::SetNextItemWidth(-1);
     long long lo = 1, hi = 32;
     ImGui::SliderScalar("##k", ImGuiDataType_S64, &k, &lo, &hi, "%lld", ImGuiSliderFlags_AlwaysClamp);
-    paramTooltip(kSpec(), "Each failed piece charges all its k skills; larger k spreads failures thinner (Ctrl+click to type).");
+    paramTooltip(kSpec(),
+                 "Each failed piece charges all its k skills; larger k spreads failures thinner (Ctrl+click to type).");
     ImGui::TextUnformatted("competence level c");
     ImGui::SetNextItemWidth(-1);
     double clo = 0, chi = 0.99;
     ImGui::SliderScalar("##c", ImGuiDataType_Double, &c, &clo, &chi, "%.3g", ImGuiSliderFlags_AlwaysClamp);
-    paramTooltip(cliParam("emergence", "c"), "A skill is competent if it answers at least this fraction of its cloze questions.");
+    paramTooltip(cliParam("emergence", "c"),
+                 "A skill is competent if it answers at least this fraction of its cloze questions.");
 }
 
 void ModelParams::tupleControls() {

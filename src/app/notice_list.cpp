@@ -6,8 +6,10 @@ namespace slingshot::app {
 
 void NoticeList::add(const std::string& text) {
     if (std::find(shown_.begin(), shown_.end(), text) != shown_.end()) return;
-    if (shown_.size() < kShown) shown_.push_back(text);
-    else ++more_;
+    if (shown_.size() < kShown)
+        shown_.push_back(text);
+    else
+        ++more_;
 }
 
 void NoticeList::clear() {

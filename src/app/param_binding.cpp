@@ -1,6 +1,5 @@
 #include "app/param_binding.h"
 
-
 namespace slingshot::app {
 namespace {
 
@@ -21,10 +20,10 @@ Overload(F...) -> Overload<F...>;
 }  // namespace
 
 Json bindingValue(const ParamBinding& b) {
-    return std::visit(Overload{[](double* v) { return Json(*v); }, [](long long* v) { return Json(*v); },
-                               [](std::string* v) { return Json(*v); },
-                               [](std::vector<long long>* v) { return Json(*v); }},
-                      b.target);
+    return std::visit(
+        Overload{[](double* v) { return Json(*v); }, [](long long* v) { return Json(*v); },
+                 [](std::string* v) { return Json(*v); }, [](std::vector<long long>* v) { return Json(*v); }},
+        b.target);
 }
 
 void assignBinding(const ParamBinding& b, const Json& value) {

@@ -15,10 +15,10 @@ namespace slingshot::ui {
 namespace {
 
 // Okabe & Ito (2008) colour-blind-safe palette, ordered for contrast on each background.
-constexpr ImU32 kLight[] = {IM_COL32(0, 114, 178, 255),  IM_COL32(213, 94, 0, 255),   IM_COL32(0, 158, 115, 255),
+constexpr ImU32 kLight[] = {IM_COL32(0, 114, 178, 255),   IM_COL32(213, 94, 0, 255),  IM_COL32(0, 158, 115, 255),
                             IM_COL32(204, 121, 167, 255), IM_COL32(230, 159, 0, 255), IM_COL32(86, 180, 233, 255),
                             IM_COL32(0, 0, 0, 255)};
-constexpr ImU32 kDark[] = {IM_COL32(86, 180, 233, 255), IM_COL32(230, 159, 0, 255),  IM_COL32(0, 158, 115, 255),
+constexpr ImU32 kDark[] = {IM_COL32(86, 180, 233, 255),  IM_COL32(230, 159, 0, 255),  IM_COL32(0, 158, 115, 255),
                            IM_COL32(204, 121, 167, 255), IM_COL32(240, 228, 66, 255), IM_COL32(213, 94, 0, 255),
                            IM_COL32(255, 255, 255, 255)};
 // What each slot looks like on its background (the words the views' texts use).
@@ -53,8 +53,8 @@ struct Item {
 
 struct PlotState {
     View view;
-    ImVec2 frame_min, frame_max;  // screen rectangle of the whole widget last frame
-    int begun_frame = -1;  // ImGui frame count of the last BeginPlot
+    ImVec2 frame_min, frame_max;   // screen rectangle of the whole widget last frame
+    int begun_frame = -1;          // ImGui frame count of the last BeginPlot
     std::vector<PlotSeries> last;  // for read-out and export
     std::vector<std::string> legend;
 };
@@ -129,7 +129,7 @@ void polyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float t
         return;
     }
     const std::vector<float> pattern = dashPattern(style);
-    size_t part = 0;    // index into pattern: even = drawn, odd = gap
+    size_t part = 0;          // index into pattern: even = drawn, odd = gap
     float left = pattern[0];  // length left in the current part
     for (size_t i = 1; i < pts.size(); ++i) {
         ImVec2 a = pts[i - 1], b = pts[i];
@@ -479,7 +479,8 @@ void drawLegend(ImDrawList* dl) {
         } else if (it->kind == Kind::Markers) {
             dl->AddCircleFilled(ImVec2(x0 + sw / 2, cy), it->size * lineScale(), col);
         } else {
-            dl->AddRectFilled(ImVec2(x0, cy - lh * 0.3f), ImVec2(x0 + sw, cy + lh * 0.3f), paletteColor(it->color, 0.3f));
+            dl->AddRectFilled(ImVec2(x0, cy - lh * 0.3f), ImVec2(x0 + sw, cy + lh * 0.3f),
+                              paletteColor(it->color, 0.3f));
         }
         dl->AddText(ImVec2(x0 + sw + pad, yy), ImGui::GetColorU32(ImGuiCol_Text), it->name.c_str());
         yy += lh;
@@ -495,7 +496,8 @@ void recordSeries(PlotState& st) {
     for (const auto& it : g_cur.items) {
         if (it.legend_only) continue;
         std::string name = it.name.rfind("##", 0) == 0 ? it.name.substr(2) : it.name;  // "##": not in the legend
-        if (it.kind == Kind::Line || it.kind == Kind::Markers) st.last.push_back({name, it.x, it.y, it.color});
+        if (it.kind == Kind::Line || it.kind == Kind::Markers)
+            st.last.push_back({name, it.x, it.y, it.color});
         else if (filled(it.kind)) {
             st.last.push_back({name + " (low)", it.x, it.y, it.color});
             st.last.push_back({name + " (high)", it.x, it.y2, it.color});
@@ -558,8 +560,8 @@ bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, 
     st.frame_min = g_cur.frame.Min;
     st.frame_max = g_cur.frame.Max;
     if (!st.view.user)
-        st.view = View{false, toAxis(x.min, x.scale), toAxis(x.max, x.scale), toAxis(y.min, y.scale),
-                       toAxis(y.max, y.scale)};
+        st.view =
+            View{false, toAxis(x.min, x.scale), toAxis(x.max, x.scale), toAxis(y.min, y.scale), toAxis(y.max, y.scale)};
     interact(st.view);
     g_cur.view = st.view;
     drawAxes(title);
@@ -567,12 +569,13 @@ bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, 
     return true;
 }
 
-void PlotLine(const char* name, const std::vector<double>& x, const std::vector<double>& y, int color,
-              LineStyle style, float thickness) {
+void PlotLine(const char* name, const std::vector<double>& x, const std::vector<double>& y, int color, LineStyle style,
+              float thickness) {
     g_cur.items.push_back({Kind::Line, name, x, y, {}, color, style, thickness});
 }
 
-void PlotMarkers(const char* name, const std::vector<double>& x, const std::vector<double>& y, int color, float radius) {
+void PlotMarkers(const char* name, const std::vector<double>& x, const std::vector<double>& y, int color,
+                 float radius) {
     g_cur.items.push_back({Kind::Markers, name, x, y, {}, color, LineStyle::Solid, radius});
 }
 

@@ -3,8 +3,8 @@
 // to the views that choose a law (Scaling, Emergence, Paucity of stimulus); src/core keeps no state.
 #pragma once
 
-#include "query/query.h"
 #include "core/theory/scaling_law.h"
+#include "query/query.h"
 
 #include <cstdint>
 #include <optional>

@@ -40,7 +40,9 @@ std::unique_ptr<SimulationSnapshot> snapshotOf(const SimulationJob& job, uint64_
 
 SimulationRunner::SimulationRunner(uint64_t keep_slots_up_to)
     : driver_([](const SimulationParams& p) { return std::make_unique<SimulationJob>(p); },
-              [keep_slots_up_to](const SimulationParams&, SimulationJob& job) { return snapshotOf(job, keep_slots_up_to); }) {}
+              [keep_slots_up_to](const SimulationParams&, SimulationJob& job) {
+                  return snapshotOf(job, keep_slots_up_to);
+              }) {}
 
 void SimulationRunner::drawStatus() {
     if (!error().empty()) {
@@ -59,7 +61,8 @@ void SimulationRunner::drawStatus() {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Stops this run; the last completed result stays on screen");
         return;
     }
-    if (cancelled()) ImGui::TextDisabled("Run cancelled; showing the last completed run. Press \"same graph, rerun\" to run it.");
+    if (cancelled())
+        ImGui::TextDisabled("Run cancelled; showing the last completed run. Press \"same graph, rerun\" to run it.");
 }
 
 namespace {
@@ -69,7 +72,6 @@ ParamSpec simulateParam(const char* name) {
     if (p.name == "n2") p.max = double(kMaxPiecesBrowser);  // the page's limit on text pieces
     return p;
 }
-
 
 }  // namespace
 
@@ -95,11 +97,10 @@ SimulationParams SimulationInputs::params(bool with_tuples) const {
 }
 
 std::vector<ParamBinding> SimulationInputs::bindings(bool with_tuples) {
-    std::vector<ParamBinding> b = {{simulateParam("n1"), &n1},         {simulateParam("n2"), &n2},
-                                   {simulateParam("k"), &k},           {simulateParam("theta"), &theta},
-                                   {simulateParam("failure"), &failure}, {simulateParam("c"), &c},
-                                   {simulateParam("measure"), &measure}, {simulateParam("zipf-s"), &zipf_s},
-                                   {simulateParam("seed"), &seed}};
+    std::vector<ParamBinding> b = {
+        {simulateParam("n1"), &n1},           {simulateParam("n2"), &n2},           {simulateParam("k"), &k},
+        {simulateParam("theta"), &theta},     {simulateParam("failure"), &failure}, {simulateParam("c"), &c},
+        {simulateParam("measure"), &measure}, {simulateParam("zipf-s"), &zipf_s},   {simulateParam("seed"), &seed}};
     if (with_tuples) {
         b.push_back({simulateParam("kprime"), &kprime});
         b.push_back({simulateParam("tuples"), &tuples});
@@ -109,25 +110,30 @@ std::vector<ParamBinding> SimulationInputs::bindings(bool with_tuples) {
 
 void SimulationInputs::draw(SimulationRunner& runner, bool with_tuples) {
     ImGui::SeparatorText("Skill graph");
-    intSlider("N\u2081  skills", &n1, simulateParam("n1"), true, "More skills: lower degree kN\u2082/N\u2081, noisier competence.");
+    intSlider("N\u2081  skills", &n1, simulateParam("n1"), true,
+              "More skills: lower degree kN\u2082/N\u2081, noisier competence.");
     intSlider("N\u2082  text pieces", &n2, simulateParam("n2"), true,
               "More pieces: higher degree, competence concentrates (the theorems need N\u2082 \u226b N\u2081).");
     intSlider("k  skills per text piece", &k, simulateParam("k"), false,
               "Each piece draws k skills i.i.d. from \u03bc\u2081; larger k spreads each failure over more skills.");
     const ParamSpec measure_spec = simulateParam("measure");
-    choiceCombo("##measure", &measure, measure_spec, {"uniform \u03bc\u2081 (every skill equally likely)", "Zipf \u03bc\u2081(i) \u221d i\u207b\u02e2"});
+    choiceCombo("##measure", &measure, measure_spec,
+                {"uniform \u03bc\u2081 (every skill equally likely)", "Zipf \u03bc\u2081(i) \u221d i\u207b\u02e2"});
     paramTooltip(measure_spec, "Zipf: frequent skills get high degree (and emerge first, THEORY 5.3).");
     if (measure == "zipf")
-        numberSlider("Zipf exponent s", &zipf_s, simulateParam("zipf-s"), "%.2f", "s = 0 is uniform; larger s, steeper.");
+        numberSlider("Zipf exponent s", &zipf_s, simulateParam("zipf-s"), "%.2f",
+                     "s = 0 is uniform; larger s, steeper.");
 
     ImGui::SeparatorText("Failed text pieces");
-    numberSlider("\u03b8  measure of failed pieces", &theta, simulateParam("theta"), "%.3f",
-                 "The model's error fraction: \u03b8N\u2082 pieces fail (random, adversarial) or each with prob. \u03b8.");
+    numberSlider(
+        "\u03b8  measure of failed pieces", &theta, simulateParam("theta"), "%.3f",
+        "The model's error fraction: \u03b8N\u2082 pieces fail (random, adversarial) or each with prob. \u03b8.");
     const ParamSpec failure_spec = simulateParam("failure");
     choiceCombo("##failure", &failure, failure_spec,
                 {"random: exactly \u03b8N\u2082 pieces at random", "independent: each piece with probability \u03b8",
                  "adversarial: the worst set found for level c"});
-    paramTooltip(failure_spec, "Thm 8 holds for every failure set of measure \u03b8; the adversary searches for the worst.");
+    paramTooltip(failure_spec,
+                 "Thm 8 holds for every failure set of measure \u03b8; the adversary searches for the worst.");
     numberSlider("c  competence level", &c, simulateParam("c"), "%.3f",
                  "A skill is competent at level c if at least a fraction c of its edges go to pieces not failed.");
 
@@ -143,7 +149,8 @@ void SimulationInputs::draw(SimulationRunner& runner, bool with_tuples) {
         kprime = v;
         choiceCombo("##tuples", &tuples, simulateParam("tuples"),
                     {"T2: k\u2032-pieces of k\u2032 random pieces", "S: skills co-occurring in one piece"});
-        paramTooltip(simulateParam("tuples"), "T2 is the reading in which Cor 13 holds exactly; S has no closed-form bound.");
+        paramTooltip(simulateParam("tuples"),
+                     "T2 is the reading in which Cor 13 holds exactly; S has no closed-form bound.");
     }
 
     ImGui::SeparatorText("Randomness");

@@ -27,9 +27,10 @@ void curveOf(const CompetenceSummary& s, std::vector<double>& x, std::vector<dou
 }
 
 ParamSpec certificateSpec() {
-    return viewParam("certificate", ParamKind::Choice,
-                     "compute the mixing-lemma certificate of the sampled graph (Lanczos, a few seconds) and draw it (on/off)",
-                     0, 0, {"on", "off"});
+    return viewParam(
+        "certificate", ParamKind::Choice,
+        "compute the mixing-lemma certificate of the sampled graph (Lanczos, a few seconds) and draw it (on/off)", 0, 0,
+        {"on", "off"});
 }
 
 }  // namespace
@@ -78,11 +79,13 @@ void CompetenceView::refreshTheory() {
 }
 
 void CompetenceView::controls() {
-    ImGui::TextWrapped("How many skills does a model with failure measure \u03b8 master? Simulated against the guarantee.");
+    ImGui::TextWrapped(
+        "How many skills does a model with failure measure \u03b8 master? Simulated against the guarantee.");
     in_.draw(runner_, true);
     ImGui::SeparatorText("Certificate of this graph");
     onOffCheckbox("mixing-lemma certificate (σ by Lanczos)", &certificate_);
-    paramTooltip(certificateSpec(), "A bound for THIS sampled graph, valid for every failure set: see the Tightness view.");
+    paramTooltip(certificateSpec(),
+                 "A bound for THIS sampled graph, valid for every failure set: see the Tightness view.");
 }
 
 void CompetenceView::main() {
@@ -94,9 +97,10 @@ void CompetenceView::main() {
     const SimulationSnapshot* s = runner_.last();
     if (s) {
         const SimulationParams& p = s->params;
-        ImGui::TextDisabled("Simulated: N\u2081 = %u, N\u2082 = %s, k = %u, \u03b8 = %.3g, c = %.3g, %s failures, seed %llu%s", p.n1,
-                            ui::formatNumber(double(p.n2)).c_str(), p.k, p.theta, p.c, std::string(failureModeName(p.failure)).c_str(),
-                            static_cast<unsigned long long>(p.seed), runner_.stale() ? "  (previous run)" : "");
+        ImGui::TextDisabled(
+            "Simulated: N\u2081 = %u, N\u2082 = %s, k = %u, \u03b8 = %.3g, c = %.3g, %s failures, seed %llu%s", p.n1,
+            ui::formatNumber(double(p.n2)).c_str(), p.k, p.theta, p.c, std::string(failureModeName(p.failure)).c_str(),
+            static_cast<unsigned long long>(p.seed), runner_.stale() ? "  (previous run)" : "");
     } else if (runner_.error().empty()) {
         ImGui::TextDisabled("Simulating\u2026 the theory curves are already drawn.");
     }
@@ -130,10 +134,14 @@ bool CompetenceView::drawPlot(const std::string& id, ImVec2 size) {
     runner_.drawStatus();
     if (certificateOn()) cert_.drawStatus();
     size.y = ImGui::GetContentRegionAvail().y;  // below the status lines
-    if (id == "competence-fraction") drawFractionPlot(s, size);
-    else if (id == "competence-histogram") drawHistogram(s, size);
-    else if (id == "competence-tuples") drawTuplePlot(s, size);
-    else return false;
+    if (id == "competence-fraction")
+        drawFractionPlot(s, size);
+    else if (id == "competence-histogram")
+        drawHistogram(s, size);
+    else if (id == "competence-tuples")
+        drawTuplePlot(s, size);
+    else
+        return false;
     return true;
 }
 
@@ -146,25 +154,30 @@ std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
     std::vector<Readout> items;
     const bool same_c = s && s->params.c == c;  // a run at another c has no value for this one
     std::string sim_note = "(" + std::string(runner_.waitingNote()) + ")";
-    if (same_c && !runner_.stale()) sim_note = std::string(failureModeName(s->params.failure));
-    else if (same_c) sim_note = "(previous run; this one " + std::string(runner_.waitingNote()) + ")";
+    if (same_c && !runner_.stale())
+        sim_note = std::string(failureModeName(s->params.failure));
+    else if (same_c)
+        sim_note = "(previous run; this one " + std::string(runner_.waitingNote()) + ")";
     items.push_back({"skills with competence \u2264 " + formatFixed(c, 2) + ", simulated",
                      same_c ? formatFixed(s->result.skills.fracAtMostC()) : "\u2013", sim_note});
     items.push_back({"Thm 8 bound min(1, \u03b1*, 1/\u03b2)", formatFixed(d.alpha_bound),
                      std::isfinite(d.alpha_star) ? "N\u2082 \u2192 \u221e" : "Markov only (\u03b1* = \u221e)"});
-    items.push_back({"finite size", formatFixed(1 - at.finite_competent), "\u03c1 = N\u2081/N\u2082 = " + ui::formatNumber(rho, 3)});
+    items.push_back({"finite size", formatFixed(1 - at.finite_competent),
+                     "\u03c1 = N\u2081/N\u2082 = " + ui::formatNumber(rho, 3)});
     if (certificateOn()) {
         const CertificateTask::Done* cd = cert_.last();
         const bool fresh = cd && !cert_.stale();
         items.push_back({"certificate, this graph", cd ? formatFixed(cd->certifier->certify(theta, c).frac) : "\u2013",
-                         cd ? (fresh ? "\u03c3 \u2264 " + ui::formatNumber(cd->spectral.sigma_centred_upper, 4) : "(previous graph)")
-                           : "(" + std::string(cert_.waitingNote()) + ")"});
+                         cd ? (fresh ? "\u03c3 \u2264 " + ui::formatNumber(cd->spectral.sigma_centred_upper, 4)
+                                     : "(previous graph)")
+                            : "(" + std::string(cert_.waitingNote()) + ")"});
     }
     items.push_back({"exact worst case \u03b1_A", formatFixed(at.worst_failing), "N\u2082/N\u2081 \u2192 \u221e"});
     items.push_back({"random Y", formatFixed(at.random_failing, 4),
                      "P[Bin(" + ui::formatNumber(degree, 6) + ", \u03b8) \u2265 (1\u2212c)d]"});
     if (s && s->result.tuples && s->params.c == c)
-        items.push_back({std::to_string(s->params.kprime) + "-tuples \u2264 c, simulated", formatFixed(s->result.tuples->summary.fracAtMostC()),
+        items.push_back({std::to_string(s->params.kprime) + "-tuples \u2264 c, simulated",
+                         formatFixed(s->result.tuples->summary.fracAtMostC()),
                          std::string("reading ") + (s->params.tuples == TupleReading::T2 ? "T2" : "S")});
     items.push_back({"T2 bound for k\u2032-tuples", formatFixed(1 - at.tuples_t2_competent),
                      "\u03b8\u2032 = k\u2032\u03b8 (Thm 14)"});
@@ -199,7 +212,8 @@ void CompetenceView::drawFractionPlot(const SimulationSnapshot* s, ImVec2 size) 
     const TheoryCurves& t = theory_;
     ui::SetNextLegendCorner(ui::LegendCorner::BottomLeft);
     if (!ui::BeginPlot("competence-fraction", "Fraction of skills with competence \u2265 c",
-                       {"competence level c", ui::Scale::Linear, 0, 1}, {"fraction of skills", ui::Scale::Linear, 0, 1.02}, size))
+                       {"competence level c", ui::Scale::Linear, 0, 1},
+                       {"fraction of skills", ui::Scale::Linear, 0, 1.02}, size))
         return;
     ui::PlotLine("random Y, expected", t.c, t.random, ui::PlotColour::Green, ui::LineStyle::Dotted, 2.5f);
     ui::PlotLine("exact worst case 1 \u2212 \u03b1_A", t.c, t.worst, ui::PlotColour::Warm, ui::LineStyle::Dashed);
@@ -258,11 +272,13 @@ void CompetenceView::drawTuplePlot(const SimulationSnapshot* s, ImVec2 size) {
                        {"fraction of k\u2032-tuples", ui::Scale::Linear, 0, 1.02}, size))
         return;
     ui::PlotLine("single skills: Thm 8 guarantee", t.c, t.guarantee, 6, ui::LineStyle::Dotted, 1.5f);
-    ui::PlotLine("k\u2032-tuples: T2 guarantee (\u03b8\u2032 = k\u2032\u03b8)", t.c, t.tuples_t2, 6, ui::LineStyle::Solid, 2.0f);
+    ui::PlotLine("k\u2032-tuples: T2 guarantee (\u03b8\u2032 = k\u2032\u03b8)", t.c, t.tuples_t2, 6,
+                 ui::LineStyle::Solid, 2.0f);
     if (s && s->result.tuples) {
         std::vector<double> x, y;
         curveOf(s->result.tuples->summary, x, y);
-        std::string name = std::string("simulated k\u2032-tuples, reading ") + (s->params.tuples == TupleReading::T2 ? "T2" : "S");
+        std::string name =
+            std::string("simulated k\u2032-tuples, reading ") + (s->params.tuples == TupleReading::T2 ? "T2" : "S");
         ui::PlotLine(name.c_str(), x, y, 0, ui::LineStyle::Solid, 2.5f);
     }
     ui::PlotVLine(in_.c, "c", 5, ui::LineStyle::Dashed);
@@ -271,7 +287,8 @@ void CompetenceView::drawTuplePlot(const SimulationSnapshot* s, ImVec2 size) {
 
 void CompetenceView::drawExplanation() {
     ImGui::TextWrapped(
-        "Thm 8: for every set Y of failed pieces of measure \u03b8, at most a fraction min(1, \u03b1*, 1/\u03b2) of skills have "
+        "Thm 8: for every set Y of failed pieces of measure \u03b8, at most a fraction min(1, \u03b1*, 1/\u03b2) of "
+        "skills have "
         "competence \u2264 c = 1 \u2212 \u03b2\u03b8, where \u03b1* is the smallest \u03b1 with "
         "H(\u03b8) + \u03c1H(\u03b1) \u2212 k\u03b8\u00b7KL(\u03b2\u03b1\u2016\u03b1) < 0.");
     ImGui::TextWrapped(
@@ -292,8 +309,9 @@ void CompetenceView::drawExplanation() {
             s->params.kprime, t.summary.counted ? double(t.summary.edge_sum) / double(t.summary.counted) : 0.0);
     }
     if (in_.measure == "zipf")
-        uncertainNote("With a Zipf \u03bc\u2081 the guarantee bounds the \u03bc\u2081-measure of incompetent skills, not their "
-                      "count, and the random-Y curve uses the mean degree.");
+        uncertainNote(
+            "With a Zipf \u03bc\u2081 the guarantee bounds the \u03bc\u2081-measure of incompetent skills, not their "
+            "count, and the random-Y curve uses the mean degree.");
 }
 
 }  // namespace slingshot::app

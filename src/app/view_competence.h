@@ -5,8 +5,8 @@
 #pragma once
 
 #include "app/certificate_task.h"
-#include "app/view.h"
 #include "app/simulation_runner.h"
+#include "app/view.h"
 #include "core/theory/overlays.h"
 
 #include <imgui.h>

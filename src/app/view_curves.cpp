@@ -1,7 +1,7 @@
 #include "app/view_curves.h"
 
-#include "app/plot.h"
 #include "app/model_params.h"
+#include "app/plot.h"
 #include "app/widgets.h"
 #include "core/theory/bounds.h"
 #include "core/theory/tightness.h"
@@ -36,7 +36,8 @@ ParamSpec thetaSpec() {
 }
 ParamSpec kSpec() { return cliParam("adversary", "k"); }
 ParamSpec ksSpec() {
-    ParamSpec p = viewParam("ks", ParamKind::IntList, "skills per text piece k of each curve in the k family", 1, 10000);
+    ParamSpec p =
+        viewParam("ks", ParamKind::IntList, "skills per text piece k of each curve in the k family", 1, 10000);
     p.max_list = 6;
     return p;
 }
@@ -59,7 +60,8 @@ ParamSpec degreeSpec() {
 }
 ParamSpec certificateSpec() {
     return viewParam("certificate", ParamKind::Choice,
-                     "draw the mixing-lemma certificate of a sampled graph with N1 skills, N2 pieces, the view's k and the seed (on/off)",
+                     "draw the mixing-lemma certificate of a sampled graph with N1 skills, N2 pieces, the view's k and "
+                     "the seed (on/off)",
                      0, 0, {"on", "off"});
 }
 ParamSpec onOff(const char* name, const char* help) {
@@ -118,7 +120,8 @@ void CurvesView::recompute() {
 
     members_.clear();
     if (family_ == "k") {
-        for (long long kk : ks_) members_.push_back({"k = " + std::to_string(kk), theta_, static_cast<double>(kk), {}, {}, {}, {}});
+        for (long long kk : ks_)
+            members_.push_back({"k = " + std::to_string(kk), theta_, static_cast<double>(kk), {}, {}, {}, {}});
     } else {
         for (int i = 0; i < 4; ++i) {
             double th = std::min(1.0, theta_ * std::ldexp(1.0, 1 - i));  // 2θ, θ, θ/2, θ/4
@@ -127,16 +130,16 @@ void CurvesView::recompute() {
     }
     for (Member& m : members_) {
         m.bound = curve([&](double c) { return fracCompetent(m.theta, c, m.k); });
-        m.finite = rho_ > 0 ? curve([&](double c) { return fracCompetent(m.theta, c, m.k, rho_); }) : std::vector<double>{};
+        m.finite =
+            rho_ > 0 ? curve([&](double c) { return fracCompetent(m.theta, c, m.k, rho_); }) : std::vector<double>{};
         // Tightness overlays are defined for a failure level tau = 1 - c > 0 (c < 1).
         m.worst = worst_ == "on" ? curve([&](double c) {
             return c < 1 ? 1 - greedyAdversaryAlpha(m.theta, 1 - c, static_cast<int>(m.k)) : kNaN;
         })
                                  : std::vector<double>{};
-        m.random = random_ == "on" ? curve([&](double c) {
-            return c < 1 ? 1 - randomYFraction(m.theta, 1 - c, degree_) : kNaN;
-        })
-                                   : std::vector<double>{};
+        m.random = random_ == "on"
+                       ? curve([&](double c) { return c < 1 ? 1 - randomYFraction(m.theta, 1 - c, degree_) : kNaN; })
+                       : std::vector<double>{};
     }
 
     // Cor 13: single skills of M1 at θ against k'-tuples of M2 at θ/k' (and of M1 itself).
@@ -186,12 +189,14 @@ void CurvesView::controls() {
     family_ = fam == 1 ? "k" : "theta";
 
     logSlider("θ of model M₁ (failed text pieces)", &theta_, 1e-3, 0.49);
-    paramTooltip(thetaSpec(), family_ == "theta" ? "The left plot shows 2θ, θ, θ/2 and θ/4." : "All curves share this θ.");
+    paramTooltip(thetaSpec(),
+                 family_ == "theta" ? "The left plot shows 2θ, θ, θ/2 and θ/4." : "All curves share this θ.");
     ImGui::TextUnformatted("k (skills per text piece)");
     ImGui::SetNextItemWidth(-1);
     long long klo = 1, khi = 64;
     ImGui::SliderScalar("##k", ImGuiDataType_S64, &k_, &klo, &khi, "%lld", ImGuiSliderFlags_AlwaysClamp);
-    paramTooltip(kSpec(), "More skills per piece spread each failure over more skills: curves rise (Ctrl+click to type).");
+    paramTooltip(kSpec(),
+                 "More skills per piece spread each failure over more skills: curves rise (Ctrl+click to type).");
     if (family_ == "k") {
         ImGui::TextUnformatted("k of each curve");
         intListInput("##ks", &ks_, ksSpec());
@@ -199,9 +204,11 @@ void CurvesView::controls() {
 
     ImGui::SeparatorText("Overlays (single skills)");
     onOffCheckbox("exact worst case 1 − α_A (dotted)", &worst_);
-    paramTooltip(bindings()[7].spec, "The best an adversary can do as N₂/N₁ → ∞: the guarantee is valid but about 1.3–3× loose.");
+    paramTooltip(bindings()[7].spec,
+                 "The best an adversary can do as N₂/N₁ → ∞: the guarantee is valid but about 1.3–3× loose.");
     onOffCheckbox("random failure set (markers)", &random_);
-    paramTooltip(bindings()[8].spec, "Typical failures, not the worst: almost every skill stays at competence ≈ 1 − θ.");
+    paramTooltip(bindings()[8].spec,
+                 "Typical failures, not the worst: almost every skill stays at competence ≈ 1 − θ.");
     if (random_ == "on") {
         double d = static_cast<double>(degree_);
         if (logSlider("skill degree d̄ of the random set", &d, 10, 1e5)) degree_ = std::llround(d);
@@ -215,14 +222,16 @@ void CurvesView::controls() {
 
     ImGui::SeparatorText("Certificate of a sampled graph");
     onOffCheckbox("certificate (dash-dot)", &certificate_);
-    paramTooltip(certificateSpec(), "Proved for one sampled graph from its second singular value: every failure set of "
-                                    "measure θ leaves at least this fraction competent (THEORY 8).");
+    paramTooltip(certificateSpec(),
+                 "Proved for one sampled graph from its second singular value: every failure set of "
+                 "measure θ leaves at least this fraction competent (THEORY 8).");
     if (certificateOn()) {
         intSlider("N₁  skills of the graph", &cert_n1_, certifyParam("n1"), true,
                   "Lanczos works in dimension N₁: larger N₁ costs memory and time.", 2, 100000);
         intSlider("N₂  text pieces of the graph", &cert_n2_, certifyParam("n2"), true,
                   "More pieces per skill: the certificate approaches Thm 8 (finite size ρ = N₁/N₂).", 100, 10000000);
-        seedInput(&cert_seed_, certifyParam("seed"), "Same seed, same graph as slingshot-cli certify and the other views.",
+        seedInput(&cert_seed_, certifyParam("seed"),
+                  "Same seed, same graph as slingshot-cli certify and the other views.",
                   "Next seed: a new random graph and its certificate");
     }
 
@@ -233,9 +242,10 @@ void CurvesView::controls() {
     choiceCombo("##tuples", &tuples_, tuplesSpec(), tupleModelLabels());
     paramTooltip(tuplesSpec(), "T2 makes Cor 13 exact; T1 and P are other readings of the paper.");
     onOffCheckbox("show the other models (thin)", &contrast_);
-    uncertainNote("The paper's k'-tuple construction is not known exactly. T2 (a k'-piece fails if any of its pieces "
-                  "fails) is the only reading under which Cor 13 holds as \"identical\"; T1 and route P are "
-                  "contrasts. The figure is our reconstruction.");
+    uncertainNote(
+        "The paper's k'-tuple construction is not known exactly. T2 (a k'-piece fails if any of its pieces "
+        "fails) is the only reading under which Cor 13 holds as \"identical\"; T1 and route P are "
+        "contrasts. The figure is our reconstruction.");
 }
 
 bool CurvesView::ensureComputed() {
@@ -284,7 +294,8 @@ void CurvesView::main() {
     // Cor 13 read-out: the largest gap between the M2 tuple curves and the M1 single-skill curve.
     std::string diffs;
     for (size_t j = 0; j < cor13_diff_.size(); ++j)
-        diffs += (j ? ",  " : "") + std::string("k'=") + std::to_string(kprimes_[j]) + ": " + ui::formatNumber(cor13_diff_[j], 3);
+        diffs += (j ? ",  " : "") + std::string("k'=") + std::to_string(kprimes_[j]) + ": " +
+                 ui::formatNumber(cor13_diff_[j], 3);
     ImGui::TextWrapped("Cor 13 check, max over c of |M₂ k'-tuple curve − M₁ single-skill curve|:  %s", diffs.c_str());
     if (tuples_ != "t2")
         ImGui::TextDisabled("(not 0 under %s: only T2 makes the curves identical)", modelLabel(tuples_).c_str());
@@ -293,7 +304,8 @@ void CurvesView::main() {
         "skills have competence ≤ c = 1 − βθ whenever H(θ) − kθ·KL(βα‖α) < 0 (the paper writes −KL as "
         "H(βα) − βα ln 1/α − (1−βα) ln 1/(1−α)). Plotted: y = 1 − min(1, α*, θ/(1 − c)); it falls to 0 at c = 1 − θ. "
         "Halving θ (about 10× the scale) moves the curve right. Cor 13: the k'-tuple curve of a model with θ/k' is "
-        "exactly the single-skill curve at θ. Dash-dot: the certificate of one sampled graph (expander mixing lemma with "
+        "exactly the single-skill curve at θ. Dash-dot: the certificate of one sampled graph (expander mixing lemma "
+        "with "
         "its σ): a bound that holds for that very graph, not only with high probability.");
 }
 
@@ -303,15 +315,17 @@ void CurvesView::drawFamilyPlot(ImVec2 size) {
     ui::SetNextLegendCorner(ui::LegendCorner::BottomLeft);
     std::string title = family_ == "k" ? "Thm 8 performance curves at θ = " + thetaText(theta_) + " (reconstruction)"
                                        : "Thm 8 performance curves, k = " + kText + " (reconstruction)";
-    if (ui::BeginPlot("curves-family", title.c_str(), ax, {"fraction of skills with competence ≥ c", ui::Scale::Linear, 0, 1.02},
-                      size)) {
+    if (ui::BeginPlot("curves-family", title.c_str(), ax,
+                      {"fraction of skills with competence ≥ c", ui::Scale::Linear, 0, 1.02}, size)) {
         for (size_t i = 0; i < members_.size(); ++i) {
             const Member& m = members_[i];
             int col = static_cast<int>(i);
             if (!m.finite.empty())
-                ui::PlotLine(("##" + m.label + ", finite size").c_str(), c_, m.finite, col, ui::LineStyle::Dashed, 1.5f);
+                ui::PlotLine(("##" + m.label + ", finite size").c_str(), c_, m.finite, col, ui::LineStyle::Dashed,
+                             1.5f);
             if (!m.worst.empty())
-                ui::PlotLine(("##" + m.label + ", worst case 1 − α_A").c_str(), c_, m.worst, col, ui::LineStyle::Dotted, 2.0f);
+                ui::PlotLine(("##" + m.label + ", worst case 1 − α_A").c_str(), c_, m.worst, col, ui::LineStyle::Dotted,
+                             2.0f);
             if (!m.random.empty()) {
                 std::vector<double> xs, ys;  // every 5th point keeps the markers apart
                 for (size_t j = 0; j < c_.size(); j += 5) xs.push_back(c_[j]), ys.push_back(m.random[j]);
@@ -323,16 +337,18 @@ void CurvesView::drawFamilyPlot(ImVec2 size) {
             ui::PlotLine(m.label.c_str(), c_, m.bound, col);
         }
         if (worst_ == "on") ui::PlotLegendLine("exact worst case 1 − α_A", 6, ui::LineStyle::Dotted, 2.0f);
-        if (random_ == "on") ui::PlotLegendMarkers(("random failure set, d̄ = " + std::to_string(degree_)).c_str(), 6, 2.5f);
+        if (random_ == "on")
+            ui::PlotLegendMarkers(("random failure set, d̄ = " + std::to_string(degree_)).c_str(), 6, 2.5f);
         if (certificateOn() && cert_.last()) {
             const GraphKey& g = cert_.last()->key;
-            const std::string name = "certificate, graph N₁ = " + ui::formatNumber(double(g.n1)) + ", N₂ = " +
-                                     ui::formatNumber(double(g.n2)) + ", k = " + std::to_string(g.k) +
+            const std::string name = "certificate, graph N₁ = " + ui::formatNumber(double(g.n1)) +
+                                     ", N₂ = " + ui::formatNumber(double(g.n2)) + ", k = " + std::to_string(g.k) +
                                      (cert_.stale() ? " (previous)" : "");
             ui::PlotLegendLine(name.c_str(), 6, ui::LineStyle::DashDot, 2.0f);
         }
         if (rho_ > 0)
-            ui::PlotLegendLine(("finite size ρ = " + ui::formatNumber(rho_, 3)).c_str(), 6, ui::LineStyle::Dashed, 1.5f);
+            ui::PlotLegendLine(("finite size ρ = " + ui::formatNumber(rho_, 3)).c_str(), 6, ui::LineStyle::Dashed,
+                               1.5f);
         ui::EndPlot();
     }
 }
@@ -349,7 +365,8 @@ void CurvesView::drawCor13Plot(ImVec2 size) {
             const std::string kp = std::to_string(t.kprime);
             int col = 1 + static_cast<int>(j) % 5;
             if (j == 0)  // one is enough to show that tuples of the same model are far worse
-                ui::PlotLine(("k'=" + kp + ", M₁ at θ (before scaling)").c_str(), c_, t.before, col, ui::LineStyle::Solid, 1.2f);
+                ui::PlotLine(("k'=" + kp + ", M₁ at θ (before scaling)").c_str(), c_, t.before, col,
+                             ui::LineStyle::Solid, 1.2f);
             ui::PlotLine(("k'=" + kp + ", M₂ at θ/" + kp + " (" + tuples_ + ")").c_str(), c_, t.m2, col,
                          ui::LineStyle::Dashed, 2.5f);
         }

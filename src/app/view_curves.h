@@ -54,16 +54,16 @@ private:
     void drawCor13Plot(ImVec2 size);
 
     // Parameters (bound to the URL; names are slingshot-cli flags where one exists).
-    std::string family_ = "theta";          // theta: {2θ, θ, θ/2, θ/4} at k; k: the list ks at θ
-    double theta_ = 0.1;                     // θ of model M1
-    long long k_ = 8;                        // skills per text piece
+    std::string family_ = "theta";  // theta: {2θ, θ, θ/2, θ/4} at k; k: the list ks at θ
+    double theta_ = 0.1;            // θ of model M1
+    long long k_ = 8;               // skills per text piece
     std::vector<long long> ks_ = {2, 4, 8, 16};
     std::vector<long long> kprimes_ = {2, 4};
     std::string tuples_ = "t2";
     std::string worst_ = "on", random_ = "off", contrast_ = "on";
-    double rho_ = 0;                         // finite size N1/N2; 0 = asymptotic only
-    long long degree_ = 100;                 // skill degree for the random failure set
-    std::string certificate_ = "on";         // certificate of a sampled graph with N1, N2, seed
+    double rho_ = 0;                  // finite size N1/N2; 0 = asymptotic only
+    long long degree_ = 100;          // skill degree for the random failure set
+    std::string certificate_ = "on";  // certificate of a sampled graph with N1, N2, seed
     long long cert_n1_ = 1000, cert_n2_ = 100000, cert_seed_ = 1;
     CertificateTask cert_;
 

@@ -89,7 +89,8 @@ EmergenceView::SimInputs EmergenceView::simInputs() const {
     if (!s.on || !(sim_from_ > 0) || !(sim_to_ > sim_from_) || sim_points_ < 2) return s;
     EmergenceModel m = params_.model();
     for (long long i = 0; i < sim_points_; ++i) {
-        double n = sim_from_ * std::pow(sim_to_ / sim_from_, static_cast<double>(i) / static_cast<double>(sim_points_ - 1));
+        double n =
+            sim_from_ * std::pow(sim_to_ / sim_from_, static_cast<double>(i) / static_cast<double>(sim_points_ - 1));
         s.n_params.push_back(n);
         s.theta.push_back(thetaAt(m, n).theta);
     }
@@ -205,7 +206,8 @@ void EmergenceView::controls() {
 
     ImGui::SeparatorText("Skill frequencies (Zipf)");
     logSlider("Zipf exponent s (μ(r) ∝ r⁻ˢ)", &zipf_, 0.01, 3);
-    paramTooltip(cliParam("emergence", "zipf"), "Larger s: frequent skills get more of the measure and emerge earlier.");
+    paramTooltip(cliParam("emergence", "zipf"),
+                 "Larger s: frequent skills get more of the measure and emerge earlier.");
     double n1 = static_cast<double>(n1_);
     if (logSlider("number of skills N₁", &n1, 10, 1e7)) n1_ = std::llround(n1);
     paramTooltip(cliParam("emergence", "n1"));
@@ -221,15 +223,16 @@ void EmergenceView::drawSimulationStatus() {
     if (sim_runs_.running()) {
         const size_t i = sim_done_.size();
         float frac = (static_cast<float>(i) + static_cast<float>(sim_runs_.progress())) / std::max<size_t>(1, total);
-        ImGui::Text("Simulating N = %s (%zu of %zu): %s", ui::formatNumber(sim_last_->n_params[i], 3).c_str(), i + 1, total,
-                    sim_runs_.stageName().c_str());
+        ImGui::Text("Simulating N = %s (%zu of %zu): %s", ui::formatNumber(sim_last_->n_params[i], 3).c_str(), i + 1,
+                    total, sim_runs_.stageName().c_str());
         ImGui::SameLine();
         ImGui::ProgressBar(frac, ImVec2(ImGui::GetFontSize() * 8, 0));
         ImGui::SameLine();
         if (ImGui::SmallButton("cancel")) sim_ = "off";
     } else {
-        ImGui::TextDisabled("Simulated %zu model sizes: N₁ = %lld skills, N₂ = %s pieces, k = %lld, seed %lld.", sim_done_.size(),
-                            sim_n1_, ui::formatNumber(static_cast<double>(sim_n2_), 3).c_str(), params_.k, seed_);
+        ImGui::TextDisabled("Simulated %zu model sizes: N₁ = %lld skills, N₂ = %s pieces, k = %lld, seed %lld.",
+                            sim_done_.size(), sim_n1_, ui::formatNumber(static_cast<double>(sim_n2_), 3).c_str(),
+                            params_.k, seed_);
     }
 }
 
@@ -265,7 +268,8 @@ void EmergenceView::main() {
         if (i > 0 && thresholds_.ratios[i - 1]) t += " (" + ui::formatNumber(*thresholds_.ratios[i - 1], 3) + "×)";
         // Side by side while they fit, else on the next line.
         const float w = ImGui::CalcTextSize(t.c_str()).x;
-        if (i > 0 && ImGui::GetItemRectMax().x + fs * 1.5f + w < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+        if (i > 0 &&
+            ImGui::GetItemRectMax().x + fs * 1.5f + w < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
             ImGui::SameLine(0, fs * 1.5f);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui::paletteColor(static_cast<int>(i))), "%s", t.c_str());
     }
@@ -314,7 +318,7 @@ void EmergenceView::drawMainPlot(ImVec2 size, bool compact) {
             ui::PlotLine(kpLabel(sweep_.kprimes[i]).c_str(), sweep_.n_params, sweep_.frac[i], col);
             if (i < thresholds_.n.size() && thresholds_.n[i])
                 ui::PlotVLine(*thresholds_.n[i], compact ? "" : ui::formatNumber(*thresholds_.n[i], 3).c_str(), col,
-                             ui::LineStyle::Dashed);  // narrow: the values are in the row above
+                              ui::LineStyle::Dashed);  // narrow: the values are in the row above
         }
         ui::PlotHLine(target_, ("target " + ui::formatNumber(target_, 3)).c_str(), 6, ui::LineStyle::Dotted);
         if (!sim_done_.empty()) {
@@ -339,11 +343,14 @@ void EmergenceView::drawZipfPlot(ImVec2 size) {
     ymin = std::pow(10.0, std::floor(std::log10(ymin))), ymax = std::pow(10.0, std::ceil(std::log10(ymax)));
     if (ymax <= ymin) ymax = ymin * 10;
     ui::SetNextLegendCorner(ui::LegendCorner::TopLeft);
-    std::string zt = "Zipf skills (s = " + ui::formatNumber(zipf_, 3) + ", N₁ = " + ui::formatNumber(static_cast<double>(n1_), 6) + ")";
-    if (ui::BeginPlot("emergence-zipf", zt.c_str(), {"skill frequency rank r", ui::Scale::Log10, 1, static_cast<double>(n1_)},
+    std::string zt = "Zipf skills (s = " + ui::formatNumber(zipf_, 3) +
+                     ", N₁ = " + ui::formatNumber(static_cast<double>(n1_), 6) + ")";
+    if (ui::BeginPlot("emergence-zipf", zt.c_str(),
+                      {"skill frequency rank r", ui::Scale::Log10, 1, static_cast<double>(n1_)},
                       {"N guaranteeing competence ≥ c", ui::Scale::Log10, ymin, ymax}, size)) {
         ui::PlotLine("skill of rank r", ranks_, zipf_n_[0], 0);
-        if (params_.tuples != "p") ui::PlotLine("pair of two rank-r skills (μ²)", ranks_, zipf_n_[1], 1, ui::LineStyle::Dashed);
+        if (params_.tuples != "p")
+            ui::PlotLine("pair of two rank-r skills (μ²)", ranks_, zipf_n_[1], 1, ui::LineStyle::Dashed);
         ui::EndPlot();
     }
 }

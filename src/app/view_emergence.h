@@ -5,8 +5,8 @@
 #pragma once
 
 #include "app/job_driver.h"
-#include "app/view.h"
 #include "app/model_params.h"
+#include "app/view.h"
 #include "core/graph/simulation.h"
 
 #include <memory>
@@ -38,7 +38,7 @@ public:
     const Thresholds& thresholds() const { return thresholds_; }
     struct SimPoint {
         double n_params, theta;
-        double frac_skills;            // simulated fraction of skills with competence >= c
+        double frac_skills;                // simulated fraction of skills with competence >= c
         std::optional<double> frac_pairs;  // same for k'=2 tuples (reading T2)
     };
     const std::vector<SimPoint>& simulated() const { return sim_done_; }

@@ -18,8 +18,8 @@ namespace {
 
 // Viridis (van der Walt & Smith), a perceptually uniform, colour-blind-safe sequential scale.
 ImU32 viridis(double t, float alpha = 1.0f) {
-    static const float stops[9][3] = {{68, 1, 84},    {71, 44, 122},  {59, 81, 139},   {44, 113, 142}, {33, 144, 141},
-                                      {39, 173, 129}, {92, 200, 99},  {170, 220, 50},  {253, 231, 37}};
+    static const float stops[9][3] = {{68, 1, 84},    {71, 44, 122}, {59, 81, 139},  {44, 113, 142}, {33, 144, 141},
+                                      {39, 173, 129}, {92, 200, 99}, {170, 220, 50}, {253, 231, 37}};
     if (!std::isfinite(t)) t = 0;
     t = std::clamp(t, 0.0, 1.0) * 8.0;
     int i = std::min(7, static_cast<int>(t));
@@ -63,7 +63,8 @@ void GraphView::controls() {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("N\u2081 = 16, N\u2082 = 120, k = 3: every node and edge is drawn");
     ImGui::SameLine();
     if (ImGui::Button("large graph (statistics)")) in_.n1 = 1000, in_.n2 = 1000000, in_.k = 8;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("N\u2081 = 1000, N\u2082 = 10\u2076, k = 8: degree histogram and statistics");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("N\u2081 = 1000, N\u2082 = 10\u2076, k = 8: degree histogram and statistics");
     in_.draw(runner_, false);
     if (in_.n1 <= kDrawMaxSkills && in_.n2 <= kDrawMaxPieces) {
         ImGui::SeparatorText("Show");
@@ -72,7 +73,8 @@ void GraphView::controls() {
         ImGui::RadioButton("degree histogram", &show_, 1);
     } else {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("Graphs up to N\u2081 = %lld, N\u2082 = %lld are drawn node by node.", kDrawMaxSkills, kDrawMaxPieces);
+        ImGui::TextWrapped("Graphs up to N\u2081 = %lld, N\u2082 = %lld are drawn node by node.", kDrawMaxSkills,
+                           kDrawMaxPieces);
         ImGui::PopStyleColor();
     }
 }
@@ -87,7 +89,8 @@ void GraphView::main() {
     ImGui::TextDisabled("%s%s", runLabel(s->params).c_str(), runner_.stale() ? "  (previous run)" : "");
     const float fs = ImGui::GetFontSize();
     const float explain_h = fs * 4.2f;
-    const float stats_h = ImGui::GetTextLineHeightWithSpacing() * (ImGui::GetContentRegionAvail().x >= fs * 44 ? 4.6f : 6.6f);
+    const float stats_h =
+        ImGui::GetTextLineHeightWithSpacing() * (ImGui::GetContentRegionAvail().x >= fs * 44 ? 4.6f : 6.6f);
     ImVec2 avail = ImGui::GetContentRegionAvail();
     drew_graph_ = drawable(*s) && show_ == 0;
     if (drew_graph_) {
@@ -100,10 +103,14 @@ void GraphView::main() {
     }
     drawStatistics(*s);
     ImGui::TextWrapped(
-        "Defs 4\u20135: each of the N\u2082 text pieces needs k skills drawn i.i.d. from \u03bc\u2081, so a skill's degree is "
-        "Bin(kN\u2082, \u03bc\u2081(s)), mean kN\u2082/N\u2081 for uniform \u03bc\u2081. The model fails a set Y of pieces "
-        "(measure \u03b8); a failure counts against every skill of the piece. Def 7: competence(s) = 1 \u2212 e(s, Y)/deg(s), "
-        "e(s, Y) = edges of s into Y. The degree-weighted mean failure is exactly \u03b8 (\u03a3 deg\u00b7failure = k|Y|).");
+        "Defs 4\u20135: each of the N\u2082 text pieces needs k skills drawn i.i.d. from \u03bc\u2081, so a skill's "
+        "degree is "
+        "Bin(kN\u2082, \u03bc\u2081(s)), mean kN\u2082/N\u2081 for uniform \u03bc\u2081. The model fails a set Y of "
+        "pieces "
+        "(measure \u03b8); a failure counts against every skill of the piece. Def 7: competence(s) = 1 \u2212 e(s, "
+        "Y)/deg(s), "
+        "e(s, Y) = edges of s into Y. The degree-weighted mean failure is exactly \u03b8 (\u03a3 deg\u00b7failure = "
+        "k|Y|).");
 }
 
 bool GraphView::drawPlot(const std::string& id, ImVec2 size) {
@@ -206,12 +213,14 @@ void drawRowCaptions(ImDrawList* dl, const BipartiteLayout& l, uint32_t n1, uint
 void drawEdges(ImDrawList* dl, const SimulationSnapshot& s, const BipartiteLayout& l, const BipartiteHover& h) {
     const uint32_t k = s.params.k;
     const bool focus = h.any();
-    const ImU32 failed_col = ui::paletteColor(1, focus ? 0.08f : 0.55f), ok_col = ImGui::GetColorU32(ImGuiCol_Text, focus ? 0.05f : 0.2f);
+    const ImU32 failed_col = ui::paletteColor(1, focus ? 0.08f : 0.55f),
+                ok_col = ImGui::GetColorU32(ImGuiCol_Text, focus ? 0.05f : 0.2f);
     for (int pass = 0; pass < 2; ++pass)
         for (uint64_t i = 0; i < s.params.n2; ++i)
             for (uint32_t j = 0; j < k; ++j) {
                 const uint32_t sk = s.slots[i * k + j];
-                const bool hot = focus && (static_cast<long long>(sk) == h.skill || static_cast<long long>(i) == h.piece);
+                const bool hot =
+                    focus && (static_cast<long long>(sk) == h.skill || static_cast<long long>(i) == h.piece);
                 if (hot != (pass == 1)) continue;
                 const bool failed = s.failed[i] != 0;
                 ImU32 col = hot ? (failed ? ui::paletteColor(1) : ImGui::GetColorU32(ImGuiCol_Text, 0.85f))
@@ -248,8 +257,10 @@ void drawSkills(ImDrawList* dl, const SimulationSnapshot& s, const BipartiteLayo
         const float r = hot ? l.rs * 1.25f : l.rs;
         if (std::isfinite(comp[i])) {
             dl->AddCircleFilled(p, r, viridis((comp[i] - lo) / (1 - lo)), 24);
-            if (comp[i] < s.params.c) dl->AddCircle(p, r + 2.0f, text, 24, 2.5f);
-            else dl->AddCircle(p, r, bg, 24, 1.0f);
+            if (comp[i] < s.params.c)
+                dl->AddCircle(p, r + 2.0f, text, 24, 2.5f);
+            else
+                dl->AddCircle(p, r, bg, 24, 1.0f);
         } else {
             dl->AddCircle(p, r, muted, 24, 1.5f);
         }
@@ -338,7 +349,8 @@ void GraphView::drawColourLegend(const SimulationSnapshot& s) {
     const float bx = at + cap_w + fs * 0.6f;
     const int steps = 48;
     for (int i = 0; i < steps; ++i)
-        dl->AddRectFilled(ImVec2(bx + bar_w * i / steps, y + fs * 0.15f), ImVec2(bx + bar_w * (i + 1) / steps + 0.5f, y + fs * 0.85f),
+        dl->AddRectFilled(ImVec2(bx + bar_w * i / steps, y + fs * 0.15f),
+                          ImVec2(bx + bar_w * (i + 1) / steps + 0.5f, y + fs * 0.85f),
                           viridis(double(i) / (steps - 1)));
     std::snprintf(buf, sizeof buf, "%.1f", colour_lo_);
     dl->AddText(ImVec2(bx, y + fs * 0.95f), muted, buf);
@@ -355,7 +367,8 @@ void GraphView::drawColourLegend(const SimulationSnapshot& s) {
     dl->AddText(ImVec2(at + fs * 0.9f, y), text, "failed piece");
 
     at = place(fs * 0.9f + ImGui::CalcTextSize("passed piece").x);
-    dl->AddRect(ImVec2(at, y + fs * 0.2f), ImVec2(at + fs * 0.6f, y + fs * 0.8f), ImGui::GetColorU32(ImGuiCol_Text, 0.7f));
+    dl->AddRect(ImVec2(at, y + fs * 0.2f), ImVec2(at + fs * 0.6f, y + fs * 0.8f),
+                ImGui::GetColorU32(ImGuiCol_Text, 0.7f));
     dl->AddText(ImVec2(at + fs * 0.9f, y), text, "passed piece");
 
     at = place(fs * 1.7f + ImGui::CalcTextSize("edge into Y").x);
@@ -437,7 +450,8 @@ void GraphView::drawStatistics(const SimulationSnapshot& s) {
     std::snprintf(v[3], sizeof v[3], "%s", ui::formatNumber(r.mean_degree, 5).c_str());
     std::snprintf(v[4], sizeof v[4], "%u / %u", d.min, d.max);
     std::snprintf(v[5], sizeof v[5], "%llu", static_cast<unsigned long long>(d.isolated));
-    std::snprintf(v[6], sizeof v[6], "%llu (\u03b8 = %.4g)", static_cast<unsigned long long>(r.failed), r.theta_realized);
+    std::snprintf(v[6], sizeof v[6], "%llu (\u03b8 = %.4g)", static_cast<unsigned long long>(r.failed),
+                  r.theta_realized);
     std::snprintf(v[7], sizeof v[7], "%.4g", r.skills.weightedMeanFailure());
     std::snprintf(v[8], sizeof v[8], "%llu of %llu", static_cast<unsigned long long>(r.skills.below_c),
                   static_cast<unsigned long long>(r.skills.counted));
@@ -447,14 +461,20 @@ void GraphView::drawStatistics(const SimulationSnapshot& s) {
     else
         std::snprintf(v[10], sizeof v[10], "%s", megabytesText(s.estimated_bytes).c_str());
     std::snprintf(v[11], sizeof v[11], "%.0f ms (slices \u2264 %.0f ms)", s.elapsed_ms, runner_.maxSliceMs());
-    const char* names[12] = {"skills N\u2081",          "text pieces N\u2082", "skills per piece k",
-                             "mean degree kN\u2082/N\u2081", "min / max degree",   "skills without edges",
-                             "failed pieces |Y|",     "weighted mean failure", "skills below c",
-                             "slots hash",            "memory (estimate)",     "run time"};
-    const char* tips[12] = {nullptr, nullptr, nullptr, "Expected degree; each skill's degree is Bin(kN\u2082, 1/N\u2081)",
-                            nullptr, "No competence: excluded from every fraction",
-                            "|Y| and the realised measure |Y|/N\u2082", "\u03a3 e(s,Y) / \u03a3 deg(s): equals |Y|/N\u2082 exactly (mean identity)",
-                            nullptr, "Same seed, same hash: in the page, natively and in slingshot-cli simulate",
+    const char* names[12] = {
+        "skills N\u2081",   "text pieces N\u2082",  "skills per piece k", "mean degree kN\u2082/N\u2081",
+        "min / max degree", "skills without edges", "failed pieces |Y|",  "weighted mean failure",
+        "skills below c",   "slots hash",           "memory (estimate)",  "run time"};
+    const char* tips[12] = {nullptr,
+                            nullptr,
+                            nullptr,
+                            "Expected degree; each skill's degree is Bin(kN\u2082, 1/N\u2081)",
+                            nullptr,
+                            "No competence: excluded from every fraction",
+                            "|Y| and the realised measure |Y|/N\u2082",
+                            "\u03a3 e(s,Y) / \u03a3 deg(s): equals |Y|/N\u2082 exactly (mean identity)",
+                            nullptr,
+                            "Same seed, same hash: in the page, natively and in slingshot-cli simulate",
                             "The engine's estimate, checked against the budget before anything is allocated",
                             "Wall time of the job, run in slices inside frames"};
     const int pairs = ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 44 ? 3 : 2;

@@ -4,8 +4,8 @@
 // Zipf measure, degree against rank next to kN2 mu1(s)) and the graph's statistics.
 #pragma once
 
-#include "app/view.h"
 #include "app/simulation_runner.h"
+#include "app/view.h"
 #include "core/graph/graph_stats.h"
 
 #include <imgui.h>

@@ -67,13 +67,18 @@ const std::vector<Step>& steps() {
          "Right: a model with θ/k' has exactly the same curve for k'-tuples of skills as the smaller model has for "
          "single skills.",
          "curves",
-         {{"curves", "family", "theta"}, {"curves", "theta", 0.1}, {"curves", "k", 8}, {"curves", "kprime", Json::array({2, 4})},
+         {{"curves", "family", "theta"},
+          {"curves", "theta", 0.1},
+          {"curves", "k", 8},
+          {"curves", "kprime", Json::array({2, 4})},
           {"curves", "tuples", "t2"}}},
         {"Emergence: about 10× per doubling",
          "Put together: the guaranteed competence on k'-tuples rises with N in the same shape for every k', about ten "
          "times later for each doubling of k'. The markers are simulated random failures, far above the guarantee.",
          "emergence",
-         {{"emergence", "c", 0.8}, {"emergence", "target", 0.5}, {"emergence", "kprime", Json::array({1, 2, 4, 8})},
+         {{"emergence", "c", 0.8},
+          {"emergence", "target", 0.5},
+          {"emergence", "kprime", Json::array({1, 2, 4, 8})},
           {"emergence", "tuples", "t2"}}},
         {"Slingshot generalization",
          "Training can show only a tiny fraction of all 4- or 8-tuples of skills together, yet the guarantee covers "
@@ -116,9 +121,11 @@ void OverviewView::recompute() {
     auto f = [](double v, int sig = 3) { return ui::formatNumber(v, sig); };
     const std::string cs = f(c_);
 
-    boxes_.push_back({"Scaling law", "L = E + A/Nᵃ + B/Dᵇ", "N = " + f(n_) + "\nD = " + f(d) + "\nL = " + f(l, 4) + " nats/token", "scaling"});
+    boxes_.push_back({"Scaling law", "L = E + A/Nᵃ + B/Dᵇ",
+                      "N = " + f(n_) + "\nD = " + f(d) + "\nL = " + f(l, 4) + " nats/token", "scaling"});
     boxes_.push_back({"Excess loss", "δ = L − E", "δ = " + f(delta, 4) + "\n10× scale: δ × " + f(halving), "scaling"});
-    boxes_.push_back({"Failed text pieces", "θ = c_map·δ, c_map = 1", "θ = " + f(theta) + "\nof all text pieces", "scaling"});
+    boxes_.push_back(
+        {"Failed text pieces", "θ = c_map·δ, c_map = 1", "θ = " + f(theta) + "\nof all text pieces", "scaling"});
     boxes_.push_back({"Skill graph", "k random skills per piece",
                       "k = " + std::to_string(k_) + "\nThm 8 beats Markov\nabove β_min = " + f(beta_min), "graph"});
     boxes_.push_back({"Competence (Thm 8)", "H(θ) − kθ·KL(βα‖α) < 0",
@@ -127,11 +134,13 @@ void OverviewView::recompute() {
     std::string em = "k'=1: N = " + nText(t.n[0]) + "\nk'=2: N = " + nText(t.n[1]);
     if (t.ratios[0]) em += "\n(" + f(*t.ratios[0]) + "× per doubling)";
     boxes_.push_back({"Emergence", "50% of k'-tuples", em, "emergence"});
-    boxes_.push_back({"Curves, Cor 13", "pairs at θ/2 = skills at θ", "max difference at\nc = " + cs + ": " + f(cor13), "curves"});
-    boxes_.push_back({"Paucity of stimulus", "seen ≤ n·C(k,k')/C(N₁,k')",
-                      n4 ? std::to_string(kp4) + "-tuples 50% competent\nat N = " + f(*n4) + "\nseen ≤ " + f(100 * seen4) + "%"
-                         : std::to_string(kp4) + "-tuples never reach 50%",
-                      "stimulus"});
+    boxes_.push_back(
+        {"Curves, Cor 13", "pairs at θ/2 = skills at θ", "max difference at\nc = " + cs + ": " + f(cor13), "curves"});
+    boxes_.push_back(
+        {"Paucity of stimulus", "seen ≤ n·C(k,k')/C(N₁,k')",
+         n4 ? std::to_string(kp4) + "-tuples 50% competent\nat N = " + f(*n4) + "\nseen ≤ " + f(100 * seen4) + "%"
+            : std::to_string(kp4) + "-tuples never reach 50%",
+         "stimulus"});
 }
 
 const std::vector<OverviewView::Box>& OverviewView::boxes() {
@@ -157,7 +166,8 @@ void OverviewView::drawGuide() {
     const Step& s = steps()[static_cast<size_t>(step_)];
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
     ImGui::BeginChild("tour", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui::paletteColor(0)), "Tour %d of %d: %s", step_ + 1, tourSteps(), s.title);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui::paletteColor(0)), "Tour %d of %d: %s", step_ + 1, tourSteps(),
+                       s.title);
     ImGui::TextWrapped("%s", s.text);
     int next = step_;
     if (ImGui::Button("\u25C0 Back")) next = step_ - 1;
@@ -190,7 +200,9 @@ void OverviewView::controls() {
     long long klo = 1, khi = 32;
     ImGui::SliderScalar("##k", ImGuiDataType_S64, &k_, &klo, &khi, "%lld", ImGuiSliderFlags_AlwaysClamp);
     paramTooltip(kSpec());
-    uncertainNote("c_map = 1 (error fraction = excess loss), T2 tuples, 10⁴ skills and 100 tokens per text piece are our choices.");
+    uncertainNote(
+        "c_map = 1 (error fraction = excess loss), T2 tuples, 10⁴ skills and 100 tokens per text piece are our "
+        "choices.");
 }
 
 namespace {
@@ -201,7 +213,8 @@ struct DiagramLayout {
     ImVec2 origin;
     float fs, w, h, gap, vgap, text_size;
 
-    DiagramLayout(const std::vector<OverviewView::Box>& boxes, ImVec2 at, ImVec2 avail) : origin(at), fs(ImGui::GetFontSize()) {
+    DiagramLayout(const std::vector<OverviewView::Box>& boxes, ImVec2 at, ImVec2 avail)
+        : origin(at), fs(ImGui::GetFontSize()) {
         gap = fs * (avail.x < fs * 50 ? 1.4f : 2.2f);
         w = std::max(fs * 9, (avail.x - 2 * gap) / 3);
         vgap = fs * 1.8f;

@@ -21,7 +21,7 @@ namespace {
 constexpr double kMinN = 1e7, kMaxN = 1e15;  // parameters shown on the slider and plot
 constexpr int kCurvePoints = 200;
 constexpr size_t kPointsTextCapacity = 64 * 1024;  // the text box (about 1500 runs)
-constexpr size_t kMaxDLines = 6;  // fitted curves drawn per distinct D of the points, at most
+constexpr size_t kMaxDLines = 6;                   // fitted curves drawn per distinct D of the points, at most
 
 bool sameConstants(const ScalingLaw& x, const ScalingLaw& y) {
     return x.E == y.E && x.A == y.A && x.B == y.B && x.a == y.a && x.b == y.b;
@@ -42,8 +42,9 @@ std::string withError(double v, double se) {
     // Two significant digits, written out below 10^5 ("\u00b1 100", not "\u00b1 1\u00d710\u00b2").
     char buf[32];
     if (se >= 10 && se < 1e5)
-        std::snprintf(buf, sizeof buf, "%.0f", std::round(se / std::pow(10.0, std::floor(std::log10(se)) - 1)) *
-                                                   std::pow(10.0, std::floor(std::log10(se)) - 1));
+        std::snprintf(buf, sizeof buf, "%.0f",
+                      std::round(se / std::pow(10.0, std::floor(std::log10(se)) - 1)) *
+                          std::pow(10.0, std::floor(std::log10(se)) - 1));
     else
         std::snprintf(buf, sizeof buf, "%s", ui::formatNumber(se, 2).c_str());
     s += std::string(" \u00b1 ") + buf;
@@ -52,8 +53,7 @@ std::string withError(double v, double se) {
 
 }  // namespace
 
-ScalingView::ScalingView(ScalingPresets* presets)
-    : presets_(presets ? presets : &own_presets_), law_(hoffmann2022()) {
+ScalingView::ScalingView(ScalingPresets* presets) : presets_(presets ? presets : &own_presets_), law_(hoffmann2022()) {
     loaded_preset_ = preset_;
     seen_law_ = law_;
     edit_buffer_.assign(kPointsTextCapacity, '\0');
@@ -64,9 +64,15 @@ std::vector<ParamBinding> ScalingView::bindings() {
     // "fit" is always accepted here: a link carries the fitted constants with it (see update()).
     ParamSpec preset = ScalingPresets::withFit(spec("preset"), true);
     preset.help += "; fit = your own fit (the constants in the link)";
-    return {{preset, &preset_},                {spec("n"), &n_params_},      {spec("ratio"), &tokens_per_param_},
-            {spec("theta-map"), &theta_map_},  {spec("cmap"), &c_map_},      {spec("entropy"), &law_.E},
-            {spec("coef-n"), &law_.A},         {spec("coef-d"), &law_.B},    {spec("exp-n"), &law_.a},
+    return {{preset, &preset_},
+            {spec("n"), &n_params_},
+            {spec("ratio"), &tokens_per_param_},
+            {spec("theta-map"), &theta_map_},
+            {spec("cmap"), &c_map_},
+            {spec("entropy"), &law_.E},
+            {spec("coef-n"), &law_.A},
+            {spec("coef-d"), &law_.B},
+            {spec("exp-n"), &law_.a},
             {spec("exp-d"), &law_.b}};
 }
 
@@ -104,8 +110,9 @@ void ScalingView::setPointsText(const std::string& text) {
 }
 
 void ScalingView::loadExamplePoints() {
-    setPointsText("# Hoffmann et al. (2022) law, 5 x 5 runs, 1% lognormal noise (seed " + std::to_string(example_seed_) +
-                  ")\n" + formatScalingPoints(exampleScalingPoints(hoffmann2022(), example_seed_)));
+    setPointsText("# Hoffmann et al. (2022) law, 5 x 5 runs, 1% lognormal noise (seed " +
+                  std::to_string(example_seed_) + ")\n" +
+                  formatScalingPoints(exampleScalingPoints(hoffmann2022(), example_seed_)));
     ++example_seed_;  // the next press draws new noise
 }
 
@@ -181,7 +188,8 @@ void ScalingView::controls() {
         for (const auto& p : cmapPresets())
             if (ImGui::RadioButton(std::string(p.label).c_str(), c_map_ == p.value)) c_map_ = p.value;
         inputPositive("c (custom)", &c_map_, "%.4g");
-        paramTooltip(commandParam("scaling", "cmap"), "Doubling c moves every emergence threshold about 10\u00d7 in N.");
+        paramTooltip(commandParam("scaling", "cmap"),
+                     "Doubling c moves every emergence threshold about 10\u00d7 in N.");
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("The map \u03b4 \u2192 \u03b8 is uncertain [U]; c = 1 is the default.");
         ImGui::PopStyleColor();
@@ -202,7 +210,8 @@ void ScalingView::fitControls() {
         ImGui::SetTooltip("25 runs generated from Hoffmann et al.'s law with 1%% noise (press again: new noise)");
     ImGui::SameLine();
     if (ImGui::Button("Fit")) fitPoints();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Huber loss on log L, Levenberg-Marquardt from the best of 4500 starts");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Huber loss on log L, Levenberg-Marquardt from the best of 4500 starts");
     ImGui::SameLine();
     ImGui::BeginDisabled(!fit_ || !usable(fit_->law));
     if (ImGui::Button("Use as preset")) useFitAsPreset();
@@ -236,7 +245,8 @@ void ScalingView::fitControls() {
     }
     ImGui::TextDisabled("%zu points; errors: 1 standard error (Jacobian).", f.n_points);
     if (!usable(f.law))
-        ImGui::TextWrapped("This fit cannot be a preset: an exponent is \u2264 0 (the loss does not fall with N or D).");
+        ImGui::TextWrapped(
+            "This fit cannot be a preset: an exponent is \u2264 0 (the loss does not fall with N or D).");
 }
 
 void ScalingView::main() {
@@ -250,7 +260,8 @@ void ScalingView::main() {
     row.add("loss L", ui::formatNumber(L, 5), "nats/token");
     row.add("excess loss \u03b4 = L \u2212 E", ui::formatNumber(excess, 5), "nats/token");
     row.add("\u03b8 (failed text pieces)", ui::formatNumber(theta.theta, 4), theta.clipped ? "clipped below 1" : "");
-    row.add("\u03b4(10N, 10D) / \u03b4(N, D)", ui::formatNumber(halving, 4), "\u2248 \u00bd: 10\u00d7 scale halves \u03b4");
+    row.add("\u03b4(10N, 10D) / \u03b4(N, D)", ui::formatNumber(halving, 4),
+            "\u2248 \u00bd: 10\u00d7 scale halves \u03b4");
 
     float fs = ImGui::GetFontSize();
     float h = ImGui::GetContentRegionAvail().y;
@@ -283,9 +294,12 @@ ScalingView::Curves ScalingView::curves() const {
 }
 
 bool ScalingView::drawPlot(const std::string& id, ImVec2 size) {
-    if (id == "scaling-loss") drawLossPlot(size);
-    else if (id == "scaling-theta") drawThetaPlot(size);
-    else return false;
+    if (id == "scaling-loss")
+        drawLossPlot(size);
+    else if (id == "scaling-theta")
+        drawThetaPlot(size);
+    else
+        return false;
     return true;
 }
 
@@ -321,8 +335,8 @@ void ScalingView::drawLossPlot(ImVec2 size) {
                         fx[i] = nlo * std::pow(nhi / nlo, double(i) / (kFitPoints - 1));
                         fy[i] = excessLoss(f, fx[i], ds[j]);
                     }
-                    ui::PlotLine(j == 0 ? "fit at your runs' D" : "##fit, another D", fx, fy, 4,
-                                 ui::LineStyle::Solid, 1.2f);
+                    ui::PlotLine(j == 0 ? "fit at your runs' D" : "##fit, another D", fx, fy, 4, ui::LineStyle::Solid,
+                                 1.2f);
                 }
             }
             ui::PlotMarkers("your runs, L \u2212 E", px, py, 4, 3.0f);

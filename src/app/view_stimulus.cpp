@@ -71,7 +71,8 @@ void StimulusView::recompute() {
         for (int j = 0; j < kPoints; ++j) n_[j] = from_ * std::pow(to_ / from_, static_cast<double>(j) / (kPoints - 1));
         const int k = static_cast<int>(params_.k);
         for (long long kp : kprimes_) {
-            if (kp > params_.k) throw std::invalid_argument("k' = " + std::to_string(kp) + " exceeds k = " + std::to_string(k));
+            if (kp > params_.k)
+                throw std::invalid_argument("k' = " + std::to_string(kp) + " exceeds k = " + std::to_string(k));
             if (n1_ < params_.k) throw std::invalid_argument("N1 must be at least k");
             Curve c{kp, {}, {}, {}};
             for (double n : n_) {
@@ -149,8 +150,9 @@ void StimulusView::main() {
             ImGui::PopStyleColor();
         }
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("slingshot-cli stimulus --n1 %lld --k %lld --kprime %lld --ntrain %.6g --theta %.6g --c %.6g --tuples %s",
-                           n1_, params_.k, r0.kprime, r0.n_train, r0.theta, params_.c, params_.tuples.c_str());
+        ImGui::TextWrapped(
+            "slingshot-cli stimulus --n1 %lld --k %lld --kprime %lld --ntrain %.6g --theta %.6g --c %.6g --tuples %s",
+            n1_, params_.k, r0.kprime, r0.n_train, r0.theta, params_.c, params_.tuples.c_str());
         ImGui::PopStyleColor();
     }
 
@@ -160,7 +162,8 @@ void StimulusView::main() {
     ImGui::TextWrapped(
         "n_train training pieces of k skills each contain at most n_train·C(k, k') distinct k'-sets, out of C(N₁, k'): "
         "the fraction ever seen together is at most min(1, n_train·C(k, k')/C(N₁, k')) (dashed). Solid: the fraction "
-        "guaranteed competence ≥ c (Thm 8 for k'-tuples). In the shaded region the guarantee exceeds everything training "
+        "guaranteed competence ≥ c (Thm 8 for k'-tuples). In the shaded region the guarantee exceeds everything "
+        "training "
         "could have shown: competence on combinations never seen, which usual generalization arguments do not explain "
         "(\"slingshot generalization\", Arora & Goyal §1.1).");
 }
@@ -171,8 +174,7 @@ void StimulusView::drawMainPlot(ImVec2 size) {
     std::string yl = "fraction of k'-tuples (competence ≥ " + ui::formatNumber(params_.c, 3) + ")";
     if (ui::BeginPlot("stimulus-main", "Shaded: competent on k'-tuples never seen together in training",
                       {"model size N (parameters)", ui::Scale::Log10, from_, to_},
-                      {yl, logy ? ui::Scale::Log10 : ui::Scale::Linear, logy ? 1e-12 : 0.0, logy ? 1.5 : 1.02},
-                      size)) {
+                      {yl, logy ? ui::Scale::Log10 : ui::Scale::Linear, logy ? 1e-12 : 0.0, logy ? 1.5 : 1.02}, size)) {
         for (size_t i = 0; i < curves_.size(); ++i) {
             const Curve& c = curves_[i];
             const std::string kp = std::to_string(c.kprime);

@@ -4,8 +4,8 @@
 // on tuples it never saw together.
 #pragma once
 
-#include "app/view.h"
 #include "app/model_params.h"
+#include "app/view.h"
 #include "core/theory/emergence.h"
 
 #include <string>

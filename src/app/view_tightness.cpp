@@ -53,8 +53,12 @@ ParamSpec logySpec() {
 TightnessView::TightnessView() { refreshCurves(); }
 
 std::vector<ParamBinding> TightnessView::bindings() {
-    return {{certifyParam("n1"), &n1_},      {certifyParam("n2"), &n2_}, {certifyParam("k"), &k_},
-            {certifyParam("seed"), &seed_},  {certifyParam("theta"), &theta_}, {certifyParam("c"), &c_},
+    return {{certifyParam("n1"), &n1_},
+            {certifyParam("n2"), &n2_},
+            {certifyParam("k"), &k_},
+            {certifyParam("seed"), &seed_},
+            {certifyParam("theta"), &theta_},
+            {certifyParam("c"), &c_},
             {logySpec(), &logy_}};
 }
 
@@ -110,7 +114,8 @@ void TightnessView::controls() {
               "Lanczos works in dimension N\u2081: larger N\u2081 costs memory and time.", 2, 100000);
     intSlider("N\u2082  text pieces", &n2_, certifyParam("n2"), true,
               "Degree kN\u2082/N\u2081; one Lanczos product is a pass over the kN\u2082 slots.", 100, 10000000);
-    seedInput(&seed_, certifyParam("seed"), "Same seed, same graph: here, in the other views and in slingshot-cli certify.",
+    seedInput(&seed_, certifyParam("seed"),
+              "Same seed, same graph: here, in the other views and in slingshot-cli certify.",
               "Next seed: a new random graph, a new certificate, a new adversary");
 
     ImGui::SeparatorText("Display");
@@ -127,12 +132,14 @@ void TightnessView::main() {
         cert_.drawSummary();
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         if (s)
-            ImGui::TextWrapped("Adversary: \u03b8 = %.3g aiming at c = %.3g, %s failed pieces, %.0f ms%s%s", s->params.theta,
-                                s->params.c, ui::formatNumber(double(s->result.failed)).c_str(), s->elapsed_ms,
-                                d && d->key == graphKeyOf(s->params)
-                                    ? (d->slots_hash == s->result.slots_hash ? ", same graph as the certificate (slot hashes agree)" : ", slot hashes differ")
-                                    : "",
-                                runner_.stale() ? "  (previous run)" : "");
+            ImGui::TextWrapped(
+                "Adversary: \u03b8 = %.3g aiming at c = %.3g, %s failed pieces, %.0f ms%s%s", s->params.theta,
+                s->params.c, ui::formatNumber(double(s->result.failed)).c_str(), s->elapsed_ms,
+                d && d->key == graphKeyOf(s->params)
+                    ? (d->slots_hash == s->result.slots_hash ? ", same graph as the certificate (slot hashes agree)"
+                                                             : ", slot hashes differ")
+                    : "",
+                runner_.stale() ? "  (previous run)" : "");
         ImGui::PopStyleColor();
     } else if (runner_.error().empty() && cert_.error().empty()) {
         ImGui::TextDisabled("Sampling the graph\u2026 the theory curves are already drawn.");
@@ -169,9 +176,12 @@ bool TightnessView::drawPlot(const std::string& id, ImVec2 size) {
     runner_.drawStatus();
     cert_.drawStatus();
     size.y = ImGui::GetContentRegionAvail().y;
-    if (id == "tightness-fraction") drawFractionPlot(runner_.last(), cert_.last(), size, true);
-    else if (id == "tightness-ratio") drawRatioPlot(cert_.last(), size);
-    else return false;
+    if (id == "tightness-fraction")
+        drawFractionPlot(runner_.last(), cert_.last(), size, true);
+    else if (id == "tightness-ratio")
+        drawRatioPlot(cert_.last(), size);
+    else
+        return false;
     return true;
 }
 
@@ -181,7 +191,8 @@ void TightnessView::drawReadoutTable(const SimulationSnapshot* s, const Certific
     const double alpha_a = at.worst_failing;
     const BoundDetail& b = at.thm8;
     ImGui::TextWrapped("Fraction of skills with competence \u2264 c = %.3g", c);
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("tightness-readouts", 4, flags)) return;
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("curve", ImGuiTableColumnFlags_WidthStretch);
@@ -208,7 +219,9 @@ void TightnessView::drawReadoutTable(const SimulationSnapshot* s, const Certific
         else
             ImGui::TextUnformatted("\u2013");
     };
-    row(kThm8, "Thm 8 bound", std::isfinite(b.alpha_star) ? "N\u2082 \u2192 \u221e, min(1, \u03b1*, 1/\u03b2)" : "Markov only (\u03b1* = \u221e)",
+    row(kThm8, "Thm 8 bound",
+        std::isfinite(b.alpha_star) ? "N\u2082 \u2192 \u221e, min(1, \u03b1*, 1/\u03b2)"
+                                    : "Markov only (\u03b1* = \u221e)",
         b.alpha_bound, true);
     const double rho = double(n1_) / double(n2_);
     row(kFinite, "Thm 8, finite size", ("\u03c1 = N\u2081/N\u2082 = " + ui::formatNumber(rho, 3)).c_str(),
@@ -227,13 +240,15 @@ void TightnessView::drawReadoutTable(const SimulationSnapshot* s, const Certific
     const bool sim_here = s && s->params.c == c && s->params.theta == theta;
     row(kAdversary, "simulated adversary", sim_here ? "one Y found for this c on this graph" : runner_.waitingNote(),
         sim_here ? s->result.skills.fracAtMostC() : 0, sim_here);
-    row(kRandom, "random failure set", ("expected, P[Bin(" + ui::formatNumber(double(at.degree), 5) + ", \u03b8) \u2265 (1\u2212c)d]").c_str(),
+    row(kRandom, "random failure set",
+        ("expected, P[Bin(" + ui::formatNumber(double(at.degree), 5) + ", \u03b8) \u2265 (1\u2212c)d]").c_str(),
         at.random_failing, true);
     row(kMarkov, "Markov \u03b8/(1\u2212c)", "from the mean alone", 1 - at.markov_competent, true);
     ImGui::EndTable();
 }
 
-void TightnessView::drawFractionPlot(const SimulationSnapshot* s, const CertificateTask::Done* d, ImVec2 size, bool legend) {
+void TightnessView::drawFractionPlot(const SimulationSnapshot* s, const CertificateTask::Done* d, ImVec2 size,
+                                     bool legend) {
     const Curves& t = curves_;
     // The read-out table is the legend beside the plot; alone (embed) the plot carries its own.
     auto name = [legend](const char* n) { return legend ? n + 2 : n; };
@@ -241,8 +256,8 @@ void TightnessView::drawFractionPlot(const SimulationSnapshot* s, const Certific
     const std::string title = "Fraction of skills with competence \u2264 c   (\u03b8 = " + ui::formatNumber(theta_, 3) +
                               ", k = " + std::to_string(k_) + ")";
     if (!ui::BeginPlot("tightness-fraction", title.c_str(), {"competence level c", ui::Scale::Linear, 0, 1},
-                       {logy ? "fraction of skills (log scale)" : "fraction of skills", logy ? ui::Scale::Log10 : ui::Scale::Linear,
-                        logy ? 1e-4 : 0, logy ? 1.3 : 1.02},
+                       {logy ? "fraction of skills (log scale)" : "fraction of skills",
+                        logy ? ui::Scale::Log10 : ui::Scale::Linear, logy ? 1e-4 : 0, logy ? 1.3 : 1.02},
                        size))
         return;
     ui::PlotLine(name(kMarkovName), t.c, t.markov, kMarkov.color, kMarkov.style, kMarkov.thickness);
@@ -250,7 +265,8 @@ void TightnessView::drawFractionPlot(const SimulationSnapshot* s, const Certific
     ui::PlotLine(name(kWorstName), t.c, t.worst, kWorst.color, kWorst.style, kWorst.thickness);
     ui::PlotLine(name(kThm8Name), t.c, t.thm8, kThm8.color, kThm8.style, kThm8.thickness);
     ui::PlotLine(name(kFiniteName), t.c, t.finite, kFinite.color, kFinite.style, kFinite.thickness);
-    if (d) ui::PlotLine(name(kCertName), t.c, cert_.failingCurve(theta_, t.c), kCert.color, kCert.style, kCert.thickness);
+    if (d)
+        ui::PlotLine(name(kCertName), t.c, cert_.failingCurve(theta_, t.c), kCert.color, kCert.style, kCert.thickness);
     if (s) {
         std::vector<double> x, y;
         for (const CompetencePoint& p : s->result.skills.curve()) {
@@ -258,7 +274,8 @@ void TightnessView::drawFractionPlot(const SimulationSnapshot* s, const Certific
             y.push_back(1 - p.frac);  // fraction with competence < c
         }
         ui::PlotLine(name(kAdversaryName), x, y, kAdversary.color, kAdversary.style, kAdversary.thickness);
-        ui::PlotMarkers("##adversary at its c", {s->params.c}, {s->result.skills.fracAtMostC()}, kAdversary.color, 5.0f);
+        ui::PlotMarkers("##adversary at its c", {s->params.c}, {s->result.skills.fracAtMostC()}, kAdversary.color,
+                        5.0f);
     }
     ui::PlotVLine(c_, "c", kCColor, ui::LineStyle::Dashed);
     ui::PlotVLine(1 - theta_, "", 6, ui::LineStyle::Dotted);  // 1 - theta: every bound reaches 1 there
@@ -277,7 +294,8 @@ void TightnessView::drawRatioPlot(const CertificateTask::Done* d, ImVec2 size) {
     }
     ui::SetNextLegendCorner(ui::LegendCorner::TopRight);
     if (!ui::BeginPlot("tightness-ratio", "How loose: bound \u00f7 exact worst case \u03b1_A",
-                       {"competence level c", ui::Scale::Linear, 0, 1}, {"ratio (log scale)", ui::Scale::Log10, 0.8, 30}, size))
+                       {"competence level c", ui::Scale::Linear, 0, 1},
+                       {"ratio (log scale)", ui::Scale::Log10, 0.8, 30}, size))
         return;
     ui::PlotLine("Thm 8", t.c, thm8, kThm8.color, kThm8.style, kThm8.thickness);
     ui::PlotLine("Thm 8, finite size", t.c, finite, kFinite.color, kFinite.style, kFinite.thickness);
@@ -298,19 +316,21 @@ void TightnessView::drawExplanation(const CertificateTask::Done* d) {
         "Thm 8 is a union bound over all Y and all skill sets for a random graph, so it is loose: "
         "about %s\u00d7 the exact worst case \u03b1_A at c = %.2g. The certificate is about this one graph: "
         "its second singular value says how evenly the graph spreads every Y, with no \"with high probability\". "
-        "It can be tighter than Thm 8 at small c (large gaps \u03c4 \u2212 \u03b8 favour it) and looser near 1 \u2212 \u03b8, "
+        "It can be tighter than Thm 8 at small c (large gaps \u03c4 \u2212 \u03b8 favour it) and looser near 1 \u2212 "
+        "\u03b8, "
         "where it falls back on counting edges, like Markov.",
-        ui::formatNumber(at.worst_failing > 0 ? (1 - at.thm8.frac) / at.worst_failing : std::nan(""), 2).c_str(),
-        c_);
+        ui::formatNumber(at.worst_failing > 0 ? (1 - at.thm8.frac) / at.worst_failing : std::nan(""), 2).c_str(), c_);
     ImGui::TextWrapped(
         "The adversary (%s) searches this graph for the worst Y aiming at c: it lands close to \u03b1_A, so the worst "
         "case is real. A random Y (%s) almost never hurts a skill: a typical model is far from the case the "
         "theorem guards against.",
         ui::colourName(kAdversary.color), ui::colourName(kRandom.color));
     if (d && d->certifier)
-        ImGui::TextDisabled("\u03c3 \u2264 %.4g with probability \u2265 1 \u2212 %.0e over the Lanczos start; \u03c3\u2082(B) = %.4g, \u03c3\u2081 = %.4g.",
-                            d->spectral.sigma_centred_upper, d->spectral.start_failure_probability, d->spectral.sigma2,
-                            d->spectral.sigma1);
+        ImGui::TextDisabled(
+            "\u03c3 \u2264 %.4g with probability \u2265 1 \u2212 %.0e over the Lanczos start; \u03c3\u2082(B) = %.4g, "
+            "\u03c3\u2081 = %.4g.",
+            d->spectral.sigma_centred_upper, d->spectral.start_failure_probability, d->spectral.sigma2,
+            d->spectral.sigma1);
 }
 
 }  // namespace slingshot::app

@@ -11,9 +11,9 @@
 // the certificate only reruns when the graph (N1, N2, k, seed) changes.
 #pragma once
 
-#include "app/view.h"
 #include "app/certificate_task.h"
 #include "app/simulation_runner.h"
+#include "app/view.h"
 #include "core/theory/overlays.h"
 
 #include <imgui.h>
@@ -54,7 +54,8 @@ private:
     SimulationParams simParams() const;
     void refreshCurves();
     void drawReadoutTable(const SimulationSnapshot* s, const CertificateTask::Done* d);
-    void drawFractionPlot(const SimulationSnapshot* s, const CertificateTask::Done* d, ImVec2 size, bool legend = false);
+    void drawFractionPlot(const SimulationSnapshot* s, const CertificateTask::Done* d, ImVec2 size,
+                          bool legend = false);
     void drawRatioPlot(const CertificateTask::Done* d, ImVec2 size);
     void drawExplanation(const CertificateTask::Done* d);
 

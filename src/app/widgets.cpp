@@ -51,7 +51,8 @@ bool inputPositive(const char* label, double* v, const char* fmt, bool allow_zer
             *v = candidate;
             refused.erase(label);
         } else {
-            refused[label] = std::string(label) + (allow_zero ? " must be \u2265 0" : " must be > 0") + "; kept the previous value";
+            refused[label] =
+                std::string(label) + (allow_zero ? " must be \u2265 0" : " must be > 0") + "; kept the previous value";
         }
     }
     auto it = refused.find(label);
@@ -119,7 +120,8 @@ bool seedInput(long long* seed, const ParamSpec& spec, const char* effect, const
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     long long s = *seed;
     bool changed = false;
-    if (ImGui::InputScalar("seed", ImGuiDataType_S64, &s, nullptr, nullptr, "%lld", ImGuiInputTextFlags_EnterReturnsTrue)) {
+    if (ImGui::InputScalar("seed", ImGuiDataType_S64, &s, nullptr, nullptr, "%lld",
+                           ImGuiInputTextFlags_EnterReturnsTrue)) {
         *seed = std::clamp(s, lo, hi);  // the field shows the value used
         changed = true;
     }

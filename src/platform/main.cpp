@@ -102,7 +102,8 @@ void frame(void* arg) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     // An export asked for last frame is served now that fonts were rebuilt for its scale.
     auto& png = slingshot::platform::pending_png;
-    if (png && png->frames_to_wait > 0) --png->frames_to_wait;
+    if (png && png->frames_to_wait > 0)
+        --png->frames_to_wait;
     else if (png && p.font_ratio >= png->scale) {
         renderPng(*slingshot::platform::pending_png, bg);
         slingshot::platform::pending_png.reset();

@@ -122,8 +122,8 @@ void startApp(app::App& app) {
     std::free(ini);
 #endif
     if (search.size() > kMaxQueryLength)
-        app.addNotice("the address holds " + std::to_string(search.size()) + " characters of parameters; only the first " +
-                      std::to_string(kMaxQueryLength) + " were read");
+        app.addNotice("the address holds " + std::to_string(search.size()) +
+                      " characters of parameters; only the first " + std::to_string(kMaxQueryLength) + " were read");
     app.applyQuery(parseQueryString(search));
 }
 
@@ -183,10 +183,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE int slingshot_busy() {
 }
 
 // Slingshot.exportPlot(plotId, format, scale): the Export menu's action, for scripts and tests.
-extern "C" EMSCRIPTEN_KEEPALIVE const char* slingshot_export(const char* plot_id, const char* format, const char* scale) {
+extern "C" EMSCRIPTEN_KEEPALIVE const char* slingshot_export(const char* plot_id, const char* format,
+                                                             const char* scale) {
     using slingshot::platform::g_app;
-    bool ok = g_app && g_app->exportPlot(plot_id ? plot_id : "", format ? format : "", std::strtof(scale ? scale : "1", nullptr));
-    return ok ? "{\"ok\":true}" : "{\"error\":\"no such plot in this view, or unknown format (png|csv|json) or scale (1..3)\"}";
+    bool ok = g_app && g_app->exportPlot(plot_id ? plot_id : "", format ? format : "",
+                                         std::strtof(scale ? scale : "1", nullptr));
+    return ok ? "{\"ok\":true}"
+              : "{\"error\":\"no such plot in this view, or unknown format (png|csv|json) or scale (1..3)\"}";
 }
 
 // Slingshot.setState(json): applies what is valid; answers {"notices":[…]} for what was not.

@@ -23,12 +23,12 @@ struct PngRequest {
 };
 extern std::optional<PngRequest> pending_png;  // set by the host, served by the frame loop
 
-app::Host* host();                              // the browser's implementation of app::Host
-std::pair<int, int> initialCssSize();           // the canvas's CSS size at start
-void notifyFirstFrame();                        // resolves window.Slingshot.ready, hides the loader
-void reportFatal(const std::string& message);   // replaces the page with a readable message
-void startApp(app::App& app);                   // URL query and stored settings -> app
-void afterFrame(app::App& app);                 // app state -> URL; settings -> localStorage
+app::Host* host();                             // the browser's implementation of app::Host
+std::pair<int, int> initialCssSize();          // the canvas's CSS size at start
+void notifyFirstFrame();                       // resolves window.Slingshot.ready, hides the loader
+void reportFatal(const std::string& message);  // replaces the page with a readable message
+void startApp(app::App& app);                  // URL query and stored settings -> app
+void afterFrame(app::App& app);                // app state -> URL; settings -> localStorage
 // Rows bottom-up, as glReadPixels gives them.
 void deliverPng(const std::vector<unsigned char>& rgba_bottom_up, int width, int height, const std::string& filename);
 

@@ -17,21 +17,18 @@ namespace {
 
 Json runBound(const Args& a) {
     exclusive(a, "c", "points");
-    if (!a.has("c") && !a.has("points"))
-        throw QueryError("one of --c (a level) or --points (a curve) is required");
+    if (!a.has("c") && !a.has("points")) throw QueryError("one of --c (a level) or --points (a curve) is required");
     const double theta = a.number("theta"), k = a.number("k"), rho = a.number("rho");
     const int kprime = static_cast<int>(a.integer("kprime"));
     const TupleModel model = tupleModelFrom(a);
     if (rho > 0 && kprime > 1 && model == TupleModel::T1)
         throw QueryError("--rho > 0 and --tuples t1 cannot be used together (T1's finite-size term needs N1)");
     if (a.has("points")) {
-        const auto curve =
-            performanceCurve(theta, k, kprime, model, rho, static_cast<int>(a.integer("points")));
+        const auto curve = performanceCurve(theta, k, kprime, model, rho, static_cast<int>(a.integer("points")));
         Json points = Json::array();
         for (const CurvePoint& p : curve) points.push_back({{"c", p.c}, {"frac", p.frac}});
-        return {{"theta", theta},   {"k", k},
-                {"kprime", kprime}, {"tuples", std::string(tupleModelName(model))},
-                {"rho", rho},       {"curve", points}};
+        return {{"theta", theta}, {"k", k},         {"kprime", kprime}, {"tuples", std::string(tupleModelName(model))},
+                {"rho", rho},     {"curve", points}};
     }
     const double c = a.number("c");
     const BoundDetail d = boundDetail(theta, c, k, kprime, model, rho);
@@ -70,8 +67,7 @@ Json runStimulus(const Args& a) {
     const int k = static_cast<int>(a.integer("k")), kprime = static_cast<int>(a.integer("kprime"));
     if (kprime > k) throw QueryError("--kprime must not exceed --k (a piece of k skills holds no larger set)");
     if (n1 < k) throw QueryError("--n1 must be at least --k");
-    if (a.has("c") && !a.has("theta"))
-        throw QueryError("--c needs --theta (the guaranteed fraction needs both)");
+    if (a.has("c") && !a.has("theta")) throw QueryError("--c needs --theta (the guaranteed fraction needs both)");
     const StimulusCount s = stimulusCount(n1, k, kprime, a.number("ntrain"));
     Json out = {{"seen_fraction_bound", s.seen_fraction_bound},
                 {"log10_kprime_sets", s.log10_sets_total},
@@ -104,8 +100,8 @@ CommandSpec boundCommand() {
         Param("c", "competence level c (fraction of cloze questions right)").range(0, 1).openMax(),
         Param("points", "curve over c = i/points, i < points", ParamKind::Integer).range(2, 100000),
     };
-    return {"bound", "guaranteed fraction of skills (k'-tuples) with competence >= c (Thm 8, Thm 14, Cor 13)",
-            p, guarded("bound", runBound)};
+    return {"bound", "guaranteed fraction of skills (k'-tuples) with competence >= c (Thm 8, Thm 14, Cor 13)", p,
+            guarded("bound", runBound)};
 }
 
 CommandSpec adversaryCommand() {
@@ -129,8 +125,8 @@ CommandSpec stimulusCommand() {
         Param("c", "competence level c with --theta (default 0.8)").range(0, 1).openMax(),
         tuplesParam(),
     };
-    return {"stimulus", "paucity of stimulus: upper bound on the fraction of k'-sets seen in training (§5.4)",
-            p, guarded("stimulus", runStimulus)};
+    return {"stimulus", "paucity of stimulus: upper bound on the fraction of k'-sets seen in training (§5.4)", p,
+            guarded("stimulus", runStimulus)};
 }
 
 }  // namespace slingshot

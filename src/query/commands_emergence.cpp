@@ -59,8 +59,7 @@ Json runEmergence(const Args& a) {
         const long long n1 = a.integer("n1");
         Json zipf = Json::array();
         for (long long rank : a.intList("rank")) {
-            if (rank > n1)
-                throw QueryError("--rank " + std::to_string(rank) + " exceeds --n1 " + std::to_string(n1));
+            if (rank > n1) throw QueryError("--rank " + std::to_string(rank) + " exceeds --n1 " + std::to_string(n1));
             const double mu = zipfMeasure(n1, a.number("zipf"), rank);
             zipf.push_back({{"rank", rank}, {"measure", mu}, {"n", optionalOrNull(nForMeasure(m, mu, 1))}});
         }
@@ -77,14 +76,8 @@ CommandSpec emergenceCommand() {
         Param("c", "competence level c").range(0, 1).openMax().byDefault("0.8"),
         Param("kprime", "tuple sizes k'", ParamKind::IntList).range(1, 64).byDefault("1,2,4,8"),
         tuplesParam(),
-        Param("from", "smallest model size N of the sweep (parameters)")
-            .range(0, 1e40)
-            .openMin()
-            .byDefault("1e8"),
-        Param("to", "largest model size N of the sweep (parameters)")
-            .range(0, 1e40)
-            .openMin()
-            .byDefault("1e17"),
+        Param("from", "smallest model size N of the sweep (parameters)").range(0, 1e40).openMin().byDefault("1e8"),
+        Param("to", "largest model size N of the sweep (parameters)").range(0, 1e40).openMin().byDefault("1e17"),
         Param("points", "log-spaced sweep points", ParamKind::Integer).range(2, 10000).byDefault("200"),
         Param("target", "guaranteed fraction whose threshold N is reported")
             .range(0, 1)

@@ -29,7 +29,8 @@ std::vector<std::string> failureModeNames() {
 }
 
 Json lanczosJson(const LanczosSummary& s) {
-    return {{"ritz", s.ritz}, {"residual", s.residual}, {"iterations", s.iterations}, {"eps", s.eps}, {"exact", s.exact}};
+    return {
+        {"ritz", s.ritz}, {"residual", s.residual}, {"iterations", s.iterations}, {"eps", s.eps}, {"exact", s.exact}};
 }
 
 Json curveJson(const CompetenceSummary& s) {
@@ -154,7 +155,8 @@ Json runCertify(const Args& a) {
     out["sigma_centred"] = r.sigma_centred;
     out["sigma_centred_upper"] = finiteOrNull(r.sigma_centred_upper);
     out["start_failure_probability"] = r.start_failure_probability;
-    out["lanczos"] = {{"top", lanczosJson(r.top)}, {"deflated", lanczosJson(r.deflated)}, {"centred", lanczosJson(r.centred)}};
+    out["lanczos"] = {
+        {"top", lanczosJson(r.top)}, {"deflated", lanczosJson(r.deflated)}, {"centred", lanczosJson(r.centred)}};
     out["certified_max_skills"] = cert.max_skills;
     out["certified_frac_below_c"] = cert.frac;
     out["certified_frac_min_degree"] = cert.frac_min_degree;
@@ -192,7 +194,9 @@ CommandSpec simulateCommand() {
         Param("tuples", "k'-tuple reading: t2 = concatenated k'-pieces, s = co-occurrence in one piece", K::Choice)
             .choices({std::string(tupleReadingName(TupleReading::T2)), std::string(tupleReadingName(TupleReading::S))})
             .byDefault("t2"),
-        Param("t2-pieces", "number of k'-pieces for t2 (0 = N2)", K::Integer).range(0, double(kMaxPiecesNative)).byDefault("0"),
+        Param("t2-pieces", "number of k'-pieces for t2 (0 = N2)", K::Integer)
+            .range(0, double(kMaxPiecesNative))
+            .byDefault("0"),
         graphParam("measure"),
         graphParam("zipf-s"),
         graphParam("seed"),
@@ -207,8 +211,9 @@ CommandSpec certifyCommand() {
     using K = ParamKind;
     CommandSpec certify;
     certify.name = "certify";
-    certify.summary = "spectral certificate for one sampled skill graph: no failure set of measure theta can push "
-                      "more than this fraction of skills to competence <= c";
+    certify.summary =
+        "spectral certificate for one sampled skill graph: no failure set of measure theta can push "
+        "more than this fraction of skills to competence <= c";
     certify.params = {
         // The deflated singular value needs a second skill.
         graphParam("n1").range(2, kMaxSkills),
@@ -226,7 +231,10 @@ CommandSpec certifyCommand() {
             .range(0, 0.5)
             .openMin()
             .byDefault("1e-6"),
-        Param("eps", "relative error on sigma^2 the Lanczos bound must reach").range(0, 0.5).openMin().byDefault("0.01"),
+        Param("eps", "relative error on sigma^2 the Lanczos bound must reach")
+            .range(0, 0.5)
+            .openMin()
+            .byDefault("0.01"),
         Param("max-iterations", "Lanczos steps per run at most", K::Integer).range(2, 100000).byDefault("400"),
         graphParam("budget"),
     };

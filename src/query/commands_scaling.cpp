@@ -36,8 +36,9 @@ Json runScaling(const Args& a) {
             throw QueryError("--n is required unless --compute alone asks for the compute-optimal split");
         const ModelSize opt = computeOptimal(m.law, a.number("compute"));
         if (!finiteSplit(opt))
-            throw QueryError("--compute: this fit has no finite compute-optimal split (a coefficient or exponent "
-                             "is too small); give --n");
+            throw QueryError(
+                "--compute: this fit has no finite compute-optimal split (a coefficient or exponent "
+                "is too small); give --n");
         n = opt.n_params;
         d = opt.d_tokens;
     } else {
@@ -51,8 +52,9 @@ Json runScaling(const Args& a) {
         else
             d = n * (a.has("ratio") ? a.number("ratio") : 20.0);
         if (!(d > 0) || !std::isfinite(d))
-            throw QueryError("the tokens D derived from --compute or --d-rule are not a positive finite count "
-                             "(compute too small for --n, or a fit coefficient or exponent too small); give --d");
+            throw QueryError(
+                "the tokens D derived from --compute or --d-rule are not a positive finite count "
+                "(compute too small for --n, or a fit coefficient or exponent too small); give --d");
     }
     const double excess = excessLoss(m.law, n, d);
     const ThetaValue theta = thetaFromExcessChecked(excess, m.theta_map, m.c_map);
@@ -92,8 +94,11 @@ Json runFit(const Args& a) {
     out["B"] = fit.law.B;
     out["a"] = fit.law.a;
     out["b"] = fit.law.b;
-    out["se"] = {{"E", finiteOrNull(fit.se.E)}, {"A", finiteOrNull(fit.se.A)}, {"B", finiteOrNull(fit.se.B)},
-                 {"a", finiteOrNull(fit.se.a)}, {"b", finiteOrNull(fit.se.b)}};
+    out["se"] = {{"E", finiteOrNull(fit.se.E)},
+                 {"A", finiteOrNull(fit.se.A)},
+                 {"B", finiteOrNull(fit.se.B)},
+                 {"a", finiteOrNull(fit.se.a)},
+                 {"b", finiteOrNull(fit.se.b)}};
     out["huber_loss"] = fit.huber_loss;
     out["rms_log_residual"] = fit.rms_log_residual;
     out["max_abs_log_residual"] = fit.max_abs_log_residual;

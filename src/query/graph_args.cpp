@@ -8,14 +8,18 @@ Param graphParam(const std::string& name) {
     using K = ParamKind;
     if (name == "n1") return Param("n1", "number of skills N1", K::Integer).range(1, kMaxSkills).byDefault("1000");
     if (name == "n2")
-        return Param("n2", "number of text pieces N2", K::Integer).range(1, double(kMaxPiecesNative)).byDefault("100000");
-    if (name == "k") return Param("k", "skill slots per text piece", K::Integer).range(1, kMaxSlotsPerPiece).byDefault("8");
+        return Param("n2", "number of text pieces N2", K::Integer)
+            .range(1, double(kMaxPiecesNative))
+            .byDefault("100000");
+    if (name == "k")
+        return Param("k", "skill slots per text piece", K::Integer).range(1, kMaxSlotsPerPiece).byDefault("8");
     if (name == "theta") return Param("theta", "measure of failed text pieces").range(0, 1).byDefault("0.1");
     if (name == "c")
         return Param("c", "competence level (fraction of a skill's edges not failed)").range(0, 1).byDefault("0.8");
     if (name == "measure")
         return Param("measure", "skill measure mu1", K::Choice).choices({"uniform", "zipf"}).byDefault("uniform");
-    if (name == "zipf-s") return Param("zipf-s", "Zipf exponent s for --measure zipf (mu1(i) ~ i^-s)").range(0, 10).byDefault("1");
+    if (name == "zipf-s")
+        return Param("zipf-s", "Zipf exponent s for --measure zipf (mu1(i) ~ i^-s)").range(0, 10).byDefault("1");
     // 2^53: every seed is exact as a JSON number.
     if (name == "seed")
         return Param("seed", "random seed (the graph, failed pieces, adversary ties, Lanczos start)", K::Integer)

@@ -28,7 +28,8 @@ std::optional<double> parseNumber(const Json& v) {
 }
 
 std::string shown(const Json& v) {
-    return quotedInput(v.is_string() ? v.get_ref<const std::string&>() : v.dump(-1, ' ', false, Json::error_handler_t::replace));
+    return quotedInput(v.is_string() ? v.get_ref<const std::string&>()
+                                     : v.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
 [[noreturn]] void fail(const ParamSpec& p, const Json& v, const std::string& why) {
@@ -102,8 +103,7 @@ std::string ParamSpec::rangeText() const {
         }
         case ParamKind::IntList:
             return "comma-separated whole numbers in [" + formatBound(min) + ", " + formatBound(max) + "]";
-        case ParamKind::Text:
-            return "text of at most " + std::to_string(max_chars) + " characters";
+        case ParamKind::Text: return "text of at most " + std::to_string(max_chars) + " characters";
         default: {
             std::string s(open_min ? "(" : "[");  // appended piece by piece: g++ 12 warns (-Wrestrict) on the chain
             s += formatBound(min);

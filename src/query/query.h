@@ -35,12 +35,12 @@ struct ParamSpec {
     std::string help;  // one line, with the unit
     double min = -std::numeric_limits<double>::infinity();
     double max = std::numeric_limits<double>::infinity();
-    bool open_min = false;  // min itself not allowed
-    bool open_max = false;  // max itself not allowed
-    std::vector<std::string> choices;  // for Choice
+    bool open_min = false;                     // min itself not allowed
+    bool open_max = false;                     // max itself not allowed
+    std::vector<std::string> choices;          // for Choice
     std::optional<std::string> default_value;  // textual default; none + required=false = optional
     bool required = false;
-    size_t max_list = 16;  // for IntList
+    size_t max_list = 16;       // for IntList
     size_t max_chars = 100000;  // for Text
 
     std::string rangeText() const;  // e.g. "(0, 1)" or "one of t2|t1|p"

@@ -25,7 +25,8 @@ std::vector<std::string_view> splitFields(std::string_view row) {
     size_t start = 0;
     while (true) {
         const size_t comma = row.find(',', start);
-        fields.push_back(trim(row.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
+        fields.push_back(
+            trim(row.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
         if (comma == std::string_view::npos) break;
         start = comma + 1;
     }
@@ -56,7 +57,8 @@ std::vector<ScalingPoint> parseScalingPoints(std::string_view text) {
             const auto parsed = strictNumber(fields[size_t(i)]);
             if (!parsed) {
                 if (first_row && i == 0) break;  // a header row
-                throw std::invalid_argument(where + quotedInput(fields[size_t(i)]) + " is not a number (" + kNames[i] + ")");
+                throw std::invalid_argument(where + quotedInput(fields[size_t(i)]) + " is not a number (" + kNames[i] +
+                                            ")");
             }
             if (!std::isfinite(*parsed) || *parsed <= 0)
                 throw std::invalid_argument(where + quotedInput(fields[size_t(i)]) + " must be a finite number > 0 (" +

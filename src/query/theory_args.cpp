@@ -96,10 +96,9 @@ bool wantsComputeOptimalTokens(const Args& a) {
 }
 
 ParamSpec tuplesParam() {
-    return Param(
-               "tuples",
-               "k'-tuple formalisation: t2 (Cor 13, union accounting), t2exact, t1 (block split), p (route P)",
-               ParamKind::Choice)
+    return Param("tuples",
+                 "k'-tuple formalisation: t2 (Cor 13, union accounting), t2exact, t1 (block split), p (route P)",
+                 ParamKind::Choice)
         .choices({std::string(tupleModelName(TupleModel::T2)), std::string(tupleModelName(TupleModel::T2Exact)),
                   std::string(tupleModelName(TupleModel::T1)), std::string(tupleModelName(TupleModel::P))})
         .byDefault("t2");

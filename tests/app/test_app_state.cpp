@@ -2,8 +2,8 @@
 // notices, and hostile input that must leave the page working.
 #include "app/app.h"
 #include "app/plot.h"
-#include "query/url_query.h"
 #include "imgui_fixture.h"
+#include "query/url_query.h"
 
 #include <catch2/catch.hpp>
 
@@ -79,7 +79,8 @@ TEST_CASE("state: hostile input is clipped in notices and never applied", "[app]
     app::App app;
     std::string huge(10000, 'x');
     app.selectView("scaling");
-    auto notes = app.applyQuery(parseQueryString("?n=" + huge + "&%3Cscript%3Ealert(1)%3C%2Fscript%3E=1&ratio=1e999"
+    auto notes = app.applyQuery(parseQueryString("?n=" + huge +
+                                                 "&%3Cscript%3Ealert(1)%3C%2Fscript%3E=1&ratio=1e999"
                                                  "&n=NaN&theme=%3Cimg%20src%3Dx%3E"));
     REQUIRE(!notes.empty());
     for (const auto& n : notes) CHECK(n.size() < 400);

@@ -1,9 +1,9 @@
 #include "app/plot.h"
 #include "app/view_competence.h"
-#include "core/theory/bounds.h"
 #include "core/graph/simulation.h"
 #include "core/graph/spectral.h"
 #include "core/graph/spectral_certificate.h"
+#include "core/theory/bounds.h"
 #include "core/theory/tightness.h"
 #include "sim_view_frames.h"
 
@@ -21,7 +21,8 @@ using test::setParam;
 
 const ui::PlotSeries& seriesNamed(const char* plot, const std::string& prefix) {
     const auto& all = ui::plotSeries(plot);
-    auto it = std::find_if(all.begin(), all.end(), [&](const ui::PlotSeries& s) { return s.name.rfind(prefix, 0) == 0; });
+    auto it =
+        std::find_if(all.begin(), all.end(), [&](const ui::PlotSeries& s) { return s.name.rfind(prefix, 0) == 0; });
     REQUIRE(it != all.end());
     return *it;
 }
@@ -37,7 +38,8 @@ TEST_CASE("competence view: binds every simulate flag it uses", "[app][competenc
     CHECK(v.plotIds().size() == 3);
 }
 
-TEST_CASE("competence view: defaults put the adversary between random failures and the guarantee", "[app][competence]") {
+TEST_CASE("competence view: defaults put the adversary between random failures and the guarantee",
+          "[app][competence]") {
     test::HeadlessImGui gui;
     app::CompetenceView v;
     // The theory is drawn from the first frame on, before the simulation finishes.
@@ -96,7 +98,8 @@ TEST_CASE("competence view: defaults put the adversary between random failures a
     for (size_t j = 0; j < t2.x.size(); j += 11) CHECK(t2.y[j] == fracTuplesT2(0.1, t2.x[j], 8, 2));
 }
 
-TEST_CASE("competence view: over-budget and invalid requests show a message and keep the last result", "[app][competence]") {
+TEST_CASE("competence view: over-budget and invalid requests show a message and keep the last result",
+          "[app][competence]") {
     test::HeadlessImGui gui;
     app::CompetenceView v;
     setParam(v, "n2", 20000);
@@ -171,7 +174,8 @@ int runWithCertificate(test::HeadlessImGui& gui, app::CompetenceView& v, int max
 
 }  // namespace
 
-TEST_CASE("competence view: the certificate of the simulated graph is drawn and holds for its failure set", "[app][competence][certificate]") {
+TEST_CASE("competence view: the certificate of the simulated graph is drawn and holds for its failure set",
+          "[app][competence][certificate]") {
     test::HeadlessImGui gui;
     app::CompetenceView v;
     setParam(v, "n2", 100000);  // degree 800: the certificate is informative and quick
@@ -215,7 +219,8 @@ TEST_CASE("competence view: the certificate of the simulated graph is drawn and 
     CHECK(drawn.y[half] > guarantee.y[half] - 0.1);
 }
 
-TEST_CASE("competence view: a Zipf graph is certified as sampled, and certificate=off runs nothing", "[app][competence][certificate]") {
+TEST_CASE("competence view: a Zipf graph is certified as sampled, and certificate=off runs nothing",
+          "[app][competence][certificate]") {
     test::HeadlessImGui gui;
     app::CompetenceView v;
     setParam(v, "n2", 30000);
@@ -235,11 +240,13 @@ TEST_CASE("competence view: a Zipf graph is certified as sampled, and certificat
     CHECK_FALSE(v.busy());  // the certificate, off, is not waited for
     CHECK_FALSE(v.certificate().running());
     CHECK(v.certificate().last()->key.seed == 1);  // not recomputed
-    for (const auto& series : ui::plotSeries("competence-fraction")) CHECK(series.name.find("certificate") == std::string::npos);
+    for (const auto& series : ui::plotSeries("competence-fraction"))
+        CHECK(series.name.find("certificate") == std::string::npos);
     CHECK_THROWS(setParam(v, "certificate", "maybe"));
 }
 
-TEST_CASE("competence view: a run refused from the start says so in every read-out that needs it", "[app][competence]") {
+TEST_CASE("competence view: a run refused from the start says so in every read-out that needs it",
+          "[app][competence]") {
     test::HeadlessImGui gui;
     app::CompetenceView v;
     setParam(v, "n2", 10000000);

@@ -1,10 +1,10 @@
 #include "app/view_curves.h"
-#include "core/theory/bounds.h"
-#include "core/theory/tightness.h"
-#include "query/query.h"
 #include "core/graph/simulation.h"
 #include "core/graph/spectral.h"
 #include "core/graph/spectral_certificate.h"
+#include "core/theory/bounds.h"
+#include "core/theory/tightness.h"
+#include "query/query.h"
 #include "view_fixture.h"
 
 #include <catch2/catch.hpp>
@@ -15,7 +15,8 @@ using namespace slingshot;
 using test::binding;
 using test::series;
 
-TEST_CASE("curves view: defaults plot Thm 8 for θ = 0.2, 0.1, 0.05, 0.025 at k = 8, with the exact worst case", "[app][curves]") {
+TEST_CASE("curves view: defaults plot Thm 8 for θ = 0.2, 0.1, 0.05, 0.025 at k = 8, with the exact worst case",
+          "[app][curves]") {
     test::HeadlessImGui gui;
     app::CurvesView view;
     test::drawView(gui, view);
@@ -86,7 +87,8 @@ TEST_CASE("curves view: bad bindings are refused and leave the value alone", "[a
 TEST_CASE("curves view: extreme parameters draw without infinities", "[app][curves]") {
     test::HeadlessImGui gui;
     app::CurvesView view;
-    for (auto [theta, k, rho] : {std::tuple{1e-9, 1LL, 0.0}, std::tuple{1.0, 1000LL, 1.0}, std::tuple{0.0, 64LL, 0.5}}) {
+    for (auto [theta, k, rho] :
+         {std::tuple{1e-9, 1LL, 0.0}, std::tuple{1.0, 1000LL, 1.0}, std::tuple{0.0, 64LL, 0.5}}) {
         app::assignBinding(binding(view, "theta"), Json(theta));
         app::assignBinding(binding(view, "k"), Json(k));
         app::assignBinding(binding(view, "rho"), Json(rho));
@@ -128,7 +130,8 @@ MixingCertifier certifierFor(uint32_t n1, uint64_t n2, uint32_t k, uint64_t seed
 
 }  // namespace
 
-TEST_CASE("curves view: the certificate of a sampled graph sits beside each curve of its k", "[app][curves][certificate]") {
+TEST_CASE("curves view: the certificate of a sampled graph sits beside each curve of its k",
+          "[app][curves][certificate]") {
     test::HeadlessImGui gui;
     app::CurvesView view;
     const int frames = runCertificate(gui, view);
@@ -151,7 +154,8 @@ TEST_CASE("curves view: the certificate of a sampled graph sits beside each curv
     }
     // The legend names the graph.
     bool legend = false;
-    for (const auto& name : ui::plotLegend("curves-family")) legend |= name.rfind("certificate, graph N₁ = 1000", 0) == 0;
+    for (const auto& name : ui::plotLegend("curves-family"))
+        legend |= name.rfind("certificate, graph N₁ = 1000", 0) == 0;
     CHECK(legend);
 
     // k family: only the member with the graph's k gets a certificate; a new seed is a new graph.

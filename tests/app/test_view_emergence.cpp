@@ -51,7 +51,8 @@ TEST_CASE("emergence view: the Zipf plot is nForMeasure of zipfMeasure", "[app][
     for (size_t i = 1; i < skills.x.size(); ++i) CHECK(skills.y[i] >= skills.y[i - 1]);  // rarer skills come later
 }
 
-TEST_CASE("emergence view: simulated random failures run in slices and sit above the guarantee", "[app][emergence][sim]") {
+TEST_CASE("emergence view: simulated random failures run in slices and sit above the guarantee",
+          "[app][emergence][sim]") {
     test::HeadlessImGui gui;
     app::EmergenceView view;
     app::assignBinding(binding(view, "sim-n2"), Json(50000));

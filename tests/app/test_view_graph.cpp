@@ -60,7 +60,8 @@ TEST_CASE("graph view: a large graph shows the degree histogram against the bino
     REQUIRE(series.size() >= 3);
     DegreeHistogram h = degreeHistogram(s->degree, 800000, 1e-3, 80);
     // Band (high side) = counts per bin, two points per bin; the expectation line = engine values.
-    const auto high = std::find_if(series.begin(), series.end(), [](const ui::PlotSeries& p) { return p.name == "sampled graph (high)"; });
+    const auto high = std::find_if(series.begin(), series.end(),
+                                   [](const ui::PlotSeries& p) { return p.name == "sampled graph (high)"; });
     REQUIRE(high != series.end());
     REQUIRE(high->y.size() == 2 * h.count.size());
     double total = 0;
@@ -69,7 +70,8 @@ TEST_CASE("graph view: a large graph shows the degree histogram against the bino
         total += high->y[2 * i];
     }
     CHECK(total == 1000);
-    const auto expected = std::find_if(series.begin(), series.end(), [](const ui::PlotSeries& p) { return p.name.find("Bin(") != std::string::npos; });
+    const auto expected = std::find_if(
+        series.begin(), series.end(), [](const ui::PlotSeries& p) { return p.name.find("Bin(") != std::string::npos; });
     REQUIRE(expected != series.end());
     REQUIRE(expected->y.size() == h.expected.size());
     for (size_t i = 0; i < h.expected.size(); ++i) CHECK(expected->y[i] == Approx(h.expected[i]));
@@ -115,8 +117,9 @@ TEST_CASE("graph view: same seed gives the same graph, new seed another one", "[
 TEST_CASE("graph view: extreme parameters draw without errors", "[app][graph]") {
     test::HeadlessImGui gui;
     app::GraphView v;
-    for (auto [n1, n2, k, theta, failure] : {std::tuple{1, 1, 1, 0.0, "random"}, std::tuple{40, 150, 32, 1.0, "adversarial"},
-                                            std::tuple{40, 10, 2, 0.5, "independent"}, std::tuple{100000, 1000, 1, 0.1, "random"}}) {
+    for (auto [n1, n2, k, theta, failure] :
+         {std::tuple{1, 1, 1, 0.0, "random"}, std::tuple{40, 150, 32, 1.0, "adversarial"},
+          std::tuple{40, 10, 2, 0.5, "independent"}, std::tuple{100000, 1000, 1, 0.1, "random"}}) {
         setParam(v, "n1", n1);
         setParam(v, "n2", n2);
         setParam(v, "k", k);

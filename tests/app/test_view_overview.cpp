@@ -95,7 +95,7 @@ TEST_CASE("overview: the tour on a real App selects each step's view with the st
             CHECK(state[name] == value);
         }
     }
-    CHECK(app.notices().empty());  // every setting of the tour is accepted
+    CHECK(app.notices().empty());                   // every setting of the tour is accepted
     tour.goToStep(app::OverviewView::tourSteps());  // past the last step: the tour ends on the overview
     CHECK(tour.tourStep() == -1);
     CHECK(std::string(app.currentViewName()) == "overview");

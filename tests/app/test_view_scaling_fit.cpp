@@ -5,9 +5,9 @@
 #include "app/view_scaling.h"
 #include "core/theory/emergence.h"
 #include "core/theory/scaling_examples.h"
+#include "query/scaling_points_text.h"
 #include "query/url_query.h"
 #include "sim_view_frames.h"
-#include "query/scaling_points_text.h"
 
 #include <catch2/catch.hpp>
 
@@ -51,7 +51,8 @@ TEST_CASE("scaling fit: example data fits back to Hoffmann's law and is drawn", 
     CHECK(hasSeries("scaling-loss", "fit at your runs"));
     // The runs drawn are the parsed points.
     const auto& series = ui::plotSeries("scaling-loss");
-    auto runs = std::find_if(series.begin(), series.end(), [](const ui::PlotSeries& s) { return s.name.rfind("your runs", 0) == 0; });
+    auto runs = std::find_if(series.begin(), series.end(),
+                             [](const ui::PlotSeries& s) { return s.name.rfind("your runs", 0) == 0; });
     REQUIRE(runs != series.end());
     REQUIRE(runs->x.size() == v.fittedPoints().size());
     for (size_t i = 0; i < runs->x.size(); ++i) {
@@ -102,7 +103,8 @@ TEST_CASE("scaling fit: the fit as preset carries its constants in the link", "[
     // A page that opens the link (fresh store) gets the same law, and it becomes its "fit".
     app::ScalingPresets other;
     app::ScalingView w(&other);
-    for (const char* name : {"preset", "entropy", "coef-n", "coef-d", "exp-n", "exp-d"}) test::setParam(w, name, bindingOf(v, name));
+    for (const char* name : {"preset", "entropy", "coef-n", "coef-d", "exp-n", "exp-d"})
+        test::setParam(w, name, bindingOf(v, name));
     test::viewFrame(gui, w);
     CHECK(w.law().E == fit.E);
     CHECK(w.law().a == fit.a);

@@ -12,7 +12,8 @@ using namespace slingshot;
 using test::binding;
 using test::series;
 
-TEST_CASE("stimulus view: seen bound and guarantee are the engine's, the shaded region is where they part", "[app][stimulus]") {
+TEST_CASE("stimulus view: seen bound and guarantee are the engine's, the shaded region is where they part",
+          "[app][stimulus]") {
     test::HeadlessImGui gui;
     app::StimulusView view;
     test::drawView(gui, view);

@@ -1,9 +1,9 @@
 #include "app/plot.h"
 #include "app/view_tightness.h"
-#include "core/theory/bounds.h"
 #include "core/graph/simulation.h"
 #include "core/graph/spectral.h"
 #include "core/graph/spectral_certificate.h"
+#include "core/theory/bounds.h"
 #include "core/theory/tightness.h"
 #include "sim_view_frames.h"
 
@@ -18,7 +18,8 @@ namespace {
 
 const ui::PlotSeries& seriesNamed(const char* plot, const std::string& prefix) {
     const auto& all = ui::plotSeries(plot);
-    auto it = std::find_if(all.begin(), all.end(), [&](const ui::PlotSeries& s) { return s.name.rfind(prefix, 0) == 0; });
+    auto it =
+        std::find_if(all.begin(), all.end(), [&](const ui::PlotSeries& s) { return s.name.rfind(prefix, 0) == 0; });
     REQUIRE(it != all.end());
     return *it;
 }
@@ -48,7 +49,8 @@ TEST_CASE("tightness view: binds the certify flags and names its plots", "[app][
     CHECK(v.plotIds().size() == 2);
 }
 
-TEST_CASE("tightness view: defaults draw every curve, and the certificate holds for the adversary", "[app][tightness]") {
+TEST_CASE("tightness view: defaults draw every curve, and the certificate holds for the adversary",
+          "[app][tightness]") {
     test::HeadlessImGui gui;
     app::TightnessView v;
     const double theta = 0.05, c = 0.6;

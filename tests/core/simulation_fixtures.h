@@ -3,8 +3,8 @@
 #pragma once
 
 #include "core/graph/simulation.h"
-#include "core/graph/spectral.h"
 #include "core/graph/skill_graph.h"
+#include "core/graph/spectral.h"
 
 #include <catch2/catch.hpp>
 
@@ -25,12 +25,14 @@ inline uint64_t sampleInto(SkillGraph& g, uint32_t n1, uint64_t n2, uint32_t k, 
 }
 
 // The same graph sampled in uneven slices (odd ends leave half-words pending between calls).
-inline uint64_t sampleSliced(SkillGraph& g, uint32_t n1, uint64_t n2, uint32_t k, const SkillMeasure& mu, uint64_t seed) {
+inline uint64_t sampleSliced(SkillGraph& g, uint32_t n1, uint64_t n2, uint32_t k, const SkillMeasure& mu,
+                             uint64_t seed) {
     g.n1 = n1;
     g.n2 = n2;
     g.k = k;
     GraphSampler sampler(g, mu, seed);
-    for (uint64_t end : {uint64_t(1), uint64_t(2), uint64_t(3), uint64_t(77), uint64_t(78), uint64_t(1000), uint64_t(4321), n2 - 1, n2})
+    for (uint64_t end : {uint64_t(1), uint64_t(2), uint64_t(3), uint64_t(77), uint64_t(78), uint64_t(1000),
+                         uint64_t(4321), n2 - 1, n2})
         sampler.sampleUntil(end);
     return sampler.slotsHash();
 }

@@ -12,13 +12,12 @@
 #include <cmath>
 
 using namespace slingshot;
-using slingshot::testing::countFlags;
-using slingshot::testing::theoryRun;
 using slingshot::testing::bruteForceWorst;
+using slingshot::testing::countFlags;
 using slingshot::testing::runSimulation;
 using slingshot::testing::runStages;
 using slingshot::testing::sampleInto;
-
+using slingshot::testing::theoryRun;
 
 TEST_CASE("adversary: never beats the Thm 8 bound (THEORY 8 grid)", "[adversary]") {
     for (uint32_t k : {2u, 4u, 8u})
@@ -34,14 +33,13 @@ TEST_CASE("adversary: never beats the Thm 8 bound (THEORY 8 grid)", "[adversary]
             }
 }
 
-TEST_CASE("adversary: reaches 0.6 of the exact worst case where THEORY 8 shows it can",
-          "[adversary]") {
+TEST_CASE("adversary: reaches 0.6 of the exact worst case where THEORY 8 shows it can", "[adversary]") {
     struct Case {
         uint32_t k;
         double theta, beta;
     };
-    for (const Case& cs : {Case{2, 0.1, 5}, Case{4, 0.1, 3}, Case{4, 0.2, 2}, Case{8, 0.05, 2}, Case{8, 0.1, 2},
-                           Case{8, 0.1, 3}}) {
+    for (const Case& cs :
+         {Case{2, 0.1, 5}, Case{4, 0.1, 3}, Case{4, 0.2, 2}, Case{8, 0.05, 2}, Case{8, 0.1, 2}, Case{8, 0.1, 3}}) {
         const double tau = cs.beta * cs.theta;
         const SimulationResult r = runSimulation(theoryRun(cs.k, cs.theta, 1 - tau, FailureMode::Adversarial));
         const double alpha_a = greedyAdversaryAlpha(cs.theta, tau, static_cast<int>(cs.k));

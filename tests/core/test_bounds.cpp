@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "core/theory/bounds.h"
 #include "core/base/numerics.h"
+#include "core/theory/bounds.h"
 #include "core/theory/tightness.h"
 
 #include <cmath>
@@ -54,12 +54,14 @@ TEST_CASE("bounds: guaranteed fractions reference values (§9)", "[bounds]") {
 
 TEST_CASE("bounds: §8 Monte Carlo table columns (bound and exact adversary)", "[bounds]") {
     // The table's bound column is finite-size: N1 = 1000, N2 = 1e6, so rho = 1e-3.
-    struct Row { int k; double theta, beta, bound, alpha_a; };
+    struct Row {
+        int k;
+        double theta, beta, bound, alpha_a;
+    };
     const Row rows[] = {
-        {2, 0.10, 2, 0.500, 0.500}, {2, 0.10, 5, 0.200, 0.113}, {4, 0.10, 3, 0.303, 0.186},
-        {4, 0.20, 2, 0.492, 0.317}, {8, 0.05, 2, 0.464, 0.348}, {8, 0.05, 5, 0.098, 0.054},
-        {8, 0.10, 2, 0.433, 0.286}, {8, 0.10, 3, 0.209, 0.103}, {8, 0.10, 5, 0.083, 0.032},
-        {8, 0.20, 3, 0.174, 0.061},
+        {2, 0.10, 2, 0.500, 0.500}, {2, 0.10, 5, 0.200, 0.113}, {4, 0.10, 3, 0.303, 0.186}, {4, 0.20, 2, 0.492, 0.317},
+        {8, 0.05, 2, 0.464, 0.348}, {8, 0.05, 5, 0.098, 0.054}, {8, 0.10, 2, 0.433, 0.286}, {8, 0.10, 3, 0.209, 0.103},
+        {8, 0.10, 5, 0.083, 0.032}, {8, 0.20, 3, 0.174, 0.061},
     };
     for (const Row& r : rows) {
         const double c = 1 - r.beta * r.theta;
@@ -67,7 +69,9 @@ TEST_CASE("bounds: §8 Monte Carlo table columns (bound and exact adversary)", "
         CHECK_THAT(greedyAdversaryAlpha(r.theta, r.beta * r.theta, r.k), WithinAbs(r.alpha_a, 6e-4));
     }
     // k' = 2 table (k = 8, M2 theta = 0.05): bounds on the fraction of tuples below c.
-    struct Pair { double c, target, t2, t2exact, p, t1; };
+    struct Pair {
+        double c, target, t2, t2exact, p, t1;
+    };
     const Pair pairs[] = {
         {0.85, 0.667, 0.667, 0.647, 0.871, 0.325},
         {0.80, 0.433, 0.433, 0.416, 0.670, 0.220},
@@ -97,8 +101,7 @@ TEST_CASE("bounds: Cor 13 identity is exact", "[bounds][cor13]") {
                 }
     // Takeaway 1: halving theta moves 2k'-tuples to where k'-tuples were.
     for (double theta : kThetas)
-        for (double c : kLevels)
-            CHECK(fracTuplesT2(theta / 2, c, 8, 4) - fracTuplesT2(theta, c, 8, 2) == 0.0);
+        for (double c : kLevels) CHECK(fracTuplesT2(theta / 2, c, 8, 4) - fracTuplesT2(theta, c, 8, 2) == 0.0);
 }
 
 // Checks that `frac(x)` moves in one direction (+1 rising, -1 falling) along `xs`.

@@ -2,7 +2,6 @@
 
 #include <catch2/catch.hpp>
 
-
 using namespace slingshot;
 
 TEST_CASE("competence: tally counts exact ties as competent and excludes items without edges", "[competence]") {

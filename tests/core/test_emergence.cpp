@@ -46,7 +46,9 @@ TEST_CASE("emergence: §5.2 thresholds and ~10x per doubling of k'", "[emergence
 }
 
 TEST_CASE("emergence: §5.2 emergence table (k = 8, c = 0.8)", "[emergence]") {
-    struct Row { double n, theta, f1, f2, f4, f8; };
+    struct Row {
+        double n, theta, f1, f2, f4, f8;
+    };
     const Row rows[] = {
         {1e12, 0.1113, 0.4890, 0, 0, 0},
         {1e13, 0.05612, 0.8288, 0.4824, 0, 0},

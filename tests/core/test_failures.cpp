@@ -1,6 +1,6 @@
-#include "core/theory/bounds.h"
 #include "core/graph/competence.h"
 #include "core/graph/failures.h"
+#include "core/theory/bounds.h"
 #include "core/theory/tightness.h"
 #include "simulation_fixtures.h"
 
@@ -10,9 +10,8 @@
 
 using namespace slingshot;
 using slingshot::testing::countFlags;
-using slingshot::testing::theoryRun;
 using slingshot::testing::runSimulation;
-
+using slingshot::testing::theoryRun;
 
 TEST_CASE("failures: random Y has exactly round(theta N2) pieces", "[failures]") {
     for (double theta : {0.0, 0.001, 0.1, 0.5, 0.7, 0.999, 1.0}) {

@@ -50,7 +50,10 @@ TEST_CASE("info: Brent and bisection", "[info]") {
     const double root = brentRoot(cubic, 2.0, 3.0, cubic(2.0), cubic(3.0));
     CHECK_THAT(root, WithinAbs(2.0945514815423265, 1e-13));
     int calls = 0;
-    const auto counted = [&](double x) { ++calls; return std::exp(x) - 10; };
+    const auto counted = [&](double x) {
+        ++calls;
+        return std::exp(x) - 10;
+    };
     CHECK_THAT(brentRoot(counted, 0.0, 10.0, counted(0.0), counted(10.0)), WithinRel(std::log(10.0), 1e-13));
     CHECK(calls < 30);
     // Invalid bracket: NaN, never a wrong number.

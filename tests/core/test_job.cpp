@@ -9,7 +9,6 @@
 using namespace slingshot;
 using slingshot::testing::smallRun;
 
-
 TEST_CASE("job: cancel stops at a block boundary, runFor is time-boxed", "[job]") {
     SimulationJob job(smallRun(FailureMode::Adversarial, 0));
     CHECK(job.step(1));

@@ -69,7 +69,8 @@ TEST_CASE("memory budget: BigArray holds n elements, empty for 0, released on de
 
 TEST_CASE("memory budget: BigArray refuses sizes it cannot address or allocate with a message", "[memory_budget]") {
     BigArray<uint64_t> a;
-    CHECK_THROWS_WITH(a.allocate("slots", UINT64_MAX), Catch::Contains("slots: ") && Catch::Contains("cannot be addressed here"));
+    CHECK_THROWS_WITH(a.allocate("slots", UINT64_MAX),
+                      Catch::Contains("slots: ") && Catch::Contains("cannot be addressed here"));
     CHECK(a.empty());  // nothing kept after a refusal
 #if !defined(__SANITIZE_ADDRESS__)
     // 2^57 words = 2^60 bytes: beyond any address space, so nothrow new returns null (under ASan the

@@ -38,8 +38,8 @@ TEST_CASE("overlay curves: one grid c = j/200 with each theory curve at its poin
 }
 
 TEST_CASE("overlay curves: the typical degree is round(k N2 / N1), at least 1", "[overlays]") {
-    CHECK(overlayCurves({0.1, 3, 7, 10, 2}).degree == 4);       // 30 / 7 = 4.29
-    CHECK(overlayCurves({0.1, 3, 4, 10, 2}).degree == 8);       // 7.5 rounds away from zero
+    CHECK(overlayCurves({0.1, 3, 7, 10, 2}).degree == 4);        // 30 / 7 = 4.29
+    CHECK(overlayCurves({0.1, 3, 4, 10, 2}).degree == 8);        // 7.5 rounds away from zero
     CHECK(overlayCurves({0.1, 1, 1000000, 10, 2}).degree == 1);  // 1e-5, but a skill with edges has one
 }
 

@@ -9,7 +9,8 @@ using namespace slingshot;
 
 TEST_CASE("rng: streams are reproducible and separated by seed and purpose", "[rng]") {
     Rng a(42, RngStream::GraphSlots), b(42, RngStream::GraphSlots);
-    Rng other_seed(43, RngStream::GraphSlots), other_purpose(42, RngStream::FailureSet), other_sub(42, RngStream::GraphSlots, 1);
+    Rng other_seed(43, RngStream::GraphSlots), other_purpose(42, RngStream::FailureSet),
+        other_sub(42, RngStream::GraphSlots, 1);
     int same_seed = 0, same_purpose = 0, same_sub = 0;
     for (int i = 0; i < 1000; ++i) {
         const uint64_t x = a.next();

@@ -53,7 +53,8 @@ TEST_CASE("simulation: any slicing gives the same result, progress rises to 1", 
     }
 }
 
-TEST_CASE("simulation: a streamed graph gives the kept graph's hash, degrees and competence, however sliced", "[simulation]") {
+TEST_CASE("simulation: a streamed graph gives the kept graph's hash, degrees and competence, however sliced",
+          "[simulation]") {
     for (FailureMode mode : {FailureMode::Random, FailureMode::Independent})
         for (uint32_t n1 : {200u, 70000u}) {  // 16-bit and 32-bit ids
             SimulationParams p = smallRun(mode, 0);
@@ -77,7 +78,8 @@ TEST_CASE("simulation: a streamed graph gives the kept graph's hash, degrees and
         }
 }
 
-TEST_CASE("simulation: a streamed graph is refused where slots are read later, and needs far less memory", "[simulation]") {
+TEST_CASE("simulation: a streamed graph is refused where slots are read later, and needs far less memory",
+          "[simulation]") {
     SimulationParams p = smallRun(FailureMode::Adversarial, 0);
     p.slots = SlotStorage::Streamed;
     CHECK_THROWS_WITH(SimulationJob(p), Catch::Contains("tuples and the adversarial search need them"));

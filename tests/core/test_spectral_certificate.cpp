@@ -51,7 +51,8 @@ TEST_CASE("certificate: holds for the simulated adversary on a larger graph", "[
         SpectralJob spectral(sim.graph(), {});
         spectral.runToEnd();
         REQUIRE(spectral.state() == JobState::Done);
-        const MixingCertificate r = MixingCertifier(sim.graph(), spectral.result().sigma_centred_upper).certify(theta, c);
+        const MixingCertificate r =
+            MixingCertifier(sim.graph(), spectral.result().sigma_centred_upper).certify(theta, c);
         INFO("theta " << theta << " c " << c << " certified " << r.frac << " adversary "
                       << sim.result().skills.fracAtMostC());
         CHECK(r.max_skills >= sim.result().skills.at_most_c);
@@ -65,7 +66,7 @@ TEST_CASE("certificate: edges, curve and closed form", "[spectral_certificate]")
     const MixingCertifier cert(g, 30.0);
     CHECK(cert.certify(0.1, 0.95).limit == "none");  // tau <= theta: nothing to certify
     CHECK(cert.certify(0.1, 0.95).frac == 1.0);
-    CHECK(cert.certify(0.0, 0.5).max_skills == 0);   // no failed pieces, no failing skill
+    CHECK(cert.certify(0.0, 0.5).max_skills == 0);  // no failed pieces, no failing skill
     const MixingCertificate r = cert.certify(0.05, 0.5);
     CHECK(r.failed_pieces == 1000);
     CHECK(r.counted + r.isolated == 200);

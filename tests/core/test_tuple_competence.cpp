@@ -1,9 +1,9 @@
 // Competence of k'-tuples on a sampled graph (src/core/graph/tuple_competence): the S reading against
 // brute force, T2 failures and the tuple mean identity, Cor 13 on a simulated graph, the readings'
 // names, the edge count and memory estimate.
-#include "core/theory/bounds.h"
 #include "core/graph/competence.h"
 #include "core/graph/tuple_competence.h"
+#include "core/theory/bounds.h"
 #include "simulation_fixtures.h"
 
 #include <catch2/catch.hpp>
@@ -22,7 +22,7 @@ namespace {
 
 // Brute-force per-tuple (degree, failed) for the S reading, as sorted skill sets.
 std::map<std::vector<uint32_t>, std::pair<uint64_t, uint64_t>> bruteForceS(const SkillGraph& g, const FailureSet& y,
-                                                                            uint32_t kp) {
+                                                                           uint32_t kp) {
     std::map<std::vector<uint32_t>, std::pair<uint64_t, uint64_t>> m;
     for (uint64_t i = 0; i < g.n2; ++i)
         for (uint32_t a = 0; a < g.k; ++a)
@@ -54,7 +54,8 @@ TupleReport runTuples(const SkillGraph& g, const FailureSet& y, const TupleParam
 
 }  // namespace
 
-TEST_CASE("tuple competence: S tuples counted by sorting equal brute force (narrow and wide codes)", "[tuple_competence]") {
+TEST_CASE("tuple competence: S tuples counted by sorting equal brute force (narrow and wide codes)",
+          "[tuple_competence]") {
     for (uint32_t n1 : {12u, 70000u})
         for (uint32_t kp : {2u, 3u}) {
             SkillGraph g;
@@ -99,7 +100,8 @@ TEST_CASE("tuple competence: T2 k'-pieces fail if any part fails, tuple mean ide
     CHECK(std::fabs(double(r.failed_kpieces) - 0.19 * 50000) < 5 * 88);
 }
 
-TEST_CASE("tuple competence: T2 pairs at theta/2 stay below the single-skill bound at theta (Cor 13)", "[tuple_competence]") {
+TEST_CASE("tuple competence: T2 pairs at theta/2 stay below the single-skill bound at theta (Cor 13)",
+          "[tuple_competence]") {
     for (FailureMode mode : {FailureMode::Random, FailureMode::Adversarial})
         for (double c : {0.8, 0.7}) {
             SimulationParams p;
@@ -129,7 +131,8 @@ TEST_CASE("tuple competence: reading names read back, anything else is refused",
     for (const char* bad : {"", "T2", "t1", "s ", "p"}) CHECK_FALSE(tupleReadingFromName(bad).has_value());
 }
 
-TEST_CASE("tuple competence: edges are k per k'-piece (T2) or C(k, k') per piece (S), bytes follow", "[tuple_competence]") {
+TEST_CASE("tuple competence: edges are k per k'-piece (T2) or C(k, k') per piece (S), bytes follow",
+          "[tuple_competence]") {
     TupleParams t2;
     t2.kprime = 2;
     CHECK(TupleCounter::edgeCount(8, 1000, t2) == 8000u);  // t2_pieces = 0: N2 k'-pieces

@@ -81,8 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const slingshot::Json state = slingshot::Json::parse(text, nullptr, false);
     if (state.is_discarded()) return 0;
     // The state as serialised reads back to itself.
-    if (slingshot::Json::parse(state.dump(-1, ' ', false, slingshot::Json::error_handler_t::replace), nullptr,
-                               false)
+    if (slingshot::Json::parse(state.dump(-1, ' ', false, slingshot::Json::error_handler_t::replace), nullptr, false)
             .is_discarded())
         std::abort();
 

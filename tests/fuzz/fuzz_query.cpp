@@ -12,8 +12,8 @@
 
 #include <cmath>
 #include <cstddef>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -38,9 +38,12 @@ bool effectiveNumber(const slingshot::ParamSpec& spec, const slingshot::Json& ar
     if (spec.kind != slingshot::ParamKind::Number && spec.kind != slingshot::ParamKind::Integer) return false;
     auto it = args.find(spec.name);
     slingshot::Json value;
-    if (it != args.end() && !it->is_null()) value = *it;
-    else if (spec.default_value) value = *spec.default_value;
-    else return false;
+    if (it != args.end() && !it->is_null())
+        value = *it;
+    else if (spec.default_value)
+        value = *spec.default_value;
+    else
+        return false;
     try {
         out = slingshot::validateParam(spec, value).get<double>();
         return true;
@@ -96,8 +99,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
     // The typed path: only QueryError may escape runQuery, and every number it returns is finite
     // (an absent guarantee is null, never inf or NaN, which JSON text cannot carry).
-    const slingshot::Json json_args = args.empty() ? slingshot::Json::object()
-                                                   : slingshot::Json::parse(args, nullptr, false);
+    const slingshot::Json json_args =
+        args.empty() ? slingshot::Json::object() : slingshot::Json::parse(args, nullptr, false);
     if (json_args.is_discarded()) return 0;
     try {
         const slingshot::Json result = slingshot::runQuery(command, json_args);

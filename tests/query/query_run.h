@@ -5,11 +5,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <memory>
 #include <string>
-#include <sys/wait.h>
 
 namespace slingshot::testing {
 

@@ -19,9 +19,8 @@ TEST_CASE("answer csv: a flat object is a header and one row", "[answer_csv]") {
 }
 
 TEST_CASE("answer csv: one array of objects is one row per element, the scalars repeated", "[answer_csv]") {
-    const Json r = {{"theta", 0.1},
-                    {"curve", Json::array({{{"c", 0}, {"frac", 1}}, {{"c", 0.5}, {"frac", 0.25}}})},
-                    {"k", 8}};
+    const Json r = {
+        {"theta", 0.1}, {"curve", Json::array({{{"c", 0}, {"frac", 1}}, {{"c", 0.5}, {"frac", 0.25}}})}, {"k", 8}};
     CHECK(toCsv(r) == "theta,k,c,frac\n0.1,8,0,1\n0.1,8,0.5,0.25\n");
     // Elements with different fields: the header is their union, a missing field is empty.
     const Json uneven = {{"curve", Json::array({{{"c", 0}}, {{"c", 1}, {"note", "end"}}})}};
@@ -33,8 +32,9 @@ TEST_CASE("answer csv: one array of objects is one row per element, the scalars 
 TEST_CASE("answer csv: nested arrays flatten, the first array of objects is the one followed", "[answer_csv]") {
     const Json r = {
         {"k", 8},
-        {"curves", Json::array({{{"kprime", 1}, {"points", Json::array({{{"n", 1}, {"frac", 0.5}}, {{"n", 2}, {"frac", 0.75}}})}},
-                                {{"kprime", 2}, {"points", Json::array({{{"n", 1}, {"frac", 0.25}}})}}})},
+        {"curves",
+         Json::array({{{"kprime", 1}, {"points", Json::array({{{"n", 1}, {"frac", 0.5}}, {{"n", 2}, {"frac", 0.75}}})}},
+                      {{"kprime", 2}, {"points", Json::array({{{"n", 1}, {"frac", 0.25}}})}}})},
         {"thresholds", Json::array({{{"kprime", 1}, {"n", 3}}})}};
     CHECK(toCsv(r) == "k,kprime,n,frac\n8,1,1,0.5\n8,1,2,0.75\n8,2,1,0.25\n");
 }

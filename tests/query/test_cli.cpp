@@ -9,9 +9,9 @@
 #include <string>
 
 using namespace slingshot;
+using Catch::Matchers::Contains;
 using slingshot::testing::CliRun;
 using slingshot::testing::runCli;
-using Catch::Matchers::Contains;
 
 #ifdef SLINGSHOT_CLI_PATH
 TEST_CASE("cli: answers as JSON or CSV, exits 2 on refused input", "[cli]") {

@@ -10,9 +10,9 @@
 #include <string>
 
 using namespace slingshot;
-using slingshot::testing::errorOf;
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinRel;
+using slingshot::testing::errorOf;
 
 TEST_CASE("bound command: Thm 8, alpha*, tuple models, rho and the curve, bad input", "[bound_command]") {
     const Json r = runQuery("bound", {{"theta", 0.1}, {"k", 8}, {"c", 0.8}});
@@ -65,7 +65,8 @@ TEST_CASE("adversary command: alpha_A below alpha*, the random fraction, bad inp
 
 TEST_CASE("stimulus command: seen bound and guarantee, bad input", "[stimulus_command]") {
     const Json r = runQuery("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 4}, {"ntrain", 1e10}});
-    CHECK_THAT(r["seen_fraction_bound"].get<double>(), WithinRel(stimulusCount(10000, 8, 4, 1e10).seen_fraction_bound, 1e-15));
+    CHECK_THAT(r["seen_fraction_bound"].get<double>(),
+               WithinRel(stimulusCount(10000, 8, 4, 1e10).seen_fraction_bound, 1e-15));
     const Json both = runQuery("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 4}, {"ntrain", 1e10}, {"theta", 0.02}});
     CHECK(both["guaranteed_fraction"].get<double>() == fracTuplesT2(0.02, 0.8, 8, 4));
     CHECK(both["unseen_competent_fraction_min"].get<double>() > 0.4);

@@ -8,11 +8,12 @@
 #include <string>
 
 using namespace slingshot;
-using slingshot::testing::errorOf;
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinRel;
+using slingshot::testing::errorOf;
 
-TEST_CASE("emergence command: curves, §5.2 thresholds, Zipf ranks, unreachable targets, bad input", "[emergence_command]") {
+TEST_CASE("emergence command: curves, §5.2 thresholds, Zipf ranks, unreachable targets, bad input",
+          "[emergence_command]") {
     const Json r = runQuery("emergence", {{"k", 8}, {"c", 0.8}, {"kprime", "1,2,4,8"}, {"points", 50}});
     REQUIRE(r["curves"].size() == 4);
     CHECK(r["curves"][1]["kprime"] == 2);
@@ -26,7 +27,8 @@ TEST_CASE("emergence command: curves, §5.2 thresholds, Zipf ranks, unreachable 
     REQUIRE(r["ratios"].size() == 3);
     for (const auto& ratio : r["ratios"]) CHECK(ratio.get<double>() > 10);
 
-    const Json z = runQuery("emergence", {{"kprime", "1"}, {"points", 2}, {"zipf", 1.0}, {"n1", 10000}, {"rank", "1,10,100"}});
+    const Json z =
+        runQuery("emergence", {{"kprime", "1"}, {"points", 2}, {"zipf", 1.0}, {"n1", 10000}, {"rank", "1,10,100"}});
     REQUIRE(z["zipf"].size() == 3);
     CHECK(z["zipf"][0]["n"].get<double>() < z["zipf"][2]["n"].get<double>());
     const Json unreachable = runQuery("emergence", {{"kprime", "1"}, {"points", 2}, {"exp-n", 0.01}, {"exp-d", 0.01}});
@@ -34,7 +36,8 @@ TEST_CASE("emergence command: curves, §5.2 thresholds, Zipf ranks, unreachable 
 
     CHECK_THAT(errorOf("emergence", {{"from", 1e12}, {"to", 1e9}}), Contains("--from") && Contains("--to"));
     CHECK_THAT(errorOf("emergence", {{"kprime", "1,0"}}), Contains("--kprime"));
-    CHECK_THAT(errorOf("emergence", {{"ratio", 20}, {"d-rule", "optimal"}}), Contains("--ratio") && Contains("--d-rule"));
+    CHECK_THAT(errorOf("emergence", {{"ratio", 20}, {"d-rule", "optimal"}}),
+               Contains("--ratio") && Contains("--d-rule"));
     CHECK_THAT(errorOf("emergence", {{"zipf", 1.0}}), Contains("--n1"));
     CHECK_THAT(errorOf("emergence", {{"zipf", 1.0}, {"n1", 10}, {"rank", "11"}}), Contains("--rank"));
     CHECK_THAT(errorOf("emergence", {{"target", 1}}), Contains("--target"));

@@ -57,7 +57,8 @@ TEST_CASE("simulate command: tuples object, adversary report, zipf measure", "[s
     CHECK(z["measure"].get<std::string>().rfind("zipf:1.2", 0) == 0);
 }
 
-TEST_CASE("simulate command: runs without tuples or the adversary stream the graph and fit a smaller budget", "[simulate_command]") {
+TEST_CASE("simulate command: runs without tuples or the adversary stream the graph and fit a smaller budget",
+          "[simulate_command]") {
     const Json streamed = runQuery("simulate", small());
     CHECK(streamed["slots"] == "streamed");
     const Json kept = runQuery("simulate", small({{"failure", "adversarial"}}));
@@ -81,8 +82,9 @@ TEST_CASE("simulate command: bad input and memory refusal are QueryErrors with m
     CHECK_THROWS_AS(runQuery("simulate", small({{"kprime", 4}})), QueryError);
     CHECK_THROWS_WITH(runQuery("simulate", small({{"kprime", 3}, {"tuples", "s"}, {"k", 2}})),
                       Catch::Contains("kprime <= k"));
-    CHECK_THROWS_WITH(runQuery("simulate", small({{"n2", 100000000}, {"k", 32}, {"budget", 1e9}, {"failure", "adversarial"}})),
-                      Catch::Contains("above the memory limit of about 1000 MB"));
+    CHECK_THROWS_WITH(
+        runQuery("simulate", small({{"n2", 100000000}, {"k", 32}, {"budget", 1e9}, {"failure", "adversarial"}})),
+        Catch::Contains("above the memory limit of about 1000 MB"));
     // Streamed, 1e8 pieces still need their failure flags.
     CHECK_THROWS_WITH(runQuery("simulate", small({{"n2", 100000000}, {"k", 32}, {"budget", 5e7}})),
                       Catch::Contains("above the memory limit of about 50 MB"));
@@ -93,9 +95,9 @@ TEST_CASE("simulate command: bad input and memory refusal are QueryErrors with m
 TEST_CASE("certify command: fields, the certificate against the adversary and the theory", "[certify_command]") {
     const Json args = {{"n1", 200}, {"n2", 20000}, {"k", 8}, {"theta", 0.05}, {"c", 0.5}, {"seed", 3}};
     const Json r = runQuery("certify", args);
-    for (const char* key : {"sigma1", "sigma2", "sigma_centred", "sigma_centred_upper", "certified_frac_below_c",
-                            "thm8_frac_below_c", "alpha_a", "adversary_frac_below_c", "adversary_frac_at_most_c",
-                            "lanczos", "slots_hash", "min_degree"})
+    for (const char* key :
+         {"sigma1", "sigma2", "sigma_centred", "sigma_centred_upper", "certified_frac_below_c", "thm8_frac_below_c",
+          "alpha_a", "adversary_frac_below_c", "adversary_frac_at_most_c", "lanczos", "slots_hash", "min_degree"})
         CHECK(r.contains(key));
     CHECK(r["certified_frac_below_c"].get<double>() >= r["adversary_frac_at_most_c"].get<double>());
     CHECK(r["certified_frac_below_c"].get<double>() < 1);
@@ -115,7 +117,8 @@ TEST_CASE("certify command: bad input is a QueryError naming the flag", "[certif
     CHECK(errorOf("certify", {{"n1", 1}}).find("--n1") != std::string::npos);
     CHECK(errorOf("certify", {{"delta", 0}}).find("--delta") != std::string::npos);
     CHECK(errorOf("certify", {{"theta", 2}}).find("--theta") != std::string::npos);
-    CHECK(errorOf("certify", {{"n1", 1000000}, {"n2", 100000000}, {"budget", 1e9}}).find("budget") != std::string::npos);
+    CHECK(errorOf("certify", {{"n1", 1000000}, {"n2", 100000000}, {"budget", 1e9}}).find("budget") !=
+          std::string::npos);
     const std::string text = queryText("certify", R"({"c": "abc"})");
     CHECK(text.find("error") != std::string::npos);
 }

@@ -9,9 +9,9 @@
 #include <string>
 
 using namespace slingshot;
-using slingshot::testing::errorOf;
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinRel;
+using slingshot::testing::errorOf;
 
 namespace {
 
@@ -20,14 +20,16 @@ std::string hoffmannPoints(int n_side) {
     for (int i = 0; i < n_side; ++i)
         for (int j = 0; j < n_side; ++j) {
             const double n = std::pow(10.0, 7 + 3.0 * i / (n_side - 1)), d = std::pow(10.0, 9 + 3.0 * j / (n_side - 1));
-            text += std::to_string(n) + "," + std::to_string(d) + "," + std::to_string(1.69 + 406.4 / std::pow(n, 0.34) + 410.7 / std::pow(d, 0.28)) + "\n";
+            text += std::to_string(n) + "," + std::to_string(d) + "," +
+                    std::to_string(1.69 + 406.4 / std::pow(n, 0.34) + 410.7 / std::pow(d, 0.28)) + "\n";
         }
     return text;
 }
 
 }  // namespace
 
-TEST_CASE("scaling command: loss, excess and theta at N and D, compute, maps and presets, bad input", "[scaling_command]") {
+TEST_CASE("scaling command: loss, excess and theta at N and D, compute, maps and presets, bad input",
+          "[scaling_command]") {
     const Json r = runQuery("scaling", {{"n", 70e9}, {"d", 1.4e12}});
     for (const char* key : {"n", "d", "loss", "excess", "theta"}) CHECK(r.contains(key));
     CHECK_THAT(r["loss"].get<double>(), WithinRel(1.937, 5e-4));
@@ -95,7 +97,8 @@ TEST_CASE("fit preset: emergence and scaling use the law fitted to the fit-point
     CHECK(fit["preset"] == "fit");
     REQUIRE(fit["thresholds"].size() == hoffmann["thresholds"].size());
     for (size_t i = 0; i < fit["thresholds"].size(); ++i)
-        CHECK(fit["thresholds"][i]["n"].get<double>() == Approx(hoffmann["thresholds"][i]["n"].get<double>()).epsilon(0.05));
+        CHECK(fit["thresholds"][i]["n"].get<double>() ==
+              Approx(hoffmann["thresholds"][i]["n"].get<double>()).epsilon(0.05));
 
     // A different law moves the thresholds: E and the data term kept, the parameter term 4x larger.
     std::string shifted = "N,D,L\n";

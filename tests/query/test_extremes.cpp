@@ -34,8 +34,8 @@ Json baseArgs(const std::string& command) {
 }
 
 bool isFractionKey(const std::string& key) {
-    return key.find("frac") != std::string::npos || key == "theta" || key == "theta_realized" ||
-           key == "alpha_bound" || key == "guaranteed_fraction" || key == "seen_fraction_bound";
+    return key.find("frac") != std::string::npos || key == "theta" || key == "theta_realized" || key == "alpha_bound" ||
+           key == "guaranteed_fraction" || key == "seen_fraction_bound";
 }
 
 // Every float finite, every fraction in [0, 1]; `where` names the offending field.
@@ -102,7 +102,8 @@ std::vector<Json> sweepValues(const ParamSpec& p) {
             for (const auto& c : p.choices) out.emplace_back(c);
             break;
         case ParamKind::Text:
-            for (const std::string& t : std::vector<std::string>{"", "x", "1,2,3", "N,D,L\n1e8,2e9,3", std::string(10240, '9')})
+            for (const std::string& t :
+                 std::vector<std::string>{"", "x", "1,2,3", "N,D,L\n1e8,2e9,3", std::string(10240, '9')})
                 if (t.size() <= p.max_chars) out.emplace_back(t);
             break;
         case ParamKind::IntList: {
@@ -181,8 +182,12 @@ TEST_CASE("extremes: bound over theta, k, c, k', tuple model and rho corners", "
                 for (int kprime : kprime_values)
                     for (const char* model : models)
                         for (double rho : rho_values)
-                            probe("bound", {{"theta", theta}, {"k", k}, {"c", c}, {"kprime", kprime},
-                                            {"tuples", model}, {"rho", rho}});
+                            probe("bound", {{"theta", theta},
+                                            {"k", k},
+                                            {"c", c},
+                                            {"kprime", kprime},
+                                            {"tuples", model},
+                                            {"rho", rho}});
 }
 
 TEST_CASE("extremes: adversary, stimulus and emergence corners", "[extremes]") {
@@ -195,13 +200,23 @@ TEST_CASE("extremes: adversary, stimulus and emergence corners", "[extremes]") {
         for (int k : {1, 32, 1000})
             for (int kprime : {1, 2, 32, 1000})
                 for (double ntrain : {0.0, 1.0, 1e30})
-                    probe("stimulus", {{"n1", n1}, {"k", k}, {"kprime", kprime}, {"ntrain", ntrain}, {"theta", 1e-12},
+                    probe("stimulus", {{"n1", n1},
+                                       {"k", k},
+                                       {"kprime", kprime},
+                                       {"ntrain", ntrain},
+                                       {"theta", 1e-12},
                                        {"c", 1 - 1e-12}});
     for (double k : {1.0, 32.0, 1e6})
         for (double c : {0.0, 1 - 1e-12})
             for (const char* model : {"t2", "t2exact", "t1", "p"})
-                probe("emergence", {{"k", k}, {"c", c}, {"tuples", model}, {"kprime", "1,64"}, {"points", 8},
-                                    {"from", 1e-300}, {"to", 1e40}, {"target", 1 - 1e-12}});
+                probe("emergence", {{"k", k},
+                                    {"c", c},
+                                    {"tuples", model},
+                                    {"kprime", "1,64"},
+                                    {"points", 8},
+                                    {"from", 1e-300},
+                                    {"to", 1e40},
+                                    {"target", 1 - 1e-12}});
     for (double s : {0.0, 10.0})
         for (long long n1 : {1LL, 1000000000000LL})
             probe("emergence", {{"zipf", s}, {"n1", n1}, {"rank", Json::array({1, n1})}, {"points", 4}});
@@ -212,11 +227,21 @@ TEST_CASE("extremes: simulate corners stay small and answer or refuse", "[extrem
         for (double theta : {0.0, 1e-12, 1.0})
             for (const char* failure : {"random", "independent", "adversarial"})
                 for (double c : {0.0, 1.0})
-                    probe("simulate", {{"n1", 1}, {"n2", 3}, {"k", k}, {"theta", theta}, {"failure", failure}, {"c", c},
+                    probe("simulate", {{"n1", 1},
+                                       {"n2", 3},
+                                       {"k", k},
+                                       {"theta", theta},
+                                       {"failure", failure},
+                                       {"c", c},
                                        {"grid", 1}});
     for (const char* tuples : {"t2", "s"})
         for (int kprime : {2, 3})
-            probe("simulate", {{"n1", 3}, {"n2", 5}, {"k", 3}, {"kprime", kprime}, {"tuples", tuples}, {"theta", 1},
+            probe("simulate", {{"n1", 3},
+                               {"n2", 5},
+                               {"k", 3},
+                               {"kprime", kprime},
+                               {"tuples", tuples},
+                               {"theta", 1},
                                {"t2-pieces", 1}});
     // Sizes at the declared limits are refused by the memory budget before anything is allocated.
     probe("simulate", {{"n1", 1000000}, {"n2", 100000000}, {"k", 32}, {"budget", 1e6}});

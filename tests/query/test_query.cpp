@@ -10,9 +10,9 @@
 #include <string>
 
 using namespace slingshot;
-using slingshot::testing::errorOf;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
+using slingshot::testing::errorOf;
 
 namespace {
 
@@ -76,20 +76,22 @@ TEST_CASE("query: a Choice is one of its names, as text", "[query]") {
     CHECK(refusal(p, "") == "--mode: '' is not a known choice; allowed: one of random|adversarial");
 }
 
-TEST_CASE("query: an IntList takes comma text, an array or one number, each item checked, length limited",
-          "[query]") {
+TEST_CASE("query: an IntList takes comma text, an array or one number, each item checked, length limited", "[query]") {
     ParamSpec p = Param("ks", "", ParamKind::IntList).range(1, 64);
     p.max_list = 3;
     CHECK(p.rangeText() == "comma-separated whole numbers in [1, 64]");
     CHECK(validateParam(p, "1,2,4") == Json::array({1, 2, 4}));
     CHECK(validateParam(p, Json::array({8, "16"})) == Json::array({8, 16}));
     CHECK(validateParam(p, 5) == Json::array({5}));
-    CHECK(refusal(p, "1,2,4,8") == "--ks: '1,2,4,8' must hold 1 to 3 values; allowed: comma-separated whole numbers in [1, 64]");
-    CHECK(refusal(p, Json::array()) == "--ks: '[]' must hold 1 to 3 values; allowed: comma-separated whole numbers in [1, 64]");
+    CHECK(refusal(p, "1,2,4,8") ==
+          "--ks: '1,2,4,8' must hold 1 to 3 values; allowed: comma-separated whole numbers in [1, 64]");
+    CHECK(refusal(p, Json::array()) ==
+          "--ks: '[]' must hold 1 to 3 values; allowed: comma-separated whole numbers in [1, 64]");
     // The item is named, not the whole list.
     CHECK(refusal(p, "1,65") == "--ks: '65' is out of range; allowed: comma-separated whole numbers in [1, 64]");
     CHECK(refusal(p, "1,,2") == "--ks: '' is not a number; allowed: comma-separated whole numbers in [1, 64]");
-    CHECK(refusal(p, "1,2.5") == "--ks: '2.5' is not a whole number; allowed: comma-separated whole numbers in [1, 64]");
+    CHECK(refusal(p, "1,2.5") ==
+          "--ks: '2.5' is not a whole number; allowed: comma-separated whole numbers in [1, 64]");
     CHECK(refusal(p, Json::object()) == "--ks: '{}' is not a list; allowed: comma-separated whole numbers in [1, 64]");
 }
 
@@ -133,7 +135,8 @@ TEST_CASE("query: unknown commands and parameters are named with the known ones"
 }
 
 TEST_CASE("query: messages quote bad input whole, control characters escaped", "[query]") {
-    CHECK(errorOf("bound", {{"theta", std::string("0.1\0", 4)}}) == "--theta: '0.1\\x00' is not a number; allowed: [0, 1]");
+    CHECK(errorOf("bound", {{"theta", std::string("0.1\0", 4)}}) ==
+          "--theta: '0.1\\x00' is not a number; allowed: [0, 1]");
     CHECK(errorOf("bound", {{"theta\n", 1}}).rfind("bound: unknown parameter 'theta\\n'; known: --", 0) == 0);
     CHECK(errorOf("b\x01", Json::object()).rfind("unknown command 'b\\x01'; known: ", 0) == 0);
     const Json answer = Json::parse(queryText("bound", R"({"theta": "0.1\u0000"})"));
@@ -160,7 +163,8 @@ TEST_CASE("query: queryText answers one JSON object and never throws", "[query]"
     CHECK(answer("bound", R"({"theta": 2, "k": 8, "c": 0.5})")["error"] ==
           "--theta: '2' is out of range; allowed: [0, 1]");
     // An engine refusal (memory) is a message too.
-    CHECK_THAT(answer("simulate", R"({"n1": 1000000, "n2": 100000000, "k": 32, "budget": 1e8, "failure": "adversarial"})")["error"]
+    CHECK_THAT(answer("simulate",
+                      R"({"n1": 1000000, "n2": 100000000, "k": 32, "budget": 1e8, "failure": "adversarial"})")["error"]
                    .get<std::string>(),
                Contains("memory limit"));
 }

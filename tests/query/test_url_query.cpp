@@ -27,9 +27,9 @@ TEST_CASE("url query: pairs split on '&' and '=', with or without the leading '?
 TEST_CASE("url query: percent escapes and '+' decode, malformed escapes stay as written", "[url_query]") {
     CHECK(parseQueryString("kprime=1%2C2%2c4")["kprime"] == "1,2,4");  // either case of hex digits
     CHECK(parseQueryString("t=a+b%20c")["t"] == "a b c");
-    CHECK(parseQueryString("t=%2B")["t"] == "+");  // an escaped '+' is a plus, not a space
+    CHECK(parseQueryString("t=%2B")["t"] == "+");                  // an escaped '+' is a plus, not a space
     CHECK(parseQueryString("%76iew=curves")["view"] == "curves");  // keys decode too
-    CHECK(parseQueryString("k=%3D%26")["k"] == "=&");  // escaped separators do not split
+    CHECK(parseQueryString("k=%3D%26")["k"] == "=&");              // escaped separators do not split
     CHECK(parseQueryString("t=%CE%B8")["t"] == "\u03b8");
     CHECK(parseQueryString("t=%00")["t"] == std::string(1, '\0'));
     CHECK(parseQueryString("t=100%")["t"] == "100%");
@@ -57,7 +57,9 @@ TEST_CASE("url query: percentEncode keeps the unreserved characters and the comm
     std::string every;
     for (int c = 0; c < 256; ++c) every += static_cast<char>(c);
     const std::string encoded = percentEncode(every);
-    for (char ch : encoded) CHECK(std::string("%ABCDEFabcdefghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ0123456789-_.~,").find(ch) != std::string::npos);
+    for (char ch : encoded)
+        CHECK(std::string("%ABCDEFabcdefghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ0123456789-_.~,").find(ch) !=
+              std::string::npos);
     CHECK(parseQueryString("k=" + encoded)["k"] == every);
     CHECK(parseQueryString(percentEncode("a&b") + "=" + percentEncode("x=y"))["a&b"] == "x=y");
 }

@@ -126,8 +126,8 @@ double regularizedBeta(const LogitBeta& f, double dx) {
         // The integrand is known to about |at_x| ulps (it is a difference from at_x), so the sum is too.
         const double noise = 1e-14 + 16 * kEps * std::abs(at_x);
         const double scale = std::min(width, 1 / slope);
-        const double side = trapezoidOverLine(
-            [&](double s) { return f.logDensity(dx + dir * std::exp(s)) - at_x + s; }, std::log(scale), 0.25, noise);
+        const double side = trapezoidOverLine([&](double s) { return f.logDensity(dx + dir * std::exp(s)) - at_x + s; },
+                                              std::log(scale), 0.25, noise);
         beyond = std::exp(at_x) * side / total;  // mass beyond x, away from the mode
     }
     return dx <= 0 ? beyond : 1 - beyond;  // beyond x is below it when x is below the mode

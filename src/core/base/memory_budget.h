@@ -38,7 +38,8 @@ public:
         data_.reset();
         size_ = 0;
         if (n == 0) return;
-        if (n > SIZE_MAX / sizeof(T)) throw MemoryBudgetError(what + ": " + megabytesText(double(n) * sizeof(T)) + " cannot be addressed here");
+        if (n > SIZE_MAX / sizeof(T))
+            throw MemoryBudgetError(what + ": " + megabytesText(double(n) * sizeof(T)) + " cannot be addressed here");
         data_.reset(new (std::nothrow) T[static_cast<size_t>(n)]);
         if (!data_) throw MemoryBudgetError(what + ": allocating " + megabytesText(double(n) * sizeof(T)) + " failed");
         size_ = n;

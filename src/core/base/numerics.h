@@ -42,8 +42,7 @@ template <class F>
 double brentRoot(F&& f, double lo, double hi, double f_lo, double f_hi, RootTolerance tol) {
     if (f_lo == 0) return lo;
     if (f_hi == 0) return hi;
-    if (!(f_lo * f_hi < 0) || !std::isfinite(lo) || !std::isfinite(hi))
-        return std::numeric_limits<double>::quiet_NaN();
+    if (!(f_lo * f_hi < 0) || !std::isfinite(lo) || !std::isfinite(hi)) return std::numeric_limits<double>::quiet_NaN();
     double a = lo, b = hi, fa = f_lo, fb = f_hi;
     double c = a, fc = fa, d = b - a, e = d;
     for (int iter = 0; iter < tol.max_iter; ++iter) {
@@ -53,8 +52,12 @@ double brentRoot(F&& f, double lo, double hi, double f_lo, double f_hi, RootTole
             d = e = b - a;
         }
         if (std::fabs(fc) < std::fabs(fb)) {
-            a = b; b = c; c = a;
-            fa = fb; fb = fc; fc = fa;
+            a = b;
+            b = c;
+            c = a;
+            fa = fb;
+            fb = fc;
+            fc = fa;
         }
         const double t = 0.5 * (2 * std::numeric_limits<double>::epsilon() * std::fabs(b) +
                                 std::max(tol.abs, tol.rel * std::fabs(b)));
@@ -73,7 +76,10 @@ double brentRoot(F&& f, double lo, double hi, double f_lo, double f_hi, RootTole
                 p = s * (2 * m * q * (q - r) - (b - a) * (r - 1));
                 q = (q - 1) * (r - 1) * (s - 1);
             }
-            if (p > 0) q = -q; else p = -p;
+            if (p > 0)
+                q = -q;
+            else
+                p = -p;
             if (2 * p < std::min(3 * m * q - std::fabs(t * q), std::fabs(e * q))) {
                 e = d;
                 d = p / q;

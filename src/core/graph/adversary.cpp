@@ -29,8 +29,7 @@ void AdversarySearch::prepare() {
     order.reserve(g_.n1);
     for (uint32_t s = 0; s < g_.n1; ++s)
         if (g_.degree[s] > 0) order.push_back(s);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](uint32_t a, uint32_t b) { return g_.degree[a] < g_.degree[b]; });
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return g_.degree[a] < g_.degree[b]; });
     n_edges_skills_ = static_cast<uint32_t>(order.size());
     rank_.assign(g_.n1, UINT32_MAX);
     for (uint32_t r = 0; r < order.size(); ++r) rank_[order[r]] = r;

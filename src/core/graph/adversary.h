@@ -6,8 +6,8 @@
 // over the pieces, run as job stages.
 #pragma once
 
-#include "core/graph/failures.h"
 #include "core/base/job.h"
+#include "core/graph/failures.h"
 #include "core/graph/skill_graph.h"
 
 #include <cstdint>
@@ -24,7 +24,7 @@ struct AdversaryParams {
     uint32_t coarse_points = 20;  // geometric grid of x over [1, skills with edges]
     uint32_t fine_rounds = 2;     // each evaluates fine_points inside the bracket around the best
     uint32_t fine_points = 6;
-    uint32_t refine_rounds = 4;   // re-weighting rounds from the best X
+    uint32_t refine_rounds = 4;  // re-weighting rounds from the best X
     bool operator==(const AdversaryParams&) const = default;
 };
 
@@ -62,11 +62,11 @@ private:
     const SkillGraph& g_;
     FailureSet& out_;
     AdversaryParams p_;
-    uint64_t m_ = 0;              // |Y|
-    uint32_t n_edges_skills_ = 0; // skills with degree > 0
-    std::vector<uint32_t> rank_;  // by (degree, id) among skills with edges; UINT32_MAX for none
-    std::vector<uint8_t> in_x_;   // 1 for the skills of the X being evaluated
-    std::vector<float> weight_;   // re-weighting of X's skills
+    uint64_t m_ = 0;               // |Y|
+    uint32_t n_edges_skills_ = 0;  // skills with degree > 0
+    std::vector<uint32_t> rank_;   // by (degree, id) among skills with edges; UINT32_MAX for none
+    std::vector<uint8_t> in_x_;    // 1 for the skills of the X being evaluated
+    std::vector<float> weight_;    // re-weighting of X's skills
     std::vector<uint32_t> fail_edges_;
     std::vector<uint32_t> last_fail_edges_;  // of the best Y, for re-weighting
     BigArray<uint16_t> key_;

@@ -50,8 +50,8 @@ void validateSimulation(const SimulationParams& p) {
 
 double estimateSimulationBytes(const SimulationParams& p) {
     double bytes = SkillGraph::bytesFor(p.n1, p.n2, p.k, p.slots);
-    bytes += double(p.n2);           // failure flags
-    bytes += 4.0 * p.n1;             // failed edges per skill
+    bytes += double(p.n2);  // failure flags
+    bytes += 4.0 * p.n1;    // failed edges per skill
     bytes += SkillMeasure::tableBytes(p.n1, p.measure.kind == MeasureSpec::Kind::Uniform);
     if (p.failure == FailureMode::Adversarial) bytes += AdversarySearch::workBytes(p.n1, p.n2);
     if (p.kprime) {

@@ -4,11 +4,11 @@
 // before the first step.
 #pragma once
 
+#include "core/base/job.h"
+#include "core/base/memory_budget.h"
 #include "core/graph/adversary.h"
 #include "core/graph/competence.h"
 #include "core/graph/failures.h"
-#include "core/base/job.h"
-#include "core/base/memory_budget.h"
 #include "core/graph/skill_graph.h"
 #include "core/graph/skill_measure.h"
 #include "core/graph/tuple_competence.h"
@@ -30,13 +30,13 @@ struct MeasureSpec {
 };
 
 struct SimulationParams {
-    uint32_t n1 = 1000;     // skills
-    uint64_t n2 = 100000;   // text pieces
-    uint32_t k = 8;         // skill slots per piece
-    double theta = 0.1;     // measure of failed pieces
+    uint32_t n1 = 1000;    // skills
+    uint64_t n2 = 100000;  // text pieces
+    uint32_t k = 8;        // skill slots per piece
+    double theta = 0.1;    // measure of failed pieces
     FailureMode failure = FailureMode::Random;
-    double c = 0.8;         // competence level of frac_below_c
-    uint32_t kprime = 0;    // 0 = no tuples, else 2 or 3
+    double c = 0.8;       // competence level of frac_below_c
+    uint32_t kprime = 0;  // 0 = no tuples, else 2 or 3
     TupleReading tuples = TupleReading::T2;
     uint64_t t2_pieces = 0;  // k'-pieces for T2 (0 = N2)
     MeasureSpec measure;

@@ -76,7 +76,8 @@ SkillMeasure SkillMeasure::weights(const std::vector<double>& w) {
         if (!(x >= 0) || !std::isfinite(x)) throw std::invalid_argument("skill weights must be finite and >= 0");
         total += x;
     }
-    if (!(total > 0) || !std::isfinite(total)) throw std::invalid_argument("skill weights must have a positive finite sum");
+    if (!(total > 0) || !std::isfinite(total))
+        throw std::invalid_argument("skill weights must have a positive finite sum");
     SkillMeasure m;
     m.n1_ = static_cast<uint32_t>(w.size());
     m.description_ = "weights";

@@ -41,9 +41,9 @@ private:
     void buildAlias(const std::vector<double>& w);
 
     uint32_t n1_ = 0;
-    std::vector<double> probability_;     // empty for uniform
-    std::vector<uint32_t> keep_below_;    // coin threshold in 2^-32 units
-    std::vector<uint32_t> alias_;         // empty for uniform
+    std::vector<double> probability_;   // empty for uniform
+    std::vector<uint32_t> keep_below_;  // coin threshold in 2^-32 units
+    std::vector<uint32_t> alias_;       // empty for uniform
     std::string description_;
 };
 

@@ -273,8 +273,8 @@ struct SpectralJob::Impl {
             out.centred = s;
             out.sigma_centred = sigma;
             // Rounding in the products and the tridiagonal solve: a relative 1e-9 margin covers it.
-            out.sigma_centred_upper = s.eps < 1 ? std::sqrt(s.ritz / (1.0 - s.eps) * (1.0 + 1e-9))
-                                                : std::numeric_limits<double>::infinity();
+            out.sigma_centred_upper =
+                s.eps < 1 ? std::sqrt(s.ritz / (1.0 - s.eps) * (1.0 + 1e-9)) : std::numeric_limits<double>::infinity();
             basis.clear();
             basis.shrink_to_fit();
         }
@@ -293,8 +293,8 @@ SpectralJob::SpectralJob(const SkillGraph& graph, SpectralParams params) : p_(pa
     if (graph.n1 < 1 || graph.n2 < 1 || graph.k < 1) throw std::invalid_argument("spectral: empty skill graph");
     result_.start_failure_probability = p_.start_failure_probability;
 
-    uint32_t planned = std::min(p_.max_iterations,
-                                lanczosProductsFor(double(graph.n1), p_.target_eps, p_.start_failure_probability));
+    uint32_t planned =
+        std::min(p_.max_iterations, lanczosProductsFor(double(graph.n1), p_.target_eps, p_.start_failure_probability));
     planned = std::min(planned, graph.n1);
     requireWithinBudget("the spectral certificate (Lanczos basis)", workBytes(graph.n1, planned),
                         p_.memory_budget_bytes);

@@ -21,11 +21,11 @@
 namespace slingshot {
 
 struct SpectralParams {
-    uint64_t seed = 1;                         // start vectors only (the graph is given)
-    double start_failure_probability = 1e-6;   // delta: chance, over the start vector, that the bound fails
-    double target_eps = 0.01;                  // relative error on sigma^2 the probabilistic bound must reach
-    double residual_tol = 1e-9;                // top/deflated runs stop when residual <= tol * ritz
-    uint32_t max_iterations = 400;             // per run; also capped by the dimension and the budget
+    uint64_t seed = 1;                        // start vectors only (the graph is given)
+    double start_failure_probability = 1e-6;  // delta: chance, over the start vector, that the bound fails
+    double target_eps = 0.01;                 // relative error on sigma^2 the probabilistic bound must reach
+    double residual_tol = 1e-9;               // top/deflated runs stop when residual <= tol * ritz
+    uint32_t max_iterations = 400;            // per run; also capped by the dimension and the budget
     double memory_budget_bytes = kDefaultMemoryBudgetBytes;
 };
 
@@ -38,10 +38,10 @@ struct LanczosSummary {
 };
 
 struct SpectralResult {
-    double sigma1 = 0;               // largest singular value of B
-    double sigma2 = 0;               // second largest (top run deflated by its Ritz vector)
-    double sigma_centred = 0;        // ||B - deg 1^T / N2||_2 (Ritz estimate)
-    double sigma_centred_upper = 0;  // certified: >= ||B - deg 1^T / N2||_2 with probability >= 1 - delta
+    double sigma1 = 0;                     // largest singular value of B
+    double sigma2 = 0;                     // second largest (top run deflated by its Ritz vector)
+    double sigma_centred = 0;              // ||B - deg 1^T / N2||_2 (Ritz estimate)
+    double sigma_centred_upper = 0;        // certified: >= ||B - deg 1^T / N2||_2 with probability >= 1 - delta
     double start_failure_probability = 0;  // delta used
     LanczosSummary top, deflated, centred;
 };

@@ -18,8 +18,7 @@ bool within(double lhs, double rhs) { return lhs <= rhs * (1 + 1e-12) + 1e-9; }
 
 }  // namespace
 
-MixingCertifier::MixingCertifier(const SkillGraph& graph, double sigma)
-    : sigma_(sigma), n2_(graph.n2), k_(graph.k) {
+MixingCertifier::MixingCertifier(const SkillGraph& graph, double sigma) : sigma_(sigma), n2_(graph.n2), k_(graph.k) {
     if (!(sigma >= 0)) throw std::invalid_argument("certificate: sigma must be a number >= 0");
     std::vector<uint32_t> degrees;
     degrees.reserve(graph.n1);

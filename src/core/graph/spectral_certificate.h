@@ -8,8 +8,8 @@
 // grows, so the largest |X| passing both bounds how many skills ANY such Y can push to competence <= c.
 #pragma once
 
-#include "core/theory/bounds.h"
 #include "core/graph/skill_graph.h"
+#include "core/theory/bounds.h"
 
 #include <cstdint>
 #include <string>

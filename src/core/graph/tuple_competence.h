@@ -7,9 +7,9 @@
 // which is exact and needs no table of all N1^k' tuples.
 #pragma once
 
+#include "core/base/job.h"
 #include "core/graph/competence.h"
 #include "core/graph/failures.h"
-#include "core/base/job.h"
 #include "core/graph/skill_graph.h"
 
 #include <cstdint>
@@ -34,8 +34,8 @@ struct TupleParams {
 };
 
 struct TupleReport {
-    CompetenceSummary summary;  // isolated = tuples that never occur
-    uint64_t edges = 0;         // codes generated
+    CompetenceSummary summary;    // isolated = tuples that never occur
+    uint64_t edges = 0;           // codes generated
     uint64_t failed_kpieces = 0;  // T2: k'-pieces with a failed part
     uint64_t kpieces = 0;         // T2: k'-pieces drawn (S: pieces)
     double total_tuples = 0;      // N1^k' (T2, ordered) or C(N1, k') (S)
@@ -54,11 +54,16 @@ public:
 
 private:
     void prepare();  // allocates the code buffers
-    template <class Code> void makeCodes(Code* out, uint64_t first, uint64_t last);
-    template <class Code> void histogramBlock(const Code* in, uint64_t first, uint64_t last);
-    template <class Code> void scatterBlock(const Code* in, Code* out, uint32_t pass, uint64_t first, uint64_t last);
-    template <class Code> void countBlock(const Code* in, uint64_t first, uint64_t last);
-    template <class F> void withCodes(F&& f);
+    template <class Code>
+    void makeCodes(Code* out, uint64_t first, uint64_t last);
+    template <class Code>
+    void histogramBlock(const Code* in, uint64_t first, uint64_t last);
+    template <class Code>
+    void scatterBlock(const Code* in, Code* out, uint32_t pass, uint64_t first, uint64_t last);
+    template <class Code>
+    void countBlock(const Code* in, uint64_t first, uint64_t last);
+    template <class F>
+    void withCodes(F&& f);
 
     const SkillGraph& g_;
     const FailureSet& y_;
@@ -69,7 +74,7 @@ private:
     uint64_t total_tuples_ = 0;
     BigArray<uint32_t> codes32_[2];
     BigArray<uint64_t> codes64_[2];
-    int src_ = 0;  // which buffer holds the current order
+    int src_ = 0;                         // which buffer holds the current order
     std::vector<uint64_t> digit_counts_;  // passes x buckets
     std::vector<uint64_t> offsets_;
     WordStream piece_words_;

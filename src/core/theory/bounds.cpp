@@ -141,9 +141,7 @@ BoundDetail boundDetail(double theta, double c, double k, int kprime, TupleModel
                 if (rho > 0) throw std::invalid_argument("rho > 0 with T1 tuples needs N1; use rho = 0");
                 d.k_eff = k / kprime;
                 break;
-            case TupleModel::P:
-                d.c_eff = std::pow(c, 1.0 / kprime);
-                break;
+            case TupleModel::P: d.c_eff = std::pow(c, 1.0 / kprime); break;
         }
     }
     const double tau = 1 - d.c_eff;
@@ -175,8 +173,7 @@ double fracTuplesP(double theta, double c, double k, int kprime) {
     return fracTuples(TupleModel::P, theta, c, k, kprime);
 }
 
-void performanceCurve(double theta, double k, int kprime, TupleModel model, double rho,
-                      std::span<CurvePoint> out) {
+void performanceCurve(double theta, double k, int kprime, TupleModel model, double rho, std::span<CurvePoint> out) {
     if (out.size() < 2) throw std::invalid_argument("a performance curve needs >= 2 points");
     const double n = static_cast<double>(out.size());
     for (size_t i = 0; i < out.size(); ++i) {
@@ -185,8 +182,7 @@ void performanceCurve(double theta, double k, int kprime, TupleModel model, doub
     }
 }
 
-std::vector<CurvePoint> performanceCurve(double theta, double k, int kprime, TupleModel model, double rho,
-                                         int points) {
+std::vector<CurvePoint> performanceCurve(double theta, double k, int kprime, TupleModel model, double rho, int points) {
     if (points < 2) throw std::invalid_argument("a performance curve needs >= 2 points");
     std::vector<CurvePoint> out(static_cast<size_t>(points));
     performanceCurve(theta, k, kprime, model, rho, out);

@@ -70,9 +70,7 @@ struct CurvePoint {
 };
 
 // The performance curve over c = i / points, i = 0 .. points-1 (c in [0, 1)); points >= 2.
-void performanceCurve(double theta, double k, int kprime, TupleModel model, double rho,
-                      std::span<CurvePoint> out);
-std::vector<CurvePoint> performanceCurve(double theta, double k, int kprime, TupleModel model,
-                                         double rho, int points);
+void performanceCurve(double theta, double k, int kprime, TupleModel model, double rho, std::span<CurvePoint> out);
+std::vector<CurvePoint> performanceCurve(double theta, double k, int kprime, TupleModel model, double rho, int points);
 
 }  // namespace slingshot

@@ -26,7 +26,8 @@ std::optional<double> firstN(Pred&& reached, const SearchRange& r) {
     if (reached(r.n_lo)) return r.n_lo;
     if (!reached(r.n_hi)) return std::nullopt;
     const auto not_yet = [&](double log_n) { return !reached(std::exp(log_n)); };
-    return std::exp(bisectBoundary(not_yet, std::log(r.n_lo), std::log(r.n_hi), RootTolerance{1e-13, 1e-14, 200}).first_false);
+    return std::exp(
+        bisectBoundary(not_yet, std::log(r.n_lo), std::log(r.n_hi), RootTolerance{1e-13, 1e-14, 200}).first_false);
 }
 
 }  // namespace
@@ -52,8 +53,8 @@ double guaranteedFraction(const EmergenceModel& m, double n_params, int kprime) 
     return fracTuples(m.tuples, thetaAt(m, n_params).theta, m.c, m.k, kprime);
 }
 
-void sweepEmergence(const EmergenceModel& m, std::span<const int> kprimes, double n_from, double n_to,
-                    int points, EmergenceSweep& out) {
+void sweepEmergence(const EmergenceModel& m, std::span<const int> kprimes, double n_from, double n_to, int points,
+                    EmergenceSweep& out) {
     validateModel(m);
     checkRange({n_from, n_to});
     if (points < 2) throw std::invalid_argument("a sweep needs >= 2 points");
@@ -68,7 +69,9 @@ void sweepEmergence(const EmergenceModel& m, std::span<const int> kprimes, doubl
     const double log_from = std::log(n_from), log_step = (std::log(n_to) - log_from) / (points - 1);
     for (size_t j = 0; j < count; ++j) {
         // End points exact, so a sweep from 1e8 to 1e17 reports exactly those N.
-        const double n = j == 0 ? n_from : j + 1 == count ? n_to : std::exp(log_from + log_step * static_cast<double>(j));
+        const double n = j == 0           ? n_from
+                         : j + 1 == count ? n_to
+                                          : std::exp(log_from + log_step * static_cast<double>(j));
         const ThetaValue t = thetaAt(m, n);
         out.n_params[j] = n;
         out.theta[j] = t.theta;

@@ -23,9 +23,9 @@ struct EmergenceModel {
     DataRule data_rule = DataRule::Ratio;
     double tokens_per_param = 20;  // r, for DataRule::Ratio; > 0
     ThetaMap theta_map = ThetaMap::Linear;
-    double c_map = 1.0;            // > 0, for ThetaMap::Linear
-    double k = 8;                  // skills per text piece, > 0
-    double c = 0.8;                // competence level in [0, 1]
+    double c_map = 1.0;  // > 0, for ThetaMap::Linear
+    double k = 8;        // skills per text piece, > 0
+    double c = 0.8;      // competence level in [0, 1]
     TupleModel tuples = TupleModel::T2;
 };
 
@@ -37,18 +37,18 @@ ThetaValue thetaAt(const EmergenceModel& m, double n_params);  // with the clipp
 double guaranteedFraction(const EmergenceModel& m, double n_params, int kprime);
 
 struct EmergenceSweep {
-    std::vector<double> n_params;            // log-spaced, n_from .. n_to inclusive
-    std::vector<double> theta;               // per point
+    std::vector<double> n_params;              // log-spaced, n_from .. n_to inclusive
+    std::vector<double> theta;                 // per point
     std::vector<unsigned char> theta_clipped;  // 1 where theta was cut below 1
     std::vector<int> kprimes;
-    std::vector<std::vector<double>> frac;   // frac[i][j]: kprimes[i] at n_params[j]
+    std::vector<std::vector<double>> frac;  // frac[i][j]: kprimes[i] at n_params[j]
 };
 
 // 0 < n_from < n_to, points >= 2, every kprime >= 1. Reuses `out`'s buffers.
-void sweepEmergence(const EmergenceModel& m, std::span<const int> kprimes, double n_from, double n_to,
-                    int points, EmergenceSweep& out);
-EmergenceSweep sweepEmergence(const EmergenceModel& m, std::span<const int> kprimes, double n_from,
-                              double n_to, int points);
+void sweepEmergence(const EmergenceModel& m, std::span<const int> kprimes, double n_from, double n_to, int points,
+                    EmergenceSweep& out);
+EmergenceSweep sweepEmergence(const EmergenceModel& m, std::span<const int> kprimes, double n_from, double n_to,
+                              int points);
 
 struct SearchRange {
     double n_lo = 1.0, n_hi = 1e40;  // parameters; the fraction is nondecreasing in N

@@ -17,14 +17,14 @@ struct OverlayParams {
     int k = 8;           // skill slots per piece
     uint64_t n1 = 1000;  // skills (finite size rho = N1 / N2, typical degree k N2 / N1)
     uint64_t n2 = 100000;
-    int kprime = 2;      // tuple size of the T2 curve
+    int kprime = 2;  // tuple size of the T2 curve
     bool operator==(const OverlayParams&) const = default;
 };
 
 struct OverlayCurves {
     OverlayParams params;
-    double rho = 0;       // N1 / N2
-    long long degree = 1; // round(k N2 / N1), at least 1: the degree of a typical skill
+    double rho = 0;        // N1 / N2
+    long long degree = 1;  // round(k N2 / N1), at least 1: the degree of a typical skill
     std::vector<double> c;
     // Fractions of skills (counted; the measure is uniform) at each c:
     std::vector<double> thm8_competent;    // guaranteed with competence >= c, N2 -> inf (fracCompetent)

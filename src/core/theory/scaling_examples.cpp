@@ -9,7 +9,8 @@ namespace slingshot {
 
 std::vector<ScalingPoint> exampleScalingPoints(const ScalingLaw& truth, uint64_t seed, const ExampleGrid& g) {
     if (g.n_side < 2 || g.n_side > 100) throw std::invalid_argument("example points: n_side must be in [2, 100]");
-    if (!(g.noise_sd >= 0) || !std::isfinite(g.noise_sd)) throw std::invalid_argument("example points: noise must be >= 0");
+    if (!(g.noise_sd >= 0) || !std::isfinite(g.noise_sd))
+        throw std::invalid_argument("example points: noise must be >= 0");
     if (!(g.n_from > 0 && g.n_to > g.n_from && g.d_from > 0 && g.d_to > g.d_from) || !std::isfinite(g.n_to) ||
         !std::isfinite(g.d_to))
         throw std::invalid_argument("example points: N and D ranges must be positive and increasing");

@@ -15,9 +15,9 @@ namespace slingshot {
 // Throws std::invalid_argument for n_side < 2, noise_sd < 0 or bad ranges.
 struct ExampleGrid {
     int n_side = 5;
-    double n_from = 7e7, n_to = 1.6e10;   // parameters (Chinchilla's sweep: 70M to 16B)
-    double d_from = 5e9, d_to = 5e11;     // tokens
-    double noise_sd = 0.01;               // 1% on L
+    double n_from = 7e7, n_to = 1.6e10;  // parameters (Chinchilla's sweep: 70M to 16B)
+    double d_from = 5e9, d_to = 5e11;    // tokens
+    double noise_sd = 0.01;              // 1% on L
 };
 std::vector<ScalingPoint> exampleScalingPoints(const ScalingLaw& truth, uint64_t seed, const ExampleGrid& grid = {});
 

@@ -169,8 +169,10 @@ void validateScalingPoints(const std::vector<ScalingPoint>& points) {
         n_varies = n_varies || p.n_params != points.front().n_params;
         d_varies = d_varies || p.d_tokens != points.front().d_tokens;
     }
-    if (!n_varies) throw std::invalid_argument("fit: every point has the same N, so A and a cannot be told apart from E");
-    if (!d_varies) throw std::invalid_argument("fit: every point has the same D, so B and b cannot be told apart from E");
+    if (!n_varies)
+        throw std::invalid_argument("fit: every point has the same N, so A and a cannot be told apart from E");
+    if (!d_varies)
+        throw std::invalid_argument("fit: every point has the same D, so B and b cannot be told apart from E");
 }
 
 ScalingFit fitScalingLaw(const std::vector<ScalingPoint>& points, const ScalingFitOptions& options) {

@@ -36,14 +36,14 @@ struct ScalingFitErrors {
 };
 
 struct ScalingFit {
-    ScalingLaw law;               // named "fit"
+    ScalingLaw law;  // named "fit"
     ScalingFitErrors se;
     double huber_loss = 0;        // sum of Huber losses at the optimum
     double rms_log_residual = 0;  // sqrt(mean (log L_pred - log L_obs)^2)
     double max_abs_log_residual = 0;
-    uint32_t iterations = 0;      // Levenberg-Marquardt iterations of the winning run
-    uint32_t grid_starts = 0;     // starts scored
-    uint32_t lm_runs = 0;         // runs made
+    uint32_t iterations = 0;   // Levenberg-Marquardt iterations of the winning run
+    uint32_t grid_starts = 0;  // starts scored
+    uint32_t lm_runs = 0;      // runs made
     size_t n_points = 0;
 };
 

@@ -19,9 +19,8 @@ std::optional<ScalingLaw> scalingPreset(std::string_view name) {
 std::vector<std::string> scalingPresetNames() { return {"hoffmann2022", "besiroglu2024"}; }
 
 void validateScalingLaw(const ScalingLaw& law) {
-    const bool ok = std::isfinite(law.E) && std::isfinite(law.A) && std::isfinite(law.B) &&
-                    std::isfinite(law.a) && std::isfinite(law.b) && law.E >= 0 && law.A >= 0 &&
-                    law.B >= 0 && law.a > 0 && law.b > 0;
+    const bool ok = std::isfinite(law.E) && std::isfinite(law.A) && std::isfinite(law.B) && std::isfinite(law.a) &&
+                    std::isfinite(law.b) && law.E >= 0 && law.A >= 0 && law.B >= 0 && law.a > 0 && law.b > 0;
     if (!ok) throw std::invalid_argument("scaling law needs finite E, A, B >= 0 and a, b > 0");
 }
 

@@ -14,8 +14,8 @@ struct ScalingLaw {
     double E, A, B, a, b;  // entropy (nats/token), parameter and data terms, their exponents
 };
 
-ScalingLaw hoffmann2022();    // Chinchilla fit: E=1.69 A=406.4 B=410.7 a=0.34 b=0.28 (default)
-ScalingLaw besiroglu2024();   // replication: E=1.8172 A=482.01 B=2085.43 a=0.3478 b=0.3658
+ScalingLaw hoffmann2022();   // Chinchilla fit: E=1.69 A=406.4 B=410.7 a=0.34 b=0.28 (default)
+ScalingLaw besiroglu2024();  // replication: E=1.8172 A=482.01 B=2085.43 a=0.3478 b=0.3658
 std::optional<ScalingLaw> scalingPreset(std::string_view name);  // "hoffmann2022" | "besiroglu2024"
 std::vector<std::string> scalingPresetNames();
 

@@ -21,8 +21,10 @@ double adversaryFailure(double a, double theta, int k) {
     double mass_left = theta, load = 0.0, pj = 0.0, log_pj = k * std::log(a);
     for (int j = k; j >= 1 && mass_left > 0; --j) {
         const double ratio = j < k ? (double(j) + 1) / double(k - j) : 1;
-        if (pj > 0) pj *= ratio * odds_down;
-        else if (j < k) log_pj += std::log(ratio) + log_odds_down;
+        if (pj > 0)
+            pj *= ratio * odds_down;
+        else if (j < k)
+            log_pj += std::log(ratio) + log_odds_down;
         if (pj == 0 && log_pj > kLogTiny) pj = binomialPmf(uint64_t(k), a, uint64_t(j));
         const double taken = std::min(pj, mass_left);
         load += j * taken;
