@@ -28,6 +28,11 @@ std::vector<std::string> failureModeNames() {
     return names;
 }
 
+// The first fields of both answers: the graph's shape, the failure measure and the level.
+Json graphShapeJson(const SimulationParams& p) {
+    return {{"n1", p.n1}, {"n2", p.n2}, {"k", p.k}, {"theta", p.theta}, {"c", p.c}};
+}
+
 Json lanczosJson(const LanczosSummary& s) {
     return {
         {"ritz", s.ritz}, {"residual", s.residual}, {"iterations", s.iterations}, {"eps", s.eps}, {"exact", s.exact}};
@@ -57,12 +62,7 @@ Json runSimulate(const Args& a) {
     const auto job = runJob<SimulationJob>(p);
     const SimulationResult& r = job->result();
 
-    Json out;
-    out["n1"] = p.n1;
-    out["n2"] = p.n2;
-    out["k"] = p.k;
-    out["theta"] = p.theta;
-    out["c"] = p.c;
+    Json out = graphShapeJson(p);
     out["failure"] = a.choice("failure");
     out["measure"] = job->measure().describe();
     out["seed"] = p.seed;
@@ -137,12 +137,7 @@ Json runCertify(const Args& a) {
     const double tau = 1.0 - sim.c;
     const double rho = double(sim.n1) / double(sim.n2);
 
-    Json out;
-    out["n1"] = sim.n1;
-    out["n2"] = sim.n2;
-    out["k"] = sim.k;
-    out["theta"] = sim.theta;
-    out["c"] = sim.c;
+    Json out = graphShapeJson(sim);
     out["seed"] = sim.seed;
     out["measure"] = simulation->measure().describe();
     out["slots_hash"] = hexHash(s.slots_hash);
