@@ -1,4 +1,4 @@
-// The scaling laws the views offer: the built-in presets of core/scaling_law.h and the reader's own
+// The scaling laws the views offer: the built-in presets of core/theory/scaling_law.h and the reader's own
 // fit, named "fit" (made in the Scaling view from pasted runs). The App owns one store and hands it
 // to the views that choose a law (Scaling, Emergence, Paucity of stimulus); src/core keeps no state.
 #pragma once

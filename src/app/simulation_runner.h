@@ -1,4 +1,4 @@
-// Runs one simulation (core/simulation.h) for a view, time-sliced inside frames: restarts when the
+// Runs one simulation (core/graph/simulation.h) for a view, time-sliced inside frames: restarts when the
 // wanted parameters settle (slider drags are debounced), keeps the last complete result for drawing
 // while the next one runs, refuses over-budget requests with the engine's message, and draws the
 // progress bar with the stage name and a cancel button. Shared by the Skill graph and Competence views.

@@ -36,7 +36,7 @@ private:
 };
 
 // A copy of a slingshot-cli parameter's declaration (command, flag name), so that a view binds the
-// CLI's name, range and help (commandParam in core/query.h). Throws std::logic_error if missing.
+// CLI's name, range and help (commandParam in query/query.h). Throws std::logic_error if missing.
 ParamSpec cliParam(const char* command, const char* name);
 // A view-only parameter (no CLI flag): a number, integer or choice with its range and help.
 ParamSpec viewParam(const char* name, ParamKind kind, const char* help, double lo, double hi,

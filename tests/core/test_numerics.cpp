@@ -8,13 +8,13 @@ using namespace slingshot;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 
-TEST_CASE("info: THEORY §9 reference values", "[info]") {
+TEST_CASE("numerics: THEORY §9 reference values", "[numerics]") {
     CHECK_THAT(binaryEntropy(0.1), WithinRel(0.3251, 5e-4));
     CHECK_THAT(binaryKL(0.3, 0.1), WithinRel(0.1537, 5e-4));
     CHECK_THAT(binaryKL(1.0, 0.25), WithinRel(1.386, 5e-4));
 }
 
-TEST_CASE("info: the paper's bracket equals -KL(beta alpha || alpha) (§1)", "[info]") {
+TEST_CASE("numerics: the paper's bracket equals -KL(beta alpha || alpha) (§1)", "[numerics]") {
     for (double alpha : {0.01, 0.05, 0.1, 0.2, 0.3}) {
         for (double beta : {1.5, 2.0, 3.0}) {
             const double ba = beta * alpha;
@@ -26,7 +26,7 @@ TEST_CASE("info: the paper's bracket equals -KL(beta alpha || alpha) (§1)", "[i
     CHECK_THAT(-binaryKL(0.2, 0.1), WithinRel(-0.04440, 5e-4));
 }
 
-TEST_CASE("info: limits and domain", "[info]") {
+TEST_CASE("numerics: limits and domain", "[numerics]") {
     CHECK(binaryEntropy(0.0) == 0.0);
     CHECK(binaryEntropy(1.0) == 0.0);
     CHECK_THAT(binaryEntropy(0.5), WithinRel(std::log(2.0), 1e-15));
@@ -45,7 +45,7 @@ TEST_CASE("info: limits and domain", "[info]") {
     CHECK_THAT(binaryEntropy(1e-300), WithinRel(1e-300 * (300 * std::log(10.0) + 1), 1e-12));
 }
 
-TEST_CASE("info: Brent and bisection", "[info]") {
+TEST_CASE("numerics: Brent and bisection", "[numerics]") {
     const auto cubic = [](double x) { return x * x * x - 2 * x - 5; };
     const double root = brentRoot(cubic, 2.0, 3.0, cubic(2.0), cubic(3.0));
     CHECK_THAT(root, WithinAbs(2.0945514815423265, 1e-13));
