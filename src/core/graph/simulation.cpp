@@ -85,21 +85,30 @@ SimulationJob::SimulationJob(SimulationParams params) : p_(std::move(params)) {
     graph_.n1 = p_.n1;
     graph_.n2 = p_.n2;
     graph_.k = p_.k;
-    const uint64_t pieces_per_block = std::max<uint64_t>(1, 4 * kJobBlockItems / p_.k);
+    // A streamed graph needs its failure set first (its stream does not depend on the graph), so
+    // each chunk's failed edges are counted while the chunk is still in cache.
     const bool streamed = p_.slots == SlotStorage::Streamed;
+    if (!streamed) addSamplingStage();
+    addFailureStages();
+    if (streamed) addSamplingStage();
+    addCompetenceStage();
+    if (p_.kprime) addTupleStages();
+}
 
+uint64_t SimulationJob::piecesPerBlock() const { return std::max<uint64_t>(1, 4 * kJobBlockItems / p_.k); }
+
+void SimulationJob::addSamplingStage() {
+    const bool streamed = p_.slots == SlotStorage::Streamed;
     JobStage sample;
     sample.name = streamed ? "sampling the skill graph, counting failed edges" : "sampling the skill graph";
     sample.weight = 3;
-    sample.block_items = pieces_per_block;
+    sample.block_items = piecesPerBlock();
     sample.begin = [this, streamed] {
         sampler_ = std::make_unique<GraphSampler>(graph_, *measure_, p_.seed, p_.slots);
         if (streamed) allocateFailedEdges();
         return graph_.n2;
     };
     if (streamed) {
-        // The failure set is chosen first (its stream does not depend on the graph), so each chunk's
-        // failed edges are counted while the chunk is still in cache.
         sample.block = [this](uint64_t, uint64_t last) {
             sampler_->sampleUntil(last, [this](const SlotChunk& chunk) {
                 accumulateFailedEdges(chunk, p_.k, failures_.failed.data(), failed_edges_.data());
@@ -113,10 +122,12 @@ SimulationJob::SimulationJob(SimulationParams params) : p_(std::move(params)) {
         result_.mean_degree = double(p_.k) * double(p_.n2) / double(p_.n1);
         sampler_.reset();
     };
-    if (!streamed) addStage(std::move(sample));
+    addStage(std::move(sample));
+}
 
-    const uint64_t m = exactFailureCount(p_.theta, p_.n2);
+void SimulationJob::addFailureStages() {
     if (p_.failure == FailureMode::Random) {
+        const uint64_t m = exactFailureCount(p_.theta, p_.n2);
         JobStage pick;
         pick.name = "choosing failed pieces";
         pick.weight = 0.3;
@@ -146,16 +157,18 @@ SimulationJob::SimulationJob(SimulationParams params) : p_(std::move(params)) {
         adversary_ = std::make_unique<AdversarySearch>(graph_, failures_, a);
         adversary_->planStages([this](JobStage s) {
             s.weight *= 0.5;
-            s.block_items = std::max<uint64_t>(1, 4 * kJobBlockItems / p_.k);
+            s.block_items = piecesPerBlock();
             addStage(std::move(s));
         });
     }
-    if (streamed) addStage(std::move(sample));
+}
 
+void SimulationJob::addCompetenceStage() {
+    const bool streamed = p_.slots == SlotStorage::Streamed;
     JobStage competence;
     competence.name = "measuring competence";
     competence.weight = streamed ? 0 : 0.5;
-    competence.block_items = pieces_per_block;
+    competence.block_items = piecesPerBlock();
     competence.begin = [this, streamed]() -> uint64_t {
         if (adversary_) result_.adversary = adversary_->report();
         if (streamed) return 0;  // counted while sampling
@@ -171,26 +184,26 @@ SimulationJob::SimulationJob(SimulationParams params) : p_(std::move(params)) {
         result_.theta_realized = double(failures_.count) / double(p_.n2);
     };
     addStage(std::move(competence));
+}
 
-    if (p_.kprime) {
-        TupleParams t;
-        t.kprime = p_.kprime;
-        t.reading = p_.tuples;
-        t.t2_pieces = p_.t2_pieces;
-        t.seed = p_.seed;
-        t.c = p_.c;
-        t.grid_points = p_.grid_points;
-        tuples_ = std::make_unique<TupleCounter>(graph_, failures_, t);
-        tuples_->planStages([this](JobStage s) { addStage(std::move(s)); });
-        JobStage report;
-        report.name = "tuples: competence";
-        report.weight = 0;
-        report.begin = [this]() -> uint64_t {
-            result_.tuples = tuples_->report();
-            return 0;
-        };
-        addStage(std::move(report));
-    }
+void SimulationJob::addTupleStages() {
+    TupleParams t;
+    t.kprime = p_.kprime;
+    t.reading = p_.tuples;
+    t.t2_pieces = p_.t2_pieces;
+    t.seed = p_.seed;
+    t.c = p_.c;
+    t.grid_points = p_.grid_points;
+    tuples_ = std::make_unique<TupleCounter>(graph_, failures_, t);
+    tuples_->planStages([this](JobStage s) { addStage(std::move(s)); });
+    JobStage report;
+    report.name = "tuples: competence";
+    report.weight = 0;
+    report.begin = [this]() -> uint64_t {
+        result_.tuples = tuples_->report();
+        return 0;
+    };
+    addStage(std::move(report));
 }
 
 }  // namespace slingshot

@@ -86,6 +86,12 @@ public:
     const SkillMeasure& measure() const { return *measure_; }
 
 private:
+    // The stages, in the order the constructor adds them.
+    void addSamplingStage();
+    void addFailureStages();
+    void addCompetenceStage();
+    void addTupleStages();
+    uint64_t piecesPerBlock() const;  // about 4 x kJobBlockItems slots a block
     void allocateFailedEdges();
 
     SimulationParams p_;
