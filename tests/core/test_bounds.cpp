@@ -246,3 +246,25 @@ TEST_CASE("bounds: tuple model names read back, anything else is refused", "[bou
     CHECK_FALSE(tupleModelFromName("T2").has_value());
     CHECK_FALSE(tupleModelFromName("s").has_value());
 }
+
+TEST_CASE("bounds: alpha* to 1e-12 relative for theta down to 1e-300 (50-digit references)", "[bounds]") {
+    struct Case {
+        double theta, tau, k, rho, alpha_star;
+    };
+    // tests/core/reference/alpha_star_reference.py (mpmath, bisection at 50 digits)
+    const Case cases[] = {
+        {0.1, 0.5, 8, 0, 0.083234471358602337664},       {0.05, 0.5, 8, 0.01, 0.032182488121136709915},
+        {1e-3, 0.2, 4, 0, 0.002168212474034687765},      {1e-8, 0.5, 8, 0, 2.8893765284987875153e-9},
+        {1e-15, 0.5, 8, 0, 2.6991721275367149561e-16},   {1e-17, 0.5, 8, 0, 2.6747747402939536238e-18},
+        {1e-30, 0.3, 2, 0, 1.7381068568687535551e-30},   {1e-50, 0.5, 8, 0, 2.5578461961968380461e-51},
+        {1e-100, 0.5, 8, 0, 2.5287261719180418705e-101}, {1e-200, 0.5, 8, 0, 2.5143143163749416018e-201},
+        {1e-300, 0.5, 8, 0, 2.5095320850990275596e-301},
+    };
+    for (const Case& c : cases) {
+        INFO("theta = " << c.theta << ", tau = " << c.tau << ", k = " << c.k << ", rho = " << c.rho);
+        CHECK_THAT(alphaStar(c.theta, c.tau / c.theta, c.k, c.rho), WithinRel(c.alpha_star, 1e-12));
+        // The bound on the failing fraction at c = 1 - tau is alpha* (below 1/beta).
+        CHECK_THAT(boundDetail(c.theta, 1 - c.tau, c.k, 1, TupleModel::T2, c.rho).alpha_bound,
+                   WithinRel(c.alpha_star, 1e-12));
+    }
+}

@@ -42,7 +42,9 @@ template <class F>
 double brentRoot(F&& f, double lo, double hi, double f_lo, double f_hi, RootTolerance tol) {
     if (f_lo == 0) return lo;
     if (f_hi == 0) return hi;
-    if (!(f_lo * f_hi < 0) || !std::isfinite(lo) || !std::isfinite(hi)) return std::numeric_limits<double>::quiet_NaN();
+    // Signs compared, not multiplied: a product of two values near 1e-200 underflows to zero.
+    const bool opposite = (f_lo < 0 && f_hi > 0) || (f_lo > 0 && f_hi < 0);
+    if (!opposite || !std::isfinite(lo) || !std::isfinite(hi)) return std::numeric_limits<double>::quiet_NaN();
     double a = lo, b = hi, fa = f_lo, fb = f_hi;
     double c = a, fc = fa, d = b - a, e = d;
     for (int iter = 0; iter < tol.max_iter; ++iter) {

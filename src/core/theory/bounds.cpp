@@ -36,7 +36,7 @@ struct Exponent {
         : h_theta(binaryEntropy(theta)), k_theta(k * theta), beta(beta_), log_beta(std::log(beta_)), rho(rho_) {}
 
     double operator()(double alpha) const {
-        if (alpha < 1e-300) return h_theta;  // F(0+) = H(theta)
+        if (!(alpha > 0)) return h_theta;  // F(0+) = H(theta)
         const double q = beta * alpha;
         // KL(q || alpha) with q = beta alpha: q ln beta + (1 - q) ln((1 - q)/(1 - alpha)); q = 1 at 1/beta.
         const double kl = q * log_beta + (q < 1 ? (1 - q) * (std::log1p(-q) - std::log1p(-alpha)) : 0.0);
@@ -64,7 +64,8 @@ double alphaStar(double theta, double beta, double k, double rho) {
     const double top = 1 / beta;
     const double f_top = f(top);
     if (!(f_top < 0)) return kInf;  // concave F with F(0+) > 0 and F(1/beta) >= 0 stays >= 0
-    return brentRoot(f, 0.0, top, f.h_theta, f_top);
+    // Relative tolerance only: alpha* ~ theta goes down to 1e-300, far below any absolute one.
+    return brentRoot(f, 0.0, top, f.h_theta, f_top, RootTolerance{.abs = 0, .rel = 1e-14});
 }
 
 double alphaStarScan(double theta, double beta, double k, double rho, int grid_points) {
