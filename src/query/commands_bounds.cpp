@@ -45,7 +45,7 @@ Json runBound(const Args& a) {
             {"k_eff", d.k_eff},
             {"c_eff", d.c_eff},
             {"alpha_bound", d.alpha_bound},
-            {"markov_frac", markovFrac(std::clamp(d.theta_eff, 0.0, 1.0), d.c_eff)}};
+            {"markov_frac", d.markov_frac}};
 }
 
 Json runAdversary(const Args& a) {

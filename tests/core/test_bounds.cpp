@@ -268,3 +268,24 @@ TEST_CASE("bounds: alpha* to 1e-12 relative for theta down to 1e-300 (50-digit r
                    WithinRel(c.alpha_star, 1e-12));
     }
 }
+
+TEST_CASE("bounds: Markov's figure is for the same object as the guarantee, and never above it", "[bounds]") {
+    // Route P at k' = 4: both the guarantee and Markov's figure are the single-skill value at
+    // c^(1/4), raised to the 4th power.
+    const BoundDetail p = boundDetail(0.0561, 0.5, 8, 4, TupleModel::P, 0);
+    const double c4 = std::pow(0.5, 0.25);
+    CHECK_THAT(p.markov_frac, WithinRel(std::pow(1 - 0.0561 / (1 - c4), 4), 1e-12));
+    CHECK(p.markov_frac < 0.18);  // the single-skill figure at c^(1/4) was 0.647, above frac = 0.307
+    CHECK(p.frac >= p.markov_frac);
+    // T2: Markov at theta' = k' theta.
+    CHECK_THAT(boundDetail(0.05, 0.6, 8, 3, TupleModel::T2, 0).markov_frac, WithinRel(1 - 0.15 / 0.4, 1e-12));
+    for (TupleModel m : {TupleModel::T2, TupleModel::T2Exact, TupleModel::T1, TupleModel::P})
+        for (int kprime : {1, 2, 4, 8})
+            for (double theta : {0.001, 0.02, 0.05, 0.1, 0.2})
+                for (double c : {0.0, 0.3, 0.5, 0.7, 0.9}) {
+                    const BoundDetail d = boundDetail(theta, c, 8, kprime, m, 0);
+                    INFO(tupleModelName(m) << " k' = " << kprime << " theta = " << theta << " c = " << c);
+                    CHECK(d.frac >= d.markov_frac - 1e-15);
+                    CHECK(d.markov_frac >= 0);
+                }
+}

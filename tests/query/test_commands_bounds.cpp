@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <string>
 
 using namespace slingshot;
@@ -75,4 +76,15 @@ TEST_CASE("stimulus command: seen bound and guarantee, bad input", "[stimulus_co
     CHECK_THAT(errorOf("stimulus", {{"n1", 5}, {"k", 8}, {"kprime", 2}, {"ntrain", 1e10}}), Contains("--n1"));
     CHECK_THAT(errorOf("stimulus", {{"n1", 100}, {"k", 8}, {"kprime", 2}, {"ntrain", 1e10}, {"c", 0.5}}),
                Contains("--theta"));
+}
+
+TEST_CASE("bound command: markov_frac is Markov's figure for the k'-tuples, never above frac", "[bound_command]") {
+    for (const char* tuples : {"t2", "t2exact", "t1", "p"}) {
+        const Json out =
+            runQuery("bound", {{"theta", 0.0561}, {"k", 8}, {"c", 0.5}, {"kprime", 4}, {"tuples", tuples}});
+        INFO(tuples);
+        CHECK(out["markov_frac"].get<double>() <= out["frac"].get<double>());
+    }
+    const Json p = runQuery("bound", {{"theta", 0.0561}, {"k", 8}, {"c", 0.5}, {"kprime", 4}, {"tuples", "p"}});
+    CHECK_THAT(p["markov_frac"].get<double>(), WithinRel(std::pow(1 - 0.0561 / (1 - std::pow(0.5, 0.25)), 4), 1e-12));
 }

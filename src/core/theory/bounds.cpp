@@ -126,7 +126,7 @@ BoundDetail boundDetail(double theta, double c, double k, int kprime, TupleModel
     checkCommon(theta, k, rho);
     checkLevel(c);
     if (kprime < 1) throw std::invalid_argument("kprime must be >= 1");
-    BoundDetail d{theta, k, c, rho, 0, kInf, 1, 0};
+    BoundDetail d{theta, k, c, rho, 0, kInf, 1, 0, 0};
     const double clamped = std::clamp(theta, 0.0, 1.0);  // theta <= 0 and >= 1 are §3.2 edge cases
     if (kprime > 1) {
         switch (model) {
@@ -154,7 +154,10 @@ BoundDetail boundDetail(double theta, double c, double k, int kprime, TupleModel
         d.alpha_bound = d.theta_eff <= 0 ? 0.0 : 1.0;
     }
     const double single = 1 - d.alpha_bound;
-    d.frac = model == TupleModel::P && kprime > 1 ? std::pow(single, kprime) : single;
+    const bool product = model == TupleModel::P && kprime > 1;
+    d.frac = product ? std::pow(single, kprime) : single;
+    const double markov = markovFrac(std::clamp(d.theta_eff, 0.0, 1.0), d.c_eff);
+    d.markov_frac = product ? std::pow(markov, kprime) : markov;
     return d;
 }
 

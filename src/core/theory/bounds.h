@@ -55,6 +55,9 @@ struct BoundDetail {
     double alpha_star;   // +inf: Thm 8 gives nothing ("Markov only")
     double alpha_bound;  // min(1, alpha*, 1/beta) at the effective parameters
     double frac;         // guaranteed fraction of skills / k'-tuples with competence >= c
+    // Markov's guarantee for the same skills / k'-tuples (from the mean alone; never above frac):
+    // at the effective parameters, raised to k' for route P as frac is.
+    double markov_frac;
 };
 
 // kprime >= 1. rho > 0 is defined for k' = 1, T2/T2Exact (rho^k') and P (rho per skill); with T1
