@@ -62,7 +62,10 @@ int main(int argc, char** argv) {
             }
             return 0;
         } catch (const QueryError& e) {
-            std::cerr << "slingshot-cli " << cmd.name << ": " << e.what() << "\n"
+            // Answers name their command ("scaling: ...") for Slingshot.query; the CLI's prefix does here.
+            std::string reason = e.what();
+            if (reason.rfind(cmd.name + ": ", 0) == 0) reason.erase(0, cmd.name.size() + 2);
+            std::cerr << "slingshot-cli " << cmd.name << ": " << reason << "\n"
                       << "Run 'slingshot-cli " << cmd.name << " --help' for every flag and its range.\n";
             return kUsageError;
         } catch (const std::bad_alloc&) {

@@ -58,7 +58,9 @@ Json runScaling(const Args& a) {
     }
     const double excess = excessLoss(m.law, n, d);
     const ThetaValue theta = thetaFromExcessChecked(excess, m.theta_map, m.c_map);
-    const ModelSize opt = computeOptimal(m.law, 6 * n * d);
+    // A law without a parameter or data term (A or B = 0) has no compute-optimal split: null below.
+    const bool splits = m.law.A > 0 && m.law.B > 0;
+    const ModelSize opt = splits ? computeOptimal(m.law, 6 * n * d) : ModelSize{0, 0};
     Json out = {{"n", n},
                 {"d", d},
                 {"loss", loss(m.law, n, d)},
@@ -68,7 +70,7 @@ Json runScaling(const Args& a) {
                 {"preset", m.law.name}};
     addThetaFields(out, m);
     out["compute"] = 6 * n * d;
-    // Null when the fit has no finite optimum for this compute (e.g. a coefficient near 0).
+    // Null when the fit has no finite optimum for this compute (a coefficient 0 or near it).
     out["optimal_n"] = finiteSplit(opt) ? Json(opt.n_params) : Json(nullptr);
     out["optimal_d"] = finiteSplit(opt) ? Json(opt.d_tokens) : Json(nullptr);
     out["cloze_error_bound"] = clozeErrorBound(excess);

@@ -36,6 +36,23 @@ std::string shown(const Json& v) {
     throw QueryError(flag(p.name) + ": " + shown(v) + " " + why + "; allowed: " + p.rangeText());
 }
 
+// A whole number written out in digits (text or a JSON integer) that a double would round, e.g.
+// 9007199254740993 read as ...992: refused rather than silently changed.
+bool roundsAsDouble(const Json& v) {
+    if (v.is_number_unsigned()) return v.get<uint64_t>() > (1ULL << 53);
+    if (v.is_number_integer()) {
+        const long long i = v.get<long long>();
+        return i > (1LL << 53) || i < -(1LL << 53);
+    }
+    if (!v.is_string()) return false;
+    std::string_view s = v.get_ref<const std::string&>();
+    if (!s.empty() && (s.front() == '-' || s.front() == '+')) s.remove_prefix(1);
+    if (s.empty() || s.find_first_not_of("0123456789") != std::string_view::npos) return false;
+    s.remove_prefix(std::min(s.find_first_not_of('0'), s.size()));
+    constexpr std::string_view kTwoTo53 = "9007199254740992";
+    return s.size() > kTwoTo53.size() || (s.size() == kTwoTo53.size() && s > kTwoTo53);
+}
+
 double checkedNumber(const ParamSpec& p, const Json& v, bool whole) {
     auto d = parseNumber(v);
     if (!d) fail(p, v, "is not a number");
@@ -44,6 +61,8 @@ double checkedNumber(const ParamSpec& p, const Json& v, bool whole) {
     bool below = p.open_min ? *d <= p.min : *d < p.min;
     bool above = p.open_max ? *d >= p.max : *d > p.max;
     if (below || above) fail(p, v, "is out of range");
+    // In range once rounded; refused when the rounding changed it (only above 2^53).
+    if (whole && roundsAsDouble(v)) fail(p, v, "is above 2^53, where a double cannot hold every whole number");
     return *d;
 }
 

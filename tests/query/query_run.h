@@ -29,9 +29,10 @@ struct CliRun {
 };
 
 #ifdef SLINGSHOT_CLI_PATH
-// Runs slingshot-cli with `args`; stderr is discarded, stdout captured.
-inline CliRun runCli(const std::string& args) {
-    const std::string cmd = std::string("\"") + SLINGSHOT_CLI_PATH + "\" " + args + " 2>/dev/null";
+// Runs slingshot-cli with `args`; stdout captured and stderr discarded, or (messages) the other way.
+inline CliRun runCli(const std::string& args, bool messages = false) {
+    const std::string cmd =
+        std::string("\"") + SLINGSHOT_CLI_PATH + "\" " + args + (messages ? " 2>&1 >/dev/null" : " 2>/dev/null");
     std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
     REQUIRE(pipe);
     std::string out;

@@ -40,3 +40,11 @@ TEST_CASE("cli: simulate exits 2 on bad input and prints the same JSON as the di
     CHECK(r["frac_below_c"] == direct["frac_below_c"]);
 }
 #endif
+
+TEST_CASE("cli: a refusal names its command once", "[cli]") {
+    const CliRun split = runCli("scaling --compute 1e23 --coef-d 0", true);
+    CHECK(split.status == 2);
+    CHECK(split.out.rfind("slingshot-cli scaling: compute-optimal split needs A, B > 0\n", 0) == 0);
+    const CliRun unknown = runCli("adversary --theta 0.1 --tau 0.2 --k 8 --degree 0", true);
+    CHECK(unknown.out.rfind("slingshot-cli adversary: --degree: '0' is out of range", 0) == 0);
+}

@@ -1,5 +1,6 @@
 // The scaling-law commands: `scaling` (loss, excess and theta at N, D or compute) and `fit` (a law
 // fitted to pasted points), and the fitted law as the `fit` preset of scaling and emergence.
+#include "core/theory/scaling_law.h"
 #include "query/query.h"
 #include "query_run.h"
 
@@ -137,4 +138,15 @@ TEST_CASE("d-rule: ratio is D = r N (r = 20 unless given), optimal is the comput
     CHECK_THAT(errorOf("scaling", {{"n", 1e9}, {"d-rule", "chinchilla"}}), Contains("one of ratio|optimal"));
     // The emergence sweep with d-rule ratio is the default sweep.
     CHECK(runQuery("emergence", {{"points", 5}, {"d-rule", "ratio"}}) == runQuery("emergence", {{"points", 5}}));
+}
+
+TEST_CASE("scaling command: a law without a data term has no optimal split, and needs none", "[scaling_command]") {
+    // A loss at N and D needs no split: answered, with the split null (it was refused).
+    const Json out = runQuery("scaling", {{"n", 1e12}, {"d", 1e13}, {"coef-d", 0}});
+    CHECK(out["optimal_n"].is_null());
+    CHECK(out["optimal_d"].is_null());
+    const ScalingLaw h = hoffmann2022();
+    CHECK_THAT(out["loss"].get<double>(), WithinRel(h.E + h.A / std::pow(1e12, h.a), 1e-12));
+    CHECK_THAT(errorOf("scaling", {{"compute", 1e23}, {"coef-d", 0}}),
+               Contains("compute-optimal split needs A, B > 0"));
 }

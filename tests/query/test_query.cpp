@@ -67,6 +67,23 @@ TEST_CASE("query: an Integer is a whole number in range, returned as an integer"
     CHECK(refusal(p, "x") == "--n: 'x' is not a number; allowed: whole number in [1, 10]");
 }
 
+TEST_CASE("query: an Integer above 2^53 is refused, not rounded to its neighbour", "[query]") {
+    const ParamSpec seed = Param("seed", "a seed", ParamKind::Integer).range(0, 9007199254740992.0);
+    CHECK(validateParam(seed, "9007199254740992").get<long long>() == 9007199254740992LL);
+    CHECK(validateParam(seed, Json(9007199254740992ULL)).get<long long>() == 9007199254740992LL);
+    const std::string why = "is above 2^53, where a double cannot hold every whole number";
+    CHECK(refusal(seed, "9007199254740993") ==
+          "--seed: '9007199254740993' " + why + "; allowed: whole number in [0, 9.007199255e+15]");
+    CHECK_THAT(refusal(seed, Json(9007199254740993ULL)), Contains(why));
+    CHECK_THAT(refusal(seed, "+009007199254740993"), Contains(why));
+    // Out of range stays out of range, however it is written.
+    CHECK_THAT(refusal(seed, "1e16"), Contains("is out of range"));
+    CHECK_THAT(refusal(seed, "10000000000000000"), Contains("is out of range"));
+    const ParamSpec wide = Param("m", "a signed count", ParamKind::Integer).range(-1e17, 1e17);
+    CHECK_THAT(refusal(wide, Json(-9007199254740993LL)), Contains(why));
+    CHECK(validateParam(wide, "-9007199254740992").get<long long>() == -9007199254740992LL);
+}
+
 TEST_CASE("query: a Choice is one of its names, as text", "[query]") {
     const ParamSpec p = Param("mode", "", ParamKind::Choice).choices({"random", "adversarial"});
     CHECK(p.rangeText() == "one of random|adversarial");
