@@ -16,15 +16,18 @@
 namespace slingshot::app {
 namespace {
 
-// The curve of a competence summary as plot vectors.
-void curveOf(const CompetenceSummary& s, std::vector<double>& x, std::vector<double>& y) {
+// A competence curve as plot vectors.
+void curveOf(const std::vector<CompetencePoint>& curve, std::vector<double>& x, std::vector<double>& y) {
     x.clear();
     y.clear();
-    for (const CompetencePoint& p : s.curve()) {
+    for (const CompetencePoint& p : curve) {
         x.push_back(p.c);
         y.push_back(p.frac);
     }
 }
+
+// Under a non-uniform mu1 the theorems bound the measure of skills, not their count.
+bool weighed(const SimulationSnapshot& s) { return !s.probability.empty(); }
 
 ParamSpec certificateSpec() {
     return viewParam(
@@ -158,8 +161,16 @@ std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
         sim_note = std::string(failureModeName(s->params.failure));
     else if (same_c)
         sim_note = "(previous run; this one " + std::string(runner_.waitingNote()) + ")";
-    items.push_back({"skills with competence \u2264 " + formatFixed(c, 2) + ", simulated",
-                     same_c ? formatFixed(s->result.skills.fracAtMostC()) : "\u2013", sim_note});
+    if (s && weighed(*s)) {
+        items.push_back({"\u03bc\u2081-measure of skills with competence \u2264 " + formatFixed(c, 2) + ", simulated",
+                         same_c ? formatFixed(s->result.skills.measureFracAtMostC()) : "\u2013", sim_note});
+        items.push_back({"count of skills with competence \u2264 " + formatFixed(c, 2),
+                         same_c ? formatFixed(s->result.skills.fracAtMostC()) : "\u2013",
+                         "by count: the bounds weigh skills by \u03bc\u2081"});
+    } else {
+        items.push_back({"skills with competence \u2264 " + formatFixed(c, 2) + ", simulated",
+                         same_c ? formatFixed(s->result.skills.fracAtMostC()) : "\u2013", sim_note});
+    }
     items.push_back({"Thm 8 bound min(1, \u03b1*, 1/\u03b2)", formatFixed(d.alpha_bound),
                      std::isfinite(d.alpha_star) ? "N\u2082 \u2192 \u221e" : "Markov only (\u03b1* = \u221e)"});
     items.push_back({"finite size", formatFixed(1 - at.finite_competent),
@@ -225,11 +236,22 @@ void CompetenceView::drawFractionPlot(const SimulationSnapshot* s, ImVec2 size) 
         ui::PlotLine(cert_.stale() ? "certificate of the previous graph" : "certificate for this graph", t.c,
                      cert_.competentCurve(in_.theta, t.c), ui::PlotColour::Purple, ui::LineStyle::Solid, 2.0f);
     if (s) {
+        const CompetenceSummary& skills = s->result.skills;
         std::vector<double> x, y;
-        curveOf(s->result.skills, x, y);
-        std::string name = "simulated, " + std::string(failureModeName(s->params.failure)) + " failures";
-        ui::PlotLine(name.c_str(), x, y, ui::PlotColour::Accent, ui::LineStyle::Solid, 2.5f);
-        ui::PlotMarkers("", {s->params.c}, {1 - s->result.skills.fracAtMostC()}, ui::PlotColour::Accent, 5.0f);
+        const std::string failures = std::string(failureModeName(s->params.failure)) + " failures";
+        if (weighed(*s)) {
+            // The measure meets the bounds; the count (which the certificate bounds) beside it.
+            curveOf(skills.measureCurve(), x, y);
+            ui::PlotLine(("simulated, " + failures + ", \u03bc\u2081-measure").c_str(), x, y, ui::PlotColour::Accent,
+                         ui::LineStyle::Solid, 2.5f);
+            ui::PlotMarkers("", {s->params.c}, {1 - skills.measureFracAtMostC()}, ui::PlotColour::Accent, 5.0f);
+            curveOf(skills.curve(), x, y);
+            ui::PlotLine("simulated, count of skills", x, y, ui::PlotColour::Accent, ui::LineStyle::Dotted, 1.5f);
+        } else {
+            curveOf(skills.curve(), x, y);
+            ui::PlotLine(("simulated, " + failures).c_str(), x, y, ui::PlotColour::Accent, ui::LineStyle::Solid, 2.5f);
+            ui::PlotMarkers("", {s->params.c}, {1 - skills.fracAtMostC()}, ui::PlotColour::Accent, 5.0f);
+        }
     }
     ui::PlotVLine(in_.c, "c", 5, ui::LineStyle::Dashed);
     ui::EndPlot();
@@ -276,7 +298,7 @@ void CompetenceView::drawTuplePlot(const SimulationSnapshot* s, ImVec2 size) {
                  ui::LineStyle::Solid, 2.0f);
     if (s && s->result.tuples) {
         std::vector<double> x, y;
-        curveOf(s->result.tuples->summary, x, y);
+        curveOf(s->result.tuples->summary.curve(), x, y);
         std::string name =
             std::string("simulated k\u2032-tuples, reading ") + (s->params.tuples == TupleReading::T2 ? "T2" : "S");
         ui::PlotLine(name.c_str(), x, y, 0, ui::LineStyle::Solid, 2.5f);

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -38,9 +39,9 @@ Json lanczosJson(const LanczosSummary& s) {
         {"ritz", s.ritz}, {"residual", s.residual}, {"iterations", s.iterations}, {"eps", s.eps}, {"exact", s.exact}};
 }
 
-Json curveJson(const CompetenceSummary& s) {
+Json curveJson(const std::vector<CompetencePoint>& points) {
     Json curve = Json::array();
-    for (const auto& p : s.curve()) curve.push_back({{"c", p.c}, {"frac", p.frac}});
+    for (const auto& p : points) curve.push_back({{"c", p.c}, {"frac", p.frac}});
     return curve;
 }
 
@@ -55,6 +56,29 @@ SimulationParams paramsFrom(const Args& a) {
     // Nothing here reads the slots after their edges are counted unless tuples or the adversary do.
     if (p.kprime == 0 && p.failure != FailureMode::Adversarial) p.slots = SlotStorage::Streamed;
     return p;
+}
+
+// What a reader must know to read the answer against the theorems.
+Json simulationNotes(const SimulationParams& p, const SimulationResult& r, const SkillMeasure& measure) {
+    Json notes = Json::array();
+    if (!measure.isUniform())
+        notes.push_back(
+            "mu1 is not uniform: the bounds are on the measure of skills, so compare them with "
+            "measure_frac_at_most_c; frac_at_most_c counts skills");
+    if (r.tuples && r.tuples->total_tuples > 0) {
+        const TupleReport& t = *r.tuples;
+        const double without = double(t.summary.isolated) / t.total_tuples;
+        char total[32];
+        std::snprintf(total, sizeof total, "%.0f", t.total_tuples);
+        if (without > 0.1)
+            notes.push_back(std::to_string(t.summary.isolated) + " of " + total + " " + std::to_string(p.kprime) +
+                            "-tuples have no edge (" +
+                            (p.tuples == TupleReading::T2
+                                 ? "no k'-piece holds them; more --t2-pieces give them edges"
+                                 : "no piece holds them together; more pieces N2 give them edges") +
+                            ") and are left out of the tuple fractions");
+    }
+    return notes;
 }
 
 Json runSimulate(const Args& a) {
@@ -75,11 +99,20 @@ Json runSimulate(const Args& a) {
     out["skills_counted"] = r.skills.counted;
     out["isolated_skills"] = r.skills.isolated;
     out["weighted_mean_failure"] = r.skills.weightedMeanFailure();
+    // By count of skills, and by their measure mu1: the theorems bound the measure of the skills with
+    // competence at most c (failure >= 1 - c), so that is what the bounds below are compared with.
     out["frac_below_c"] = r.skills.fracBelowC();
     out["frac_at_most_c"] = r.skills.fracAtMostC();
-    // THEORY 3.2: alpha bound min(1, alpha*, 1/beta) for the same theta, k, c (asymptotic, rho = 0).
-    out["bound_frac_below_c"] = 1.0 - fracCompetent(p.theta, p.c, p.k);
-    out["curve"] = curveJson(r.skills);
+    out["measure_frac_below_c"] = r.skills.measureFracBelowC();
+    out["measure_frac_at_most_c"] = r.skills.measureFracAtMostC();
+    // THEORY 3.2: min(1, alpha*, 1/beta) for the same theta, k, c: N2 -> infinity, and at this graph's
+    // own rho = N1 / N2 (Thm 8's finite-size form).
+    const double rho = double(p.n1) / double(p.n2);
+    out["bound_frac_at_most_c"] = 1.0 - fracCompetent(p.theta, p.c, p.k);
+    out["bound_finite_frac_at_most_c"] = 1.0 - fracCompetent(p.theta, p.c, p.k, rho);
+    out["rho"] = rho;
+    out["curve"] = curveJson(r.skills.curve());
+    if (!job->measure().isUniform()) out["measure_curve"] = curveJson(r.skills.measureCurve());
     out["histogram"] = r.skills.histogram;
     if (r.adversary) {
         out["adversary"] = {{"best_x", r.adversary->best_x},
@@ -101,12 +134,13 @@ Json runSimulate(const Args& a) {
         tj["frac_at_most_c"] = t.summary.fracAtMostC();
         // T2 is Thm 14 with theta' = k' theta (THEORY 4.2); S has no closed form.
         if (p.tuples == TupleReading::T2)
-            tj["bound_frac_below_c"] = 1.0 - fracTuplesT2(p.theta, p.c, p.k, static_cast<int>(p.kprime));
+            tj["bound_frac_at_most_c"] = 1.0 - fracTuplesT2(p.theta, p.c, p.k, static_cast<int>(p.kprime));
         else
-            tj["bound_frac_below_c"] = nullptr;
-        tj["curve"] = curveJson(t.summary);
+            tj["bound_frac_at_most_c"] = nullptr;
+        tj["curve"] = curveJson(t.summary.curve());
         out["tuples"] = tj;
     }
+    out["notes"] = simulationNotes(p, r, job->measure());
     out["elapsed_ms"] = job->elapsedMs();
     return out;
 }
@@ -160,13 +194,11 @@ Json runCertify(const Args& a) {
     out["thm8_finite_frac_below_c"] = 1.0 - fracCompetent(sim.theta, sim.c, sim.k, rho);
     out["alpha_a"] = greedyAdversaryAlpha(sim.theta, tau, static_cast<int>(sim.k));
     out["markov_frac_below_c"] = tau > 0 ? std::min(1.0, sim.theta / tau) : 1.0;
-    if (adversary) {
-        out["adversary_frac_below_c"] = s.skills.fracBelowC();
-        out["adversary_frac_at_most_c"] = s.skills.fracAtMostC();
-    } else {
-        out["random_frac_below_c"] = s.skills.fracBelowC();
-        out["random_frac_at_most_c"] = s.skills.fracAtMostC();
-    }
+    // By count, as the certificate counts skills, and by mu1, as Thm 8, alpha_A and Markov weigh them.
+    const std::string failed = adversary ? "adversary" : "random";
+    out[failed + "_frac_below_c"] = s.skills.fracBelowC();
+    out[failed + "_frac_at_most_c"] = s.skills.fracAtMostC();
+    out[failed + "_measure_frac_at_most_c"] = s.skills.measureFracAtMostC();
     out["elapsed_ms"] = simulation->elapsedMs() + certificate->elapsedMs();
     return out;
 }

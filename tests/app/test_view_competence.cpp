@@ -269,3 +269,31 @@ TEST_CASE("competence view: a run refused from the start says so in every read-o
     CHECK(item("certificate").unit == "(not computed)");
     CHECK(item("Thm 8 bound").value != "\u2013");  // theory needs no run
 }
+
+TEST_CASE("competence view: under Zipf the simulated measure meets the bound, the count is shown as a count",
+          "[app][competence]") {
+    test::HeadlessImGui gui;
+    app::CompetenceView v;
+    setParam(v, "n2", 100000);
+    setParam(v, "measure", "zipf");
+    setParam(v, "failure", "adversarial");
+    setParam(v, "certificate", "off");
+    test::runViewToEnd(gui, v);
+    const app::SimulationSnapshot* s = v.runner().last();
+    REQUIRE(s);
+    const CompetenceSummary& skills = s->result.skills;
+    std::string measure_value, count_value;
+    for (const auto& r : v.readouts()) {
+        if (r.caption.rfind("\u03bc\u2081-measure of skills", 0) == 0) measure_value = r.value;
+        if (r.caption.rfind("count of skills", 0) == 0) count_value = r.value;
+    }
+    CHECK(measure_value == app::formatFixed(skills.measureFracAtMostC()));
+    CHECK(count_value == app::formatFixed(skills.fracAtMostC()));
+    // The measure curve is the one drawn solid; it lies on or above the Thm 8 guarantee at c.
+    const auto& weighed = test::series("competence-fraction", "simulated, adversarial failures, \u03bc\u2081-measure");
+    const auto& counted = test::series("competence-fraction", "simulated, count of skills");
+    REQUIRE(weighed.y.size() == skills.measureCurve().size());
+    REQUIRE(counted.y.size() == skills.curve().size());
+    CHECK(1 - skills.measureFracAtMostC() >= fracCompetent(0.1, 0.8, 8));
+    CHECK(1 - skills.fracAtMostC() < fracCompetent(0.1, 0.8, 8));  // the count alone would read as a violation
+}

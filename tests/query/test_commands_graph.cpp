@@ -11,6 +11,7 @@
 #include <string>
 
 using namespace slingshot;
+using Catch::Matchers::Contains;
 using slingshot::testing::errorOf;
 
 namespace {
@@ -25,12 +26,21 @@ Json small(Json extra = Json::object()) {
 
 TEST_CASE("simulate command: output fields, determinism and the theory bound", "[simulate_command]") {
     const Json r = runQuery("simulate", small());
-    for (const char* key : {"n1", "n2", "k", "theta", "seed", "slots_hash", "mean_degree", "failed", "frac_below_c",
-                            "curve", "bound_frac_below_c", "elapsed_ms"})
+    for (const char* key :
+         {"n1", "n2", "k", "theta", "seed", "slots_hash", "mean_degree", "failed", "frac_below_c", "curve",
+          "bound_frac_at_most_c", "bound_finite_frac_at_most_c", "measure_frac_at_most_c", "notes", "elapsed_ms"})
         CHECK(r.contains(key));
     CHECK(r["mean_degree"].get<double>() == Approx(4 * 20000 / 200.0));
     CHECK(r["failed"].get<uint64_t>() == 2000);
-    CHECK(r["bound_frac_below_c"].get<double>() == Approx(1 - fracCompetent(0.1, 0.7, 4)));
+    CHECK(r["bound_frac_at_most_c"].get<double>() == Approx(1 - fracCompetent(0.1, 0.7, 4)));
+    // The finite-size bound at this graph's own rho = N1 / N2 = 0.01.
+    CHECK(r["rho"].get<double>() == 0.01);
+    CHECK(r["bound_finite_frac_at_most_c"].get<double>() == Approx(1 - fracCompetent(0.1, 0.7, 4, 0.01)));
+    CHECK(r["bound_finite_frac_at_most_c"].get<double>() > r["bound_frac_at_most_c"].get<double>());
+    // Uniform mu1: the measure fraction is the count fraction, and nothing needs a note.
+    CHECK(r["measure_frac_at_most_c"].get<double>() == Approx(r["frac_at_most_c"].get<double>()).epsilon(1e-12));
+    CHECK_FALSE(r.contains("measure_curve"));
+    CHECK(r["notes"].empty());
     CHECK(r["frac_below_c"].get<double>() <= r["frac_at_most_c"].get<double>());
     CHECK(r["curve"].size() == 101);
     CHECK(r["curve"][0]["frac"].get<double>() == 1.0);
@@ -46,15 +56,41 @@ TEST_CASE("simulate command: tuples object, adversary report, zipf measure", "[s
     REQUIRE(t2.contains("tuples"));
     CHECK(t2["tuples"]["reading"] == "t2");
     CHECK(t2["tuples"]["total_tuples"].get<double>() == 40000);
-    CHECK(t2["tuples"]["bound_frac_below_c"].get<double>() == Approx(1 - fracTuplesT2(0.1, 0.7, 4, 2)));
+    CHECK(t2["tuples"]["bound_frac_at_most_c"].get<double>() == Approx(1 - fracTuplesT2(0.1, 0.7, 4, 2)));
     const Json s = runQuery("simulate", small({{"kprime", 3}, {"tuples", "s"}}));
-    CHECK(s["tuples"]["bound_frac_below_c"].is_null());
+    CHECK(s["tuples"]["bound_frac_at_most_c"].is_null());
     CHECK(s["tuples"]["edges"].get<uint64_t>() <= 4u * 20000);
     const Json adv = runQuery("simulate", small({{"failure", "adversarial"}}));
     CHECK(adv.contains("adversary"));
-    CHECK(adv["frac_at_most_c"].get<double>() <= adv["bound_frac_below_c"].get<double>());
+    CHECK(adv["frac_at_most_c"].get<double>() <= adv["bound_frac_at_most_c"].get<double>());
     const Json z = runQuery("simulate", small({{"measure", "zipf"}, {"zipf-s", 1.2}}));
     CHECK(z["measure"].get<std::string>().rfind("zipf:1.2", 0) == 0);
+}
+
+TEST_CASE("simulate command: under Zipf the bounds meet the measure of skills, not their count", "[simulate_command]") {
+    // The adversary fails the rare skills: many by count, little by measure.
+    const Json z = runQuery("simulate", {{"n1", 1000},
+                                         {"n2", 100000},
+                                         {"k", 8},
+                                         {"theta", 0.1},
+                                         {"c", 0.8},
+                                         {"measure", "zipf"},
+                                         {"failure", "adversarial"},
+                                         {"seed", 1}});
+    const double bound = z["bound_frac_at_most_c"].get<double>();
+    CHECK(z["frac_at_most_c"].get<double>() > bound);           // a count, not what Thm 8 bounds
+    CHECK(z["measure_frac_at_most_c"].get<double>() <= bound);  // what it bounds
+    CHECK(z["measure_frac_below_c"].get<double>() <= z["measure_frac_at_most_c"].get<double>());
+    REQUIRE(z["measure_curve"].size() == 101);
+    CHECK(z["measure_curve"][0]["frac"].get<double>() == Approx(1.0));
+    REQUIRE(z["notes"].size() == 1);
+    CHECK_THAT(z["notes"][0].get<std::string>(), Contains("compare them with measure_frac_at_most_c"));
+    // Many pairs without an edge are said so.
+    const Json pairs = runQuery("simulate", {{"n1", 1000}, {"n2", 100000}, {"kprime", 2}});
+    REQUIRE(pairs["notes"].size() == 1);
+    CHECK_THAT(
+        pairs["notes"][0].get<std::string>(),
+        Contains(std::to_string(pairs["tuples"]["tuples_without_edges"].get<uint64_t>()) + " of 1000000 2-tuples"));
 }
 
 TEST_CASE("simulate command: runs without tuples or the adversary stream the graph and fit a smaller budget",
@@ -97,7 +133,8 @@ TEST_CASE("certify command: fields, the certificate against the adversary and th
     const Json r = runQuery("certify", args);
     for (const char* key :
          {"sigma1", "sigma2", "sigma_centred", "sigma_centred_upper", "certified_frac_below_c", "thm8_frac_below_c",
-          "alpha_a", "adversary_frac_below_c", "adversary_frac_at_most_c", "lanczos", "slots_hash", "min_degree"})
+          "alpha_a", "adversary_frac_below_c", "adversary_frac_at_most_c", "adversary_measure_frac_at_most_c", "lanczos",
+          "slots_hash", "min_degree"})
         CHECK(r.contains(key));
     CHECK(r["certified_frac_below_c"].get<double>() >= r["adversary_frac_at_most_c"].get<double>());
     CHECK(r["certified_frac_below_c"].get<double>() < 1);

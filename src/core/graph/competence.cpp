@@ -64,15 +64,30 @@ std::vector<CompetencePoint> CompetenceSummary::curve() const {
     return out;
 }
 
+std::vector<CompetencePoint> CompetenceSummary::measureCurve() const {
+    const size_t g = measure_histogram.empty() ? 0 : measure_histogram.size() - 1;
+    std::vector<CompetencePoint> out(g + 1);
+    double at_least = 0;
+    for (size_t j = g + 1; j-- > 0;) {
+        at_least += measure_histogram[j];
+        out[j] = {double(j) / double(g == 0 ? 1 : g), measure_counted > 0 ? at_least / measure_counted : 0.0};
+    }
+    return out;
+}
+
 CompetenceTally::CompetenceTally(double c, uint32_t grid_points) : c_(c), grid_(grid_points == 0 ? 1 : grid_points) {
     s_.c = c;
     s_.histogram.assign(grid_ + 1, 0);
+    s_.measure_histogram.assign(grid_ + 1, 0.0);
 }
 
-CompetenceSummary summarizeSkills(const SkillGraph& graph, const uint32_t* failed_edges, double c,
-                                  uint32_t grid_points) {
+CompetenceSummary summarizeSkills(const SkillGraph& graph, const uint32_t* failed_edges, double c, uint32_t grid_points,
+                                  const SkillMeasure* measure) {
     CompetenceTally tally(c, grid_points);
-    for (uint32_t s = 0; s < graph.n1; ++s) tally.add(graph.degree[s], failed_edges[s]);
+    const double uniform = 1.0 / double(graph.n1);
+    for (uint32_t s = 0; s < graph.n1; ++s)
+        tally.add(graph.degree[s], failed_edges[s],
+                  measure && !measure->isUniform() ? measure->probability(s) : uniform);
     return tally.summary();
 }
 

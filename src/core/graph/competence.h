@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/graph/skill_graph.h"
+#include "core/graph/skill_measure.h"
 
 #include <cstdint>
 #include <vector>
@@ -32,6 +33,11 @@ struct CompetenceSummary {
     double c = 0;
     // Bin j counts items with competence in [j/G, (j+1)/G); bin G holds competence exactly 1.
     std::vector<uint64_t> histogram;
+    // The same weighed by the skill measure mu1 (single skills; the tuple tallies leave them 0): the
+    // measure of the counted skills, of those below and at most c, and of each histogram bin. The
+    // theorems bound measures, so under a non-uniform mu1 these, not the counts, meet the bounds.
+    double measure_counted = 0, measure_below_c = 0, measure_at_most_c = 0;
+    std::vector<double> measure_histogram;
 
     double fracBelowC() const { return counted ? double(below_c) / double(counted) : 0.0; }
     double fracAtMostC() const { return counted ? double(at_most_c) / double(counted) : 0.0; }
@@ -39,13 +45,20 @@ struct CompetenceSummary {
     double weightedMeanFailure() const { return edge_sum ? double(failed_edge_sum) / double(edge_sum) : 0.0; }
     // "Fraction with competence >= c" at c = j/G, j = 0..G, exact in integer arithmetic.
     std::vector<CompetencePoint> curve() const;
+
+    // Fractions of the counted skills' measure (0 when nothing was weighed).
+    double measureFracBelowC() const { return measure_counted > 0 ? measure_below_c / measure_counted : 0.0; }
+    double measureFracAtMostC() const { return measure_counted > 0 ? measure_at_most_c / measure_counted : 0.0; }
+    // "Measure fraction with competence >= c" at c = j/G.
+    std::vector<CompetencePoint> measureCurve() const;
 };
 
 // Counts items one at a time (skills from arrays, tuples from sorted runs).
 class CompetenceTally {
 public:
     CompetenceTally(double c, uint32_t grid_points);
-    void add(uint64_t degree, uint64_t failed_edges) {
+    // One item; `measure` is its mu1 (0 for items that are not single skills).
+    void add(uint64_t degree, uint64_t failed_edges, double measure = 0) {
         if (degree == 0) {
             ++s_.isolated;
             return;
@@ -54,11 +67,20 @@ public:
         ++s_.counted;
         s_.edge_sum += degree;
         s_.failed_edge_sum += failed_edges;
-        ++s_.histogram[(grid_ * good) / degree];
+        const uint64_t bin = (grid_ * good) / degree;
+        ++s_.histogram[bin];
+        s_.measure_counted += measure;
+        s_.measure_histogram[bin] += measure;
         // Relative slack 1e-12 is below one edge for any degree here, so exact ties stay ties.
         const double cd = c_ * static_cast<double>(degree);
-        if (static_cast<double>(good) < cd * (1 - 1e-12)) ++s_.below_c;
-        if (static_cast<double>(good) <= cd * (1 + 1e-12)) ++s_.at_most_c;
+        if (static_cast<double>(good) < cd * (1 - 1e-12)) {
+            ++s_.below_c;
+            s_.measure_below_c += measure;
+        }
+        if (static_cast<double>(good) <= cd * (1 + 1e-12)) {
+            ++s_.at_most_c;
+            s_.measure_at_most_c += measure;
+        }
     }
     void addIsolated(uint64_t n) { s_.isolated += n; }
     const CompetenceSummary& summary() const { return s_; }
@@ -69,8 +91,9 @@ private:
     CompetenceSummary s_;
 };
 
-// Per-skill summary from the graph's degrees and the failed-edge counts.
-CompetenceSummary summarizeSkills(const SkillGraph& graph, const uint32_t* failed_edges, double c,
-                                  uint32_t grid_points);
+// Per-skill summary from the graph's degrees and the failed-edge counts, weighed by mu1 (uniform
+// when `measure` is null).
+CompetenceSummary summarizeSkills(const SkillGraph& graph, const uint32_t* failed_edges, double c, uint32_t grid_points,
+                                  const SkillMeasure* measure = nullptr);
 
 }  // namespace slingshot

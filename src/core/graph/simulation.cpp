@@ -179,7 +179,7 @@ void SimulationJob::addCompetenceStage() {
         accumulateFailedEdges(graph_, failures_.failed.data(), first, last, failed_edges_.data());
     };
     competence.end = [this] {
-        result_.skills = summarizeSkills(graph_, failed_edges_.data(), p_.c, p_.grid_points);
+        result_.skills = summarizeSkills(graph_, failed_edges_.data(), p_.c, p_.grid_points, &*measure_);
         result_.failed = failures_.count;
         result_.theta_realized = double(failures_.count) / double(p_.n2);
     };
