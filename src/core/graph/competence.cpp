@@ -53,26 +53,28 @@ void accumulateFailedEdges(const SlotChunk& chunk, uint32_t k, const uint8_t* fa
         accumulate(chunk.slots32, k, flags, chunk.pieces, failed_edges);
 }
 
-std::vector<CompetencePoint> CompetenceSummary::curve() const {
+namespace {
+
+// "Fraction with competence >= c" at c = j/G from a histogram of G + 1 bins and its total, summed
+// from the top bin down (integers stay exact for counts).
+template <class T>
+std::vector<CompetencePoint> atLeastCurve(const std::vector<T>& histogram, T total) {
     const size_t g = histogram.empty() ? 0 : histogram.size() - 1;
     std::vector<CompetencePoint> out(g + 1);
-    uint64_t at_least = 0;
+    T at_least = 0;
     for (size_t j = g + 1; j-- > 0;) {
         at_least += histogram[j];
-        out[j] = {double(j) / double(g == 0 ? 1 : g), counted ? double(at_least) / double(counted) : 0.0};
+        out[j] = {double(j) / double(g == 0 ? 1 : g), total > 0 ? double(at_least) / double(total) : 0.0};
     }
     return out;
 }
 
+}  // namespace
+
+std::vector<CompetencePoint> CompetenceSummary::curve() const { return atLeastCurve(histogram, counted); }
+
 std::vector<CompetencePoint> CompetenceSummary::measureCurve() const {
-    const size_t g = measure_histogram.empty() ? 0 : measure_histogram.size() - 1;
-    std::vector<CompetencePoint> out(g + 1);
-    double at_least = 0;
-    for (size_t j = g + 1; j-- > 0;) {
-        at_least += measure_histogram[j];
-        out[j] = {double(j) / double(g == 0 ? 1 : g), measure_counted > 0 ? at_least / measure_counted : 0.0};
-    }
-    return out;
+    return atLeastCurve(measure_histogram, measure_counted);
 }
 
 CompetenceTally::CompetenceTally(double c, uint32_t grid_points) : c_(c), grid_(grid_points == 0 ? 1 : grid_points) {
