@@ -50,3 +50,7 @@ endif()
 
 # The engine's dependencies (standard library, Eigen, lower layers only), checked as a test.
 add_test(NAME core_includes COMMAND ${CMAKE_COMMAND} -DROOT=${CMAKE_SOURCE_DIR} -P ${CMAKE_SOURCE_DIR}/cmake/check_core_includes.cmake)
+
+# CITATION.cff and the README's BibTeX name the version the build says it is.
+add_test(NAME citation_version COMMAND ${CMAKE_COMMAND} -DROOT=${CMAKE_SOURCE_DIR} -DVERSION=${PROJECT_VERSION}
+         -P ${CMAKE_SOURCE_DIR}/cmake/check_citation_version.cmake)

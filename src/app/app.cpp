@@ -9,6 +9,7 @@
 #include "app/view_scaling.h"
 #include "app/view_stimulus.h"
 #include "app/view_tightness.h"
+#include "query/provenance.h"
 
 #include <imgui.h>
 
@@ -163,7 +164,9 @@ bool App::exportPlot(const std::string& plot_id, const std::string& format, floa
     } else if (format == "csv") {
         host_->download(base + ".csv", "text/csv", ui::plotCsv(id));
     } else if (format == "json") {
-        Json out = {{"plot", plot_id}, {"state", state()}, {"series", Json::array()}};
+        Json out = {{"plot", plot_id},          {"state", state()},
+                    {"software", "slingshot"},  {"version", sourceVersion()},
+                    {"commit", sourceCommit()}, {"series", Json::array()}};
         for (const auto& s : ui::plotSeries(id)) out["series"].push_back({{"name", s.name}, {"x", s.x}, {"y", s.y}});
         host_->download(base + ".json", "application/json", out.dump(1));
     } else {

@@ -1,6 +1,7 @@
 // slingshot-cli: every engine command as JSON or CSV. Flags are generated from the same command
 // declarations the page's Slingshot.query uses, so both front doors accept the same names and ranges.
 #include "cli/answer_csv.h"
+#include "query/provenance.h"
 #include "query/query.h"
 
 #include <CLI/CLI.hpp>
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
     using namespace slingshot;
     CLI::App app{"slingshot-cli: the skill-graph theory of emergence (Arora & Goyal 2023), computed exactly"};
     app.require_subcommand(1);
+    app.set_version_flag("--version", versionLine());
     std::string format = "json";
     app.add_option("--format", format, "output format")->check(CLI::IsMember({"json", "csv"}));
 
@@ -41,6 +43,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         app.exit(e);  // prints the reason and the usage on stderr

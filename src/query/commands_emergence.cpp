@@ -50,6 +50,11 @@ Json runEmergence(const Args& a) {
                 {"c", m.c},
                 {"tuples", std::string(tupleModelName(m.tuples))},
                 {"preset", m.law.name}};
+    addLawFields(out, m.law);
+    // The D of each N: r N (r given or 20) or compute-optimal under the law.
+    const bool optimal = m.data_rule == DataRule::ComputeOptimal;
+    out["d_rule"] = optimal ? "optimal" : "ratio";
+    out["tokens_per_param"] = optimal ? Json(nullptr) : Json(m.tokens_per_param);
     addThetaFields(out, m);
     out["theta_clipped_points"] = std::count(sweep.theta_clipped.begin(), sweep.theta_clipped.end(), 1);
 

@@ -68,6 +68,7 @@ Json runScaling(const Args& a) {
                 {"theta", theta.theta},
                 {"theta_clipped", theta.clipped},
                 {"preset", m.law.name}};
+    addLawFields(out, m.law);
     addThetaFields(out, m);
     out["compute"] = 6 * n * d;
     // Null when the fit has no finite optimum for this compute (a coefficient 0 or near it).

@@ -4,6 +4,7 @@
 #include "query/commands.h"
 
 #include "query/input_text.h"
+#include "query/provenance.h"
 
 #include <algorithm>
 #include <cmath>
@@ -213,7 +214,10 @@ Json runQuery(const std::string& command, const Json& args) {
             throw QueryError(flag(p.name) + " is required (" + p.help + "); allowed: " + p.rangeText());
         }
     }
-    return cmd->run(Args(&cmd->params, std::move(values)));
+    Json inputs = values;
+    Json out = cmd->run(Args(&cmd->params, std::move(values)));
+    out["provenance"] = provenance(command, inputs);
+    return out;
 }
 
 namespace {

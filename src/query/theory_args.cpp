@@ -81,6 +81,10 @@ TupleModel tupleModelFrom(const Args& a) {
     return *tupleModelFromName(a.choice("tuples"));
 }
 
+void addLawFields(Json& out, const ScalingLaw& law) {
+    out["law"] = {{"name", law.name}, {"E", law.E}, {"A", law.A}, {"B", law.B}, {"a", law.a}, {"b", law.b}};
+}
+
 ParamSpec dRuleParam() {
     return Param("d-rule",
                  "training tokens D: ratio = r N (Chinchilla's rule of thumb, r from --ratio), optimal = the D that "

@@ -22,6 +22,8 @@ std::vector<ParamSpec> thetaParams();
 void applyThetaMap(const Args& a, EmergenceModel& m);
 // "theta_map" and "c_map" (null for Pinsker) of an answer.
 void addThetaFields(Json& out, const EmergenceModel& m);
+// "law": the constants actually used (a preset's, the fit's, or with overrides), by name.
+void addLawFields(Json& out, const ScalingLaw& law);
 
 // d-rule: ratio (D = r N, the default when absent) | optimal (the D that makes N compute-optimal).
 ParamSpec dRuleParam();

@@ -1,6 +1,7 @@
 // slingshot-cli (src/cli/main.cpp): flags built from the declarations, JSON or CSV on stdout, exit
 // status 2 on refused input.
 #include "core/theory/bounds.h"
+#include "query/provenance.h"
 #include "query/query.h"
 #include "query_run.h"
 
@@ -47,4 +48,10 @@ TEST_CASE("cli: a refusal names its command once", "[cli]") {
     CHECK(split.out.rfind("slingshot-cli scaling: compute-optimal split needs A, B > 0\n", 0) == 0);
     const CliRun unknown = runCli("adversary --theta 0.1 --tau 0.2 --k 8 --degree 0", true);
     CHECK(unknown.out.rfind("slingshot-cli adversary: --degree: '0' is out of range", 0) == 0);
+}
+
+TEST_CASE("cli: --version names the software, its version and commit", "[cli]") {
+    const CliRun v = runCli("--version");
+    CHECK(v.status == 0);
+    CHECK(v.out == versionLine() + "\n");
 }

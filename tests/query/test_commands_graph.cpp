@@ -131,10 +131,9 @@ TEST_CASE("simulate command: bad input and memory refusal are QueryErrors with m
 TEST_CASE("certify command: fields, the certificate against the adversary and the theory", "[certify_command]") {
     const Json args = {{"n1", 200}, {"n2", 20000}, {"k", 8}, {"theta", 0.05}, {"c", 0.5}, {"seed", 3}};
     const Json r = runQuery("certify", args);
-    for (const char* key :
-         {"sigma1", "sigma2", "sigma_centred", "sigma_centred_upper", "certified_frac_below_c", "thm8_frac_below_c",
-          "alpha_a", "adversary_frac_below_c", "adversary_frac_at_most_c", "adversary_measure_frac_at_most_c", "lanczos",
-          "slots_hash", "min_degree"})
+    for (const char* key : {"sigma1", "sigma2", "sigma_centred", "sigma_centred_upper", "certified_frac_below_c",
+                            "thm8_frac_below_c", "alpha_a", "adversary_frac_below_c", "adversary_frac_at_most_c",
+                            "adversary_measure_frac_at_most_c", "lanczos", "slots_hash", "min_degree"})
         CHECK(r.contains(key));
     CHECK(r["certified_frac_below_c"].get<double>() >= r["adversary_frac_at_most_c"].get<double>());
     CHECK(r["certified_frac_below_c"].get<double>() < 1);

@@ -1,0 +1,10 @@
+# cmake -DROOT=<source dir> -DVERSION=<x.y.z> -P check_citation_version.cmake
+file(READ "${ROOT}/CITATION.cff" cff)
+file(READ "${ROOT}/README.md" readme)
+if(NOT cff MATCHES "\nversion: ${VERSION}\n")
+  message(FATAL_ERROR "CITATION.cff does not say version: ${VERSION} (the project's version)")
+endif()
+if(NOT readme MATCHES "version = {${VERSION}}")
+  message(FATAL_ERROR "README.md's BibTeX does not say version = {${VERSION}}")
+endif()
+message(STATUS "CITATION.cff and README.md name version ${VERSION}")
