@@ -65,8 +65,8 @@ Json runAdversary(const Args& a) {
 Json runStimulus(const Args& a) {
     const long long n1 = a.integer("n1");
     const int k = static_cast<int>(a.integer("k")), kprime = static_cast<int>(a.integer("kprime"));
-    if (kprime > k) throw QueryError("--kprime must not exceed --k (a piece of k skills holds no larger set)");
     if (n1 < k) throw QueryError("--n1 must be at least --k");
+    if (kprime > n1) throw QueryError("--kprime must not exceed --n1 (there is no larger set of skills)");
     if (a.has("c") && !a.has("theta")) throw QueryError("--c needs --theta (the guaranteed fraction needs both)");
     const StimulusCount s = stimulusCount(n1, k, kprime, a.number("ntrain"));
     Json out = {{"seen_fraction_bound", s.seen_fraction_bound},

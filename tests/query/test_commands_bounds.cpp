@@ -71,8 +71,12 @@ TEST_CASE("stimulus command: seen bound and guarantee, bad input", "[stimulus_co
     const Json both = runQuery("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 4}, {"ntrain", 1e10}, {"theta", 0.02}});
     CHECK(both["guaranteed_fraction"].get<double>() == fracTuplesT2(0.02, 0.8, 8, 4));
     CHECK(both["unseen_competent_fraction_min"].get<double>() > 0.4);
-    CHECK_THAT(errorOf("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 9}, {"ntrain", 1e10}}),
-               Contains("--kprime") && Contains("--k"));
+    // k' above k: no piece shows such a set, however many pieces there are.
+    const Json larger = runQuery("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 9}, {"ntrain", 1e25}, {"theta", 0.01}});
+    CHECK(larger["seen_fraction_bound"] == 0.0);
+    CHECK(larger["unseen_competent_fraction_min"] == larger["guaranteed_fraction"]);
+    CHECK_THAT(errorOf("stimulus", {{"n1", 10}, {"k", 8}, {"kprime", 11}, {"ntrain", 1e10}}),
+               Contains("--kprime") && Contains("--n1"));
     CHECK_THAT(errorOf("stimulus", {{"n1", 5}, {"k", 8}, {"kprime", 2}, {"ntrain", 1e10}}), Contains("--n1"));
     CHECK_THAT(errorOf("stimulus", {{"n1", 100}, {"k", 8}, {"kprime", 2}, {"ntrain", 1e10}, {"c", 0.5}}),
                Contains("--theta"));

@@ -7,10 +7,12 @@
 namespace slingshot {
 namespace {
 
-// ln C(n, r) for small r: a product of r terms, exact enough for huge n where lgamma loses digits.
-double logChooseSmall(double n, int r) {
+// ln C(n, r) for whole n >= r: a product of min(r, n - r) terms (C(n, r) = C(n, n - r)), exact
+// enough for huge n where lgamma loses digits, and exactly 0 for C(n, n).
+double logChooseSmall(long long n, int r) {
+    const long long terms = std::min<long long>(r, n - r);
     double s = 0.0;
-    for (int i = 0; i < r; ++i) s += std::log((n - i) / (i + 1));
+    for (long long i = 0; i < terms; ++i) s += std::log(double(n - i) / double(i + 1));
     return s;
 }
 
@@ -46,12 +48,13 @@ double zipfMeasure(long long n1, double s, long long rank) {
 }
 
 StimulusCount stimulusCount(long long n1, int k, int kprime, double n_train) {
-    if (kprime < 1 || kprime > k) throw std::invalid_argument("kprime must be in [1, k]");
     if (n1 < k) throw std::invalid_argument("n1 must be >= k");
+    if (kprime < 1 || kprime > n1) throw std::invalid_argument("kprime must be in [1, n1]");
     if (!(n_train >= 0) || !std::isfinite(n_train)) throw std::invalid_argument("n_train must be finite and >= 0");
-    const double log_total = logChooseSmall(static_cast<double>(n1), kprime);
-    const double per_piece = chooseSmall(k, kprime);
-    const double seen = n_train > 0 ? std::exp(std::log(n_train) + std::log(per_piece) - log_total) : 0.0;
+    const double log_total = logChooseSmall(n1, kprime);
+    const double per_piece = kprime > k ? 0.0 : chooseSmall(k, kprime);
+    const double seen =
+        n_train > 0 && per_piece > 0 ? std::exp(std::log(n_train) + std::log(per_piece) - log_total) : 0.0;
     return {std::min(1.0, seen), log_total / std::log(10.0), per_piece};
 }
 

@@ -13,7 +13,7 @@ struct StimulusCount {
     double log10_sets_total;     // log10 C(n1, k')
     double sets_per_piece;       // C(k, k')
 };
-// 1 <= kprime <= k <= n1, n_train >= 0.
+// k <= n1, 1 <= kprime <= n1, n_train >= 0. A k' above k fits in no piece: nothing is seen.
 StimulusCount stimulusCount(long long n1, int k, int kprime, double n_train);
 
 }  // namespace slingshot
