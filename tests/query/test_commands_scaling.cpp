@@ -155,3 +155,12 @@ TEST_CASE("scaling command: a law without a data term has no optimal split, and 
     CHECK_THAT(errorOf("scaling", {{"compute", 1e23}, {"coef-d", 0}}),
                Contains("compute-optimal split needs A, B > 0"));
 }
+
+TEST_CASE("scaling command: a cloze error bound of 1 or more is flagged as saying nothing", "[scaling_command]") {
+    const Json tiny = runQuery("scaling", {{"n", 1}, {"d", 20}});
+    CHECK(tiny["cloze_error_bound"].get<double>() > 1);
+    CHECK(tiny["cloze_error_bound_vacuous"] == true);
+    const Json large = runQuery("scaling", {{"n", 1e12}, {"d", 2e13}});
+    CHECK(large["cloze_error_bound"].get<double>() < 1);
+    CHECK(large["cloze_error_bound_vacuous"] == false);
+}
