@@ -37,6 +37,8 @@ SimulationParams graphParamsFrom(const Args& a) {
     p.theta = a.number("theta");
     p.c = a.number("c");
     p.seed = static_cast<uint64_t>(a.integer("seed"));
+    if (a.given("zipf-s") && a.choice("measure") != "zipf")
+        throw QueryError("--zipf-s needs --measure zipf (the uniform measure has no exponent)");
     if (a.choice("measure") == "zipf") {
         p.measure.kind = MeasureSpec::Kind::Zipf;
         p.measure.zipf_s = a.number("zipf-s");

@@ -141,6 +141,11 @@ const ParamSpec& Args::spec(const std::string& name) const {
     throw std::logic_error("command reads undeclared parameter " + name);
 }
 
+bool Args::given(const std::string& name) const {
+    spec(name);
+    return std::find(given_.begin(), given_.end(), name) != given_.end();
+}
+
 bool Args::has(const std::string& name) const {
     spec(name);
     return values_.contains(name);
@@ -204,10 +209,12 @@ Json runQuery(const std::string& command, const Json& args) {
         }
     }
     Json values = Json::object();
+    std::vector<std::string> given;
     for (const auto& p : cmd->params) {
         auto it = args.find(p.name);
         if (it != args.end() && !it->is_null()) {
             values[p.name] = normalise(p, *it);
+            given.push_back(p.name);
         } else if (p.default_value) {
             values[p.name] = normalise(p, Json(*p.default_value));
         } else if (p.required) {
@@ -215,7 +222,7 @@ Json runQuery(const std::string& command, const Json& args) {
         }
     }
     Json inputs = values;
-    Json out = cmd->run(Args(&cmd->params, std::move(values)));
+    Json out = cmd->run(Args(&cmd->params, std::move(values), std::move(given)));
     out["provenance"] = provenance(command, inputs);
     return out;
 }

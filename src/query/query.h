@@ -89,8 +89,11 @@ private:
 // Validated view of one request's arguments.
 class Args {
 public:
-    Args(const std::vector<ParamSpec>* specs, Json values) : specs_(specs), values_(std::move(values)) {}
-    bool has(const std::string& name) const;  // given explicitly or by default
+    // `given`: the names the request set itself (the others in `values` are defaults).
+    Args(const std::vector<ParamSpec>* specs, Json values, std::vector<std::string> given = {})
+        : specs_(specs), values_(std::move(values)), given_(std::move(given)) {}
+    bool has(const std::string& name) const;    // given explicitly or by default
+    bool given(const std::string& name) const;  // given explicitly
     double number(const std::string& name) const;
     long long integer(const std::string& name) const;
     std::string choice(const std::string& name) const;
@@ -101,6 +104,7 @@ private:
     const ParamSpec& spec(const std::string& name) const;
     const std::vector<ParamSpec>* specs_;
     Json values_;  // already validated and normalised (numbers as numbers)
+    std::vector<std::string> given_;
 };
 
 struct CommandSpec {

@@ -28,9 +28,8 @@ TEST_CASE("skill counts: k'-sets larger than a piece are never seen, C(n, n) is 
     const StimulusCount big = stimulusCount(1000, 8, 9, 1e30);
     CHECK(big.seen_fraction_bound == 0.0);
     CHECK(big.sets_per_piece == 0.0);
-    CHECK_THAT(big.log10_sets_total, WithinRel(std::log10(1000.0 * 999 * 998 * 997 * 996 * 995 * 994 * 993 * 992 /
-                                                          362880.0),
-                                               1e-12));
+    CHECK_THAT(big.log10_sets_total,
+               WithinRel(std::log10(1000.0 * 999 * 998 * 997 * 996 * 995 * 994 * 993 * 992 / 362880.0), 1e-12));
     // C(1000, 1000) = 1 and C(1000, 999) = 1000, by the shorter product.
     CHECK(stimulusCount(1000, 8, 1000, 1).log10_sets_total == 0.0);
     CHECK_THAT(stimulusCount(1000, 8, 999, 1).log10_sets_total, WithinRel(3.0, 1e-14));

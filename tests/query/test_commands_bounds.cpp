@@ -72,7 +72,8 @@ TEST_CASE("stimulus command: seen bound and guarantee, bad input", "[stimulus_co
     CHECK(both["guaranteed_fraction"].get<double>() == fracTuplesT2(0.02, 0.8, 8, 4));
     CHECK(both["unseen_competent_fraction_min"].get<double>() > 0.4);
     // k' above k: no piece shows such a set, however many pieces there are.
-    const Json larger = runQuery("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 9}, {"ntrain", 1e25}, {"theta", 0.01}});
+    const Json larger =
+        runQuery("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 9}, {"ntrain", 1e25}, {"theta", 0.01}});
     CHECK(larger["seen_fraction_bound"] == 0.0);
     CHECK(larger["unseen_competent_fraction_min"] == larger["guaranteed_fraction"]);
     CHECK_THAT(errorOf("stimulus", {{"n1", 10}, {"k", 8}, {"kprime", 11}, {"ntrain", 1e10}}),

@@ -158,3 +158,17 @@ TEST_CASE("certify command: bad input is a QueryError naming the flag", "[certif
     const std::string text = queryText("certify", R"({"c": "abc"})");
     CHECK(text.find("error") != std::string::npos);
 }
+
+TEST_CASE("simulate and certify: a Zipf exponent without the Zipf measure is refused, not ignored",
+          "[simulate_command]") {
+    for (const char* command : {"simulate", "certify"}) {
+        INFO(command);
+        CHECK_THAT(errorOf(command, {{"n1", 100}, {"n2", 1000}, {"zipf-s", 1.5}}),
+                   Contains("--zipf-s needs --measure zipf"));
+        CHECK(runQuery(command, {{"n1", 100}, {"n2", 1000}, {"measure", "zipf"}, {"zipf-s", 1.5}})["measure"]
+                  .get<std::string>()
+                  .rfind("zipf:1.5", 0) == 0);
+    }
+    // The default exponent is not "given": the uniform measure runs as before.
+    CHECK(runQuery("simulate", {{"n1", 100}, {"n2", 1000}})["measure"] == "uniform");
+}
