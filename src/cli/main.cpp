@@ -1,6 +1,7 @@
 // slingshot-cli: every engine command as JSON or CSV. Flags are generated from the same command
 // declarations the page's Slingshot.query uses, so both front doors accept the same names and ranges.
 #include "cli/answer_csv.h"
+#include "cli/text_source.h"
 #include "query/provenance.h"
 #include "query/query.h"
 
@@ -17,6 +18,7 @@ std::string describe(const slingshot::ParamSpec& p) {
     std::string s = p.help + " — " + p.rangeText();
     if (p.default_value) s += " (default " + *p.default_value + ")";
     if (p.required) s += " (required)";
+    if (p.kind == slingshot::ParamKind::Text) s += "; @FILE reads a file, - standard input";
     return s;
 }
 
@@ -55,8 +57,24 @@ int main(int argc, char** argv) {
         CLI::App* sub = app.get_subcommand(cmd.name);
         if (!sub->parsed()) continue;
         Json args = Json::object();
-        for (const auto& p : cmd.params)
-            if (sub->count("--" + p.name) > 0) args[p.name] = raw[cmd.name][p.name];
+        std::string file_hint;  // for a text flag given what looks like a file name
+        for (const auto& p : cmd.params) {
+            if (sub->count("--" + p.name) == 0) continue;
+            const std::string& value = raw[cmd.name][p.name];
+            if (p.kind != ParamKind::Text) {
+                args[p.name] = value;
+                continue;
+            }
+            try {
+                args[p.name] = textArgument(value, std::cin);
+            } catch (const std::runtime_error& e) {
+                std::cerr << "slingshot-cli " << cmd.name << ": --" << p.name << ": " << e.what() << "\n";
+                return kUsageError;
+            }
+            if (looksLikeFileName(value))
+                file_hint = "--" + p.name + " takes the text itself: --" + p.name + " @" + value +
+                            " reads that file, --" + p.name + " - standard input.\n";
+        }
         try {
             Json result = runQuery(cmd.name, args);
             if (format == "csv") {
@@ -70,7 +88,7 @@ int main(int argc, char** argv) {
             std::string reason = e.what();
             if (reason.rfind(cmd.name + ": ", 0) == 0) reason.erase(0, cmd.name.size() + 2);
             std::cerr << "slingshot-cli " << cmd.name << ": " << reason << "\n"
-                      << "Run 'slingshot-cli " << cmd.name << " --help' for every flag and its range.\n";
+                      << file_hint << "Run 'slingshot-cli " << cmd.name << " --help' for every flag and its range.\n";
             return kUsageError;
         } catch (const std::bad_alloc&) {
             std::cerr << "slingshot-cli " << cmd.name << ": out of memory\n";

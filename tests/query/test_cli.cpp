@@ -7,7 +7,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <fstream>
 #include <string>
+#include <vector>
 
 using namespace slingshot;
 using Catch::Matchers::Contains;
@@ -54,4 +57,35 @@ TEST_CASE("cli: --version names the software, its version and commit", "[cli]") 
     const CliRun v = runCli("--version");
     CHECK(v.status == 0);
     CHECK(v.out == versionLine() + "\n");
+}
+
+TEST_CASE("cli: fit reads its points from a file or standard input", "[cli]") {
+    const std::string points =
+        "N,D,L\n1e8,2e9,3.2\n1e9,2e10,2.6\n1e10,2e11,2.25\n3e8,6e9,2.9\n3e9,6e10,2.4\n3e10,6e11,2.1\n";
+    const std::string path = "cli_fit_points.csv";
+    {
+        std::ofstream out(path);
+        out << points;
+    }
+    const CliRun inline_text =
+        runCli("fit --points '1e8,2e9,3.2;1e9,2e10,2.6;1e10,2e11,2.25;3e8,6e9,2.9;3e9,6e10,2.4;3e10,6e11,2.1'");
+    const CliRun from_file = runCli("fit --csv @" + path);
+    const CliRun from_stdin = runCli("fit --csv - < " + path);
+    REQUIRE(inline_text.status == 0);
+    REQUIRE(from_file.status == 0);
+    REQUIRE(from_stdin.status == 0);
+    auto law = [](const CliRun& r) {
+        Json j = Json::parse(r.out);
+        return std::vector<double>{j["E"], j["A"], j["B"], j["a"], j["b"]};
+    };
+    CHECK(law(from_file) == law(inline_text));
+    CHECK(law(from_stdin) == law(inline_text));
+    // A file name given as the points themselves: the message says how to read the file.
+    const CliRun named = runCli("fit --csv " + path, true);
+    CHECK(named.status == 2);
+    CHECK_THAT(named.out, Catch::Contains("--csv @" + path + " reads that file"));
+    std::remove(path.c_str());
+    const CliRun missing = runCli("fit --csv @" + path, true);
+    CHECK(missing.status == 2);
+    CHECK_THAT(missing.out, Catch::Contains("cannot read '" + path + "'"));
 }
