@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 using namespace slingshot;
 using Catch::Matchers::WithinAbs;
@@ -288,4 +289,18 @@ TEST_CASE("bounds: Markov's figure is for the same object as the guarantee, and 
                     CHECK(d.frac >= d.markov_frac - 1e-15);
                     CHECK(d.markov_frac >= 0);
                 }
+}
+
+TEST_CASE("bounds: tau = theta as written in decimal guarantees nothing, not 2e-16", "[bounds]") {
+    // 1 - 0.7 = 0.30000000000000004 > 0.3 in doubles: still tau = theta, as the reader wrote it.
+    for (double k : {1.0, 8.0})
+        for (auto [theta, c] : {std::pair{0.3, 0.7}, std::pair{0.1, 0.9}, std::pair{0.2, 0.8}, std::pair{0.6, 0.4}}) {
+            INFO("theta = " << theta << ", c = " << c << ", k = " << k);
+            CHECK(fracCompetent(theta, c, k) == 0.0);
+            CHECK(markovFrac(theta, c) == 0.0);
+            CHECK(boundDetail(theta, c, k, 1, TupleModel::T2, 0).alpha_bound == 1.0);
+        }
+    // A gap of a relative 1e-9 is a real gap.
+    CHECK(markovFrac(0.3, 1 - 0.3 * (1 + 1e-9)) > 0);
+    CHECK(fracCompetent(0.3, 1 - 0.3 * (1 + 1e-9), 8) > 0);
 }

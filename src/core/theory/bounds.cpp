@@ -45,6 +45,11 @@ struct Exponent {
     }
 };
 
+// tau <= theta, with ties as the reader means them: c is written in decimal, so tau = 1 - c carries a
+// rounding error of an ulp or so (1 - 0.7 = 0.30000000000000004 > 0.3). Within a relative 1e-12 of
+// theta, tau counts as theta: every skill can be failed, nothing is guaranteed (not 2e-16).
+bool failureReachesLevel(double tau, double theta) { return tau <= theta * (1 + 1e-12); }
+
 bool hasTheorem(double theta, double beta) { return theta > 0 && theta < 1 && beta > 1 && std::isfinite(beta); }
 
 }  // namespace
@@ -98,7 +103,7 @@ double markovFrac(double theta, double c) {
     if (std::isnan(theta)) throw std::invalid_argument("theta must not be NaN");
     if (theta <= 0) return 1.0;
     const double tau = 1 - c;
-    if (tau <= theta) return 0.0;
+    if (failureReachesLevel(tau, theta)) return 0.0;
     return 1 - theta / tau;
 }
 
@@ -147,7 +152,7 @@ BoundDetail boundDetail(double theta, double c, double k, int kprime, TupleModel
     }
     const double tau = 1 - d.c_eff;
     d.beta = d.theta_eff > 0 ? tau / d.theta_eff : kInf;
-    if (d.theta_eff > 0 && d.theta_eff < 1 && d.beta > 1) {
+    if (d.theta_eff > 0 && d.theta_eff < 1 && !failureReachesLevel(tau, d.theta_eff)) {
         d.alpha_star = alphaStar(d.theta_eff, d.beta, d.k_eff, d.rho_eff);
         d.alpha_bound = std::min({1.0, d.alpha_star, d.theta_eff / tau});  // theta/tau = 1/beta, rounded as Markov
     } else {
