@@ -7,12 +7,37 @@
 #include "query/theory_args.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
 namespace slingshot {
 
 namespace {
+
+std::string shortNumber(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", v);
+    return text;
+}
+
+// The modelling choices every number here depends on, and what a reader must know to trust them.
+Json emergenceNotes(const EmergenceModel& m, long long clipped, long long points) {
+    Json notes = Json::array();
+    notes.push_back("k'-tuples read as " + std::string(tupleModelName(m.tuples)) +
+                    (m.tuples == TupleModel::T2 ? " (Cor 13's union accounting, our reading of the paper)" : "") +
+                    "; t2, t2exact, t1 and p move the thresholds by orders of magnitude");
+    notes.push_back(m.theta_map == ThetaMap::Linear
+                        ? "theta = c_map x excess loss with c_map = " + shortNumber(m.c_map) + " (an assumption)"
+                        : std::string("theta = sqrt(2 x excess loss) (Pinsker; not the paper's map)"));
+    if (m.data_rule == DataRule::ComputeOptimal)
+        notes.push_back("D is compute-optimal under the law's rounded constants: its tokens per parameter vary with N");
+    if (clipped > 0)
+        notes.push_back("theta reached 1 at " + std::to_string(clipped) + " of " + std::to_string(points) +
+                        " sizes (the excess loss is above 1/c_map there; a law with E = 0 counts all its loss as "
+                        "excess), so nothing is guaranteed at those sizes");
+    return notes;
+}
 
 Json runEmergence(const Args& a) {
     EmergenceModel m;
@@ -56,7 +81,9 @@ Json runEmergence(const Args& a) {
     out["d_rule"] = optimal ? "optimal" : "ratio";
     out["tokens_per_param"] = optimal ? Json(nullptr) : Json(m.tokens_per_param);
     addThetaFields(out, m);
-    out["theta_clipped_points"] = std::count(sweep.theta_clipped.begin(), sweep.theta_clipped.end(), 1);
+    const long long clipped = std::count(sweep.theta_clipped.begin(), sweep.theta_clipped.end(), 1);
+    out["theta_clipped_points"] = clipped;
+    out["notes"] = emergenceNotes(m, clipped, static_cast<long long>(sweep.n_params.size()));
 
     if (a.has("zipf") || a.has("n1") || a.has("rank")) {
         if (!a.has("zipf") || !a.has("n1") || !a.has("rank"))

@@ -42,3 +42,16 @@ TEST_CASE("emergence command: curves, §5.2 thresholds, Zipf ranks, unreachable 
     CHECK_THAT(errorOf("emergence", {{"zipf", 1.0}, {"n1", 10}, {"rank", "11"}}), Contains("--rank"));
     CHECK_THAT(errorOf("emergence", {{"target", 1}}), Contains("--target"));
 }
+
+TEST_CASE("emergence command: notes name the modelling choices and a clipped theta", "[emergence_command]") {
+    const Json plain = runQuery("emergence", {{"points", 5}, {"kprime", "1,2"}, {"from", 1e10}});
+    REQUIRE(plain["notes"].size() == 2);  // no clipped theta from N = 1e10 on
+    CHECK_THAT(plain["notes"][0].get<std::string>(), Contains("read as t2"));
+    CHECK_THAT(plain["notes"][1].get<std::string>(), Contains("c_map = 1"));
+    // A Kaplan-style law (E = 0): the whole loss is excess, theta clips to 1 at small N.
+    const Json kaplan = runQuery("emergence", {{"points", 20}, {"kprime", "1"}, {"entropy", 0}, {"from", 1e6}});
+    REQUIRE(kaplan["theta_clipped_points"].get<long long>() > 0);
+    CHECK_THAT(kaplan["notes"].back().get<std::string>(), Contains("theta reached 1 at"));
+    const Json optimal = runQuery("emergence", {{"points", 5}, {"kprime", "1"}, {"d-rule", "optimal"}});
+    CHECK_THAT(optimal["notes"].dump(), Contains("compute-optimal"));
+}
