@@ -24,12 +24,14 @@ bool isFlat(const Json& o) {
 }
 
 // Rows of `o`: its scalar fields, extended by the rows of its first array of objects (recursively).
-void collectRows(const Json& o, Json prefix, std::vector<Json>& rows) {
+// A field of an element named like one of its parents' (simulate's run-level c and each curve point's
+// c) is written as "<array>_<name>", so that neither overwrites the other.
+void collectRows(const Json& o, const std::string& array, Json prefix, std::vector<Json>& rows) {
     for (const auto& [k, v] : o.items())
-        if (!v.is_structured()) prefix[k] = v;
+        if (!v.is_structured()) prefix[!array.empty() && prefix.contains(k) ? array + "_" + k : k] = v;
     for (const auto& [k, v] : o.items()) {
         if (v.is_array() && !v.empty() && v.front().is_object()) {
-            for (const auto& item : v) collectRows(item, prefix, rows);
+            for (const auto& item : v) collectRows(item, k, prefix, rows);
             return;
         }
     }
@@ -43,7 +45,7 @@ std::string toCsv(const Json& result) {
     if (isFlat(result)) {
         rows.push_back(result);
     } else {
-        collectRows(result, Json::object(), rows);
+        collectRows(result, "", Json::object(), rows);
     }
     std::vector<std::string> header;
     for (const auto& row : rows)

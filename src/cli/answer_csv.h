@@ -1,7 +1,7 @@
 // A command's answer as CSV (slingshot-cli --format csv): a flat object becomes a header and one
 // row; an object holding one array of flat objects (e.g. "curve") becomes one row per element;
 // nested arrays of arrays are flattened with the parent's scalar fields repeated (e.g. emergence
-// curves: kprime,n,theta,frac).
+// curves: kprime,n,theta,frac); an element's field named like a parent's is "<array>_<name>".
 #pragma once
 
 #include "query/query.h"

@@ -49,3 +49,13 @@ TEST_CASE("answer csv: real answers, one row per curve point", "[answer_csv]") {
     CHECK(header.find("kprime") != std::string::npos);
     CHECK(header.find("frac") != std::string::npos);
 }
+
+TEST_CASE("answer csv: an element's field named like its parent's keeps both", "[answer_csv]") {
+    const Json run = {{"c", 0.8}, {"curve", {{{"c", 0.0}, {"frac", 1.0}}, {{"c", 0.5}, {"frac", 0.9}}}}};
+    CHECK(toCsv(run) == "c,curve_c,frac\n0.8,0.0,1.0\n0.8,0.5,0.9\n");
+    // A real run: every row says the run's own c, and the grid point beside it.
+    const std::string csv = toCsv(runQuery("simulate", {{"n1", 100}, {"n2", 1000}, {"grid", 4}, {"c", 0.8}}));
+    const std::string header = csv.substr(0, csv.find('\n'));
+    CHECK_THAT(header, Catch::Contains(",c,"));
+    CHECK_THAT(header, Catch::Contains(",curve_c,frac"));
+}
