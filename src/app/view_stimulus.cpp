@@ -2,7 +2,7 @@
 
 #include "app/plot.h"
 #include "app/widgets.h"
-#include "core/theory/skill_counts.h"
+#include "core/theory/stimulus_sweep.h"
 
 #include <imgui.h>
 
@@ -25,11 +25,7 @@ ParamSpec n1Spec() {
     p.required = false;
     return p;
 }
-ParamSpec tokensPerPieceSpec() {
-    ParamSpec p = viewParam("tokens-per-piece", ParamKind::Number,
-                            "training tokens per text piece: n_train = D / tokens-per-piece training pieces", 1, 1e6);
-    return p;
-}
+ParamSpec tokensPerPieceSpec() { return cliParam("stimulus", "tokens-per-piece"); }
 ParamSpec atSpec() {
     ParamSpec p = cliParam("scaling", "n");
     p.help = "model size N of the read-outs (parameters)";
@@ -67,24 +63,24 @@ void StimulusView::recompute() {
         const EmergenceModel m = params_.model();
         validateModel(m);
         if (!(from_ < to_)) throw std::invalid_argument("from must be below to");
-        n_.resize(kPoints);
-        for (int j = 0; j < kPoints; ++j) n_[j] = from_ * std::pow(to_ / from_, static_cast<double>(j) / (kPoints - 1));
         const int k = static_cast<int>(params_.k);
-        for (long long kp : kprimes_) {
+        for (long long kp : kprimes_)  // the view explains k' > k instead of drawing zeros
             if (kp > params_.k)
                 throw std::invalid_argument("k' = " + std::to_string(kp) + " exceeds k = " + std::to_string(k));
-            if (n1_ < params_.k) throw std::invalid_argument("N1 must be at least k");
-            Curve c{kp, {}, {}, {}};
-            for (double n : n_) {
-                double n_train = tokensFor(m, n) / tokens_per_piece_;
-                c.seen.push_back(stimulusCount(n1_, k, static_cast<int>(kp), n_train).seen_fraction_bound);
-                c.guaranteed.push_back(guaranteedFraction(m, n, static_cast<int>(kp)));
-                c.unseen_high.push_back(std::max(c.seen.back(), c.guaranteed.back()));
+        if (n1_ < params_.k) throw std::invalid_argument("N1 must be at least k");
+        const std::vector<int> kprimes(kprimes_.begin(), kprimes_.end());
+        const StimulusSweep sweep = sweepStimulus(m, n1_, kprimes, tokens_per_piece_, from_, to_, kPoints);
+        n_ = sweep.n_params;
+        for (const StimulusSweep::Curve& swept : sweep.curves) {
+            Curve c{swept.kprime, {}, {}, {}};
+            for (const StimulusAt& p : swept.points) {
+                c.seen.push_back(p.seen_fraction_bound);
+                c.guaranteed.push_back(p.guaranteed_fraction);
+                c.unseen_high.push_back(std::max(p.seen_fraction_bound, p.guaranteed_fraction));
             }
-            const double d = tokensFor(m, at_), n_train = d / tokens_per_piece_;
-            const StimulusCount s = stimulusCount(n1_, k, static_cast<int>(kp), n_train);
-            at_readings_.push_back({kp, d, n_train, thetaAt(m, at_).theta, s.seen_fraction_bound,
-                                    guaranteedFraction(m, at_, static_cast<int>(kp)), s.log10_sets_total});
+            const StimulusAt s = stimulusAt(m, n1_, swept.kprime, tokens_per_piece_, at_);
+            at_readings_.push_back({swept.kprime, s.d_tokens, s.n_train, s.theta.theta, s.seen_fraction_bound,
+                                    s.guaranteed_fraction, s.log10_sets_total});
             curves_.push_back(std::move(c));
         }
     } catch (const std::exception& e) {

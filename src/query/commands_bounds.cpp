@@ -2,6 +2,7 @@
 // (how tight they are, §3.3) and `stimulus` (paucity of stimulus, §5.4).
 #include "core/theory/bounds.h"
 #include "core/theory/skill_counts.h"
+#include "core/theory/stimulus_sweep.h"
 #include "core/theory/tightness.h"
 #include "query/command_support.h"
 #include "query/commands.h"
@@ -62,11 +63,64 @@ Json runAdversary(const Args& a) {
     return out;
 }
 
+// One point of the sweep, or the answer at --n, as JSON.
+Json stimulusAtJson(const StimulusAt& s) {
+    return {{"n", s.n_params},
+            {"d", s.d_tokens},
+            {"ntrain", s.n_train},
+            {"theta", s.theta.theta},
+            {"theta_clipped", s.theta.clipped},
+            {"seen_fraction_bound", s.seen_fraction_bound},
+            {"guaranteed_fraction", s.guaranteed_fraction},
+            {"unseen_competent_fraction_min", s.unseen_competent_fraction_min}};
+}
+
+// --n: n_train and theta from the scaling law at N (and a sweep over N with --points), as the
+// Stimulus view computes them.
+Json runStimulusAlongLaw(const Args& a, long long n1, int k, int kprime) {
+    for (const char* given : {"theta", "ntrain"})
+        if (a.has(given))
+            throw QueryError(std::string("--n and --") + given + " cannot be used together (--n derives both)");
+    EmergenceModel m;
+    m.law = lawFrom(a);
+    applyThetaMap(a, m);
+    m.k = k;
+    m.c = a.has("c") ? a.number("c") : 0.8;
+    m.tuples = tupleModelFrom(a);
+    if (a.has("ratio")) m.tokens_per_param = a.number("ratio");
+    if (wantsComputeOptimalTokens(a)) m.data_rule = DataRule::ComputeOptimal;
+    const double per_piece = a.number("tokens-per-piece");
+    Json out = stimulusAtJson(stimulusAt(m, n1, kprime, per_piece, a.number("n")));
+    out["n1"] = n1;
+    out["k"] = k;
+    out["kprime"] = kprime;
+    out["c"] = m.c;
+    out["tokens_per_piece"] = per_piece;
+    out["tuples"] = std::string(tupleModelName(m.tuples));
+    out["preset"] = m.law.name;
+    addLawFields(out, m.law);
+    addThetaFields(out, m);
+    if (a.has("points")) {
+        const int kp[] = {kprime};
+        const StimulusSweep sweep = sweepStimulus(m, n1, kp, per_piece, a.number("from"), a.number("to"),
+                                                  static_cast<int>(a.integer("points")));
+        Json points = Json::array();
+        for (const StimulusAt& s : sweep.curves.front().points) points.push_back(stimulusAtJson(s));
+        out["sweep"] = points;
+    }
+    return out;
+}
+
 Json runStimulus(const Args& a) {
     const long long n1 = a.integer("n1");
     const int k = static_cast<int>(a.integer("k")), kprime = static_cast<int>(a.integer("kprime"));
     if (n1 < k) throw QueryError("--n1 must be at least --k");
     if (kprime > n1) throw QueryError("--kprime must not exceed --n1 (there is no larger set of skills)");
+    if (a.has("n")) return runStimulusAlongLaw(a, n1, k, kprime);
+    if (!a.has("ntrain")) throw QueryError("one of --ntrain (training pieces) or --n (a model size) is required");
+    for (const char* law_only : {"points", "preset", "ratio", "d-rule"})
+        if (a.given(law_only))
+            throw QueryError(std::string("--") + law_only + " needs --n (a model size on the scaling law)");
     if (a.has("c") && !a.has("theta")) throw QueryError("--c needs --theta (the guaranteed fraction needs both)");
     const StimulusCount s = stimulusCount(n1, k, kprime, a.number("ntrain"));
     Json out = {{"seen_fraction_bound", s.seen_fraction_bound},
@@ -120,11 +174,22 @@ CommandSpec stimulusCommand() {
         Param("n1", "number of skills N1", ParamKind::Integer).range(1, 1e15).required(),
         Param("k", "skills per text piece", ParamKind::Integer).range(1, 1000).required(),
         Param("kprime", "tuple size k'", ParamKind::Integer).range(1, 1000).required(),
-        Param("ntrain", "training text pieces").range(0, 1e30).required(),
+        Param("ntrain", "training text pieces (or --n)").range(0, 1e30),
         Param("theta", "failure measure theta, for the guaranteed fraction beside the count").range(0, 1),
-        Param("c", "competence level c with --theta (default 0.8)").range(0, 1).openMax(),
+        Param("c", "competence level c with --theta or --n (default 0.8)").range(0, 1).openMax(),
         tuplesParam(),
+        Param("n", "model size N (parameters): n_train = D(N) / tokens per piece and theta(N) from the law")
+            .range(0, 1e40)
+            .openMin(),
+        Param("tokens-per-piece", "training tokens per text piece, with --n").range(1, 1e6).byDefault("100"),
+        Param("ratio", "tokens per parameter r, D = r N (default 20), with --n").range(0, 1e6).openMin(),
+        dRuleParam(),
+        Param("from", "smallest N of the sweep (with --n and --points)").range(0, 1e40).openMin().byDefault("1e9"),
+        Param("to", "largest N of the sweep").range(0, 1e40).openMin().byDefault("1e17"),
+        Param("points", "log-spaced sweep points over N (with --n)", ParamKind::Integer).range(2, 10000),
     };
+    for (auto& q : lawParams()) p.push_back(q);
+    for (auto& q : thetaParams()) p.push_back(q);
     return {"stimulus", "paucity of stimulus: upper bound on the fraction of k'-sets seen in training (§5.4)", p,
             guarded("stimulus", runStimulus)};
 }

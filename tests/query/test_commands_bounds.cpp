@@ -93,3 +93,24 @@ TEST_CASE("bound command: markov_frac is Markov's figure for the k'-tuples, neve
     const Json p = runQuery("bound", {{"theta", 0.0561}, {"k", 8}, {"c", 0.5}, {"kprime", 4}, {"tuples", "p"}});
     CHECK_THAT(p["markov_frac"].get<double>(), WithinRel(std::pow(1 - 0.0561 / (1 - std::pow(0.5, 0.25)), 4), 1e-12));
 }
+
+TEST_CASE("stimulus command: --n takes the pieces and theta from the scaling law, --points sweeps N",
+          "[stimulus_command]") {
+    const Json at = runQuery("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 4}, {"n", 1e13}});
+    CHECK(at["ntrain"] == 2e12);  // D = 20 N tokens, 100 tokens a piece
+    const Json scaling = runQuery("scaling", {{"n", 1e13}});
+    CHECK(at["theta"] == scaling["theta"]);
+    CHECK(at["seen_fraction_bound"] ==
+          runQuery("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 4}, {"ntrain", 2e12}})["seen_fraction_bound"]);
+    CHECK(at["law"]["name"] == "hoffmann2022");
+    const Json swept = runQuery(
+        "stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 4}, {"n", 1e13}, {"points", 5}, {"tokens-per-piece", 50}});
+    REQUIRE(swept["sweep"].size() == 5);
+    CHECK(swept["sweep"][0]["n"] == 1e9);
+    CHECK(swept["sweep"][0]["ntrain"] == 20 * 1e9 / 50);
+    CHECK_THAT(errorOf("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 4}}), Contains("one of --ntrain"));
+    CHECK_THAT(errorOf("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 4}, {"n", 1e13}, {"theta", 0.1}}),
+               Contains("--n and --theta"));
+    CHECK_THAT(errorOf("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 4}, {"ntrain", 1e9}, {"points", 5}}),
+               Contains("--points needs --n"));
+}
