@@ -132,7 +132,7 @@ TEST_CASE("query: defaults fill absent parameters, null means absent, required o
           "--theta is required (failure measure theta of text pieces); allowed: [0, 1]");
     CHECK(errorOf("bound", {{"theta", nullptr}, {"k", 8}, {"c", 0.8}}) ==
           "--theta is required (failure measure theta of text pieces); allowed: [0, 1]");
-    CHECK_THAT(errorOf("stimulus", {{"n1", 100}, {"k", 8}, {"kprime", 2}}), StartsWith("--ntrain is required"));
+    CHECK_THAT(errorOf("stimulus", {{"n1", 100}, {"k", 8}, {"ntrain", 1e9}}), StartsWith("--kprime is required"));
 }
 
 TEST_CASE("query: unknown commands and parameters are named with the known ones", "[query]") {
