@@ -9,6 +9,8 @@
 
 #include <iostream>
 #include <map>
+#include <stdexcept>
+#include <string>
 
 namespace {
 
@@ -20,6 +22,64 @@ std::string describe(const slingshot::ParamSpec& p) {
     if (p.required) s += " (required)";
     if (p.kind == slingshot::ParamKind::Text) s += "; @FILE reads a file, - standard input";
     return s;
+}
+
+// The flags given to one command as the dispatcher's arguments (text flags read from @FILE or -), and
+// a hint when a text flag was given what looks like a file name. Throws std::runtime_error naming the
+// flag when a file cannot be read.
+slingshot::Json argumentsOf(const slingshot::CommandSpec& cmd, CLI::App& sub,
+                            const std::map<std::string, std::string>& raw, std::string& file_hint) {
+    using namespace slingshot;
+    Json args = Json::object();
+    for (const auto& p : cmd.params) {
+        if (sub.count("--" + p.name) == 0) continue;
+        const std::string& value = raw.at(p.name);
+        if (p.kind != ParamKind::Text) {
+            args[p.name] = value;
+            continue;
+        }
+        try {
+            args[p.name] = textArgument(value, std::cin);
+        } catch (const std::runtime_error& e) {
+            throw std::runtime_error("--" + p.name + ": " + e.what());
+        }
+        if (looksLikeFileName(value))
+            file_hint = "--" + p.name + " takes the text itself: --" + p.name + " @" + value + " reads that file, --" +
+                        p.name + " - standard input.\n";
+    }
+    return args;
+}
+
+// Runs one parsed command and prints its answer (JSON or CSV) or why it was refused; the exit code.
+int runCommand(const slingshot::CommandSpec& cmd, CLI::App& sub, const std::map<std::string, std::string>& raw,
+               const std::string& format) {
+    using namespace slingshot;
+    std::string file_hint;
+    Json args;
+    try {
+        args = argumentsOf(cmd, sub, raw, file_hint);
+    } catch (const std::runtime_error& e) {
+        std::cerr << "slingshot-cli " << cmd.name << ": " << e.what() << "\n";
+        return kUsageError;
+    }
+    try {
+        const Json result = runQuery(cmd.name, args);
+        if (format == "csv")
+            std::cout << toCsv(result);
+        else
+            std::cout << result.dump(2) << "\n";
+        return 0;
+    } catch (const QueryError& e) {
+        // Answers name their command ("scaling: ...") for Slingshot.query; the CLI's prefix does here.
+        std::string reason = e.what();
+        if (reason.rfind(cmd.name + ": ", 0) == 0) reason.erase(0, cmd.name.size() + 2);
+        std::cerr << "slingshot-cli " << cmd.name << ": " << reason << "\n"
+                  << file_hint << "Run 'slingshot-cli " << cmd.name << " --help' for every flag and its range.\n";
+        return kUsageError;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "slingshot-cli " << cmd.name << ": out of memory\n";
+        return 1;
+    }
 }
 
 }  // namespace
@@ -55,45 +115,7 @@ int main(int argc, char** argv) {
 
     for (const auto& cmd : registry().commands()) {
         CLI::App* sub = app.get_subcommand(cmd.name);
-        if (!sub->parsed()) continue;
-        Json args = Json::object();
-        std::string file_hint;  // for a text flag given what looks like a file name
-        for (const auto& p : cmd.params) {
-            if (sub->count("--" + p.name) == 0) continue;
-            const std::string& value = raw[cmd.name][p.name];
-            if (p.kind != ParamKind::Text) {
-                args[p.name] = value;
-                continue;
-            }
-            try {
-                args[p.name] = textArgument(value, std::cin);
-            } catch (const std::runtime_error& e) {
-                std::cerr << "slingshot-cli " << cmd.name << ": --" << p.name << ": " << e.what() << "\n";
-                return kUsageError;
-            }
-            if (looksLikeFileName(value))
-                file_hint = "--" + p.name + " takes the text itself: --" + p.name + " @" + value +
-                            " reads that file, --" + p.name + " - standard input.\n";
-        }
-        try {
-            Json result = runQuery(cmd.name, args);
-            if (format == "csv") {
-                std::cout << toCsv(result);
-            } else {
-                std::cout << result.dump(2) << "\n";
-            }
-            return 0;
-        } catch (const QueryError& e) {
-            // Answers name their command ("scaling: ...") for Slingshot.query; the CLI's prefix does here.
-            std::string reason = e.what();
-            if (reason.rfind(cmd.name + ": ", 0) == 0) reason.erase(0, cmd.name.size() + 2);
-            std::cerr << "slingshot-cli " << cmd.name << ": " << reason << "\n"
-                      << file_hint << "Run 'slingshot-cli " << cmd.name << " --help' for every flag and its range.\n";
-            return kUsageError;
-        } catch (const std::bad_alloc&) {
-            std::cerr << "slingshot-cli " << cmd.name << ": out of memory\n";
-            return 1;
-        }
+        if (sub->parsed()) return runCommand(cmd, *sub, raw[cmd.name], format);
     }
     return kUsageError;
 }
