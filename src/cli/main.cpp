@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <stdexcept>
@@ -50,9 +51,27 @@ slingshot::Json argumentsOf(const slingshot::CommandSpec& cmd, CLI::App& sub,
     return args;
 }
 
-// Runs one parsed command and prints its answer (JSON or CSV) or why it was refused; the exit code.
+// How an answer is written: --format json|csv, --layout long|wide (CSV), --output FILE (else stdout).
+struct OutputOptions {
+    std::string format = "json", layout = "long", file;
+    void addTo(CLI::App& app) {
+        app.add_option("--format", format, "output format")->check(CLI::IsMember({"json", "csv"}));
+        app.add_option("--layout", layout, "CSV layout: long (a row per point) or wide (curves side by side)")
+            ->check(CLI::IsMember({"long", "wide"}));
+        app.add_option("--output", file, "write the answer to this file instead of standard output");
+    }
+};
+
+// The answer as the options ask for it; std::invalid_argument for a layout the answer has not.
+std::string answerText(const slingshot::Json& result, const OutputOptions& o) {
+    if (o.layout == "wide" && o.format != "csv") throw std::invalid_argument("--layout wide needs --format csv");
+    if (o.format != "csv") return result.dump(2) + "\n";
+    return o.layout == "wide" ? slingshot::toWideCsv(result) : slingshot::toCsv(result);
+}
+
+// Runs one parsed command and writes its answer or why it was refused; the exit code.
 int runCommand(const slingshot::CommandSpec& cmd, CLI::App& sub, const std::map<std::string, std::string>& raw,
-               const std::string& format) {
+               const OutputOptions& options) {
     using namespace slingshot;
     std::string file_hint;
     Json args;
@@ -64,11 +83,20 @@ int runCommand(const slingshot::CommandSpec& cmd, CLI::App& sub, const std::map<
     }
     try {
         const Json result = runQuery(cmd.name, args);
-        if (format == "csv")
-            std::cout << toCsv(result);
-        else
-            std::cout << result.dump(2) << "\n";
+        const std::string text = answerText(result, options);
+        if (options.file.empty()) {
+            std::cout << text;
+            return 0;
+        }
+        std::ofstream out(options.file, std::ios::binary);
+        if (!(out << text) || !out.flush()) {
+            std::cerr << "slingshot-cli " << cmd.name << ": cannot write '" << options.file << "'\n";
+            return 1;
+        }
         return 0;
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "slingshot-cli " << cmd.name << ": " << e.what() << "\n";
+        return kUsageError;
     } catch (const QueryError& e) {
         // Answers name their command ("scaling: ...") for Slingshot.query; the CLI's prefix does here.
         std::string reason = e.what();
@@ -89,14 +117,14 @@ int main(int argc, char** argv) {
     CLI::App app{"slingshot-cli: the skill-graph theory of emergence (Arora & Goyal 2023), computed exactly"};
     app.require_subcommand(1);
     app.set_version_flag("--version", versionLine());
-    std::string format = "json";
-    app.add_option("--format", format, "output format")->check(CLI::IsMember({"json", "csv"}));
+    OutputOptions output;
+    output.addTo(app);
 
     // One map of raw flag texts per command; the dispatcher validates them.
     std::map<std::string, std::map<std::string, std::string>> raw;
     for (const auto& cmd : registry().commands()) {
         CLI::App* sub = app.add_subcommand(cmd.name, cmd.summary);
-        sub->add_option("--format", format, "output format")->check(CLI::IsMember({"json", "csv"}));
+        output.addTo(*sub);
         for (const auto& p : cmd.params) sub->add_option("--" + p.name, raw[cmd.name][p.name], describe(p));
     }
 
@@ -115,7 +143,7 @@ int main(int argc, char** argv) {
 
     for (const auto& cmd : registry().commands()) {
         CLI::App* sub = app.get_subcommand(cmd.name);
-        if (sub->parsed()) return runCommand(cmd, *sub, raw[cmd.name], format);
+        if (sub->parsed()) return runCommand(cmd, *sub, raw[cmd.name], output);
     }
     return kUsageError;
 }

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 
 using namespace slingshot;
@@ -58,4 +59,24 @@ TEST_CASE("answer csv: an element's field named like its parent's keeps both", "
     const std::string header = csv.substr(0, csv.find('\n'));
     CHECK_THAT(header, Catch::Contains(",c,"));
     CHECK_THAT(header, Catch::Contains(",curve_c,frac"));
+}
+
+TEST_CASE("answer csv: the wide layout puts curves side by side, a row per point", "[answer_csv]") {
+    const Json two = {{"target", 0.5},
+                      {"curves",
+                       {{{"kprime", 1}, {"points", {{{"n", 1.0}, {"frac", 0.1}}, {{"n", 2.0}, {"frac", 0.2}}}}},
+                        {{"kprime", 2}, {"points", {{{"n", 1.0}, {"frac", 0.01}}, {{"n", 2.0}, {"frac", 0.04}}}}}}}};
+    CHECK(toWideCsv(two) == "n,frac_kprime1,frac_kprime2\n1.0,0.1,0.01\n2.0,0.2,0.04\n");
+    // A real sweep: one row per N, n and theta once, a column per k'.
+    const Json sweep = runQuery("emergence", {{"points", 4}, {"kprime", "1,2,4"}});
+    const std::string wide = toWideCsv(sweep);
+    CHECK(wide.substr(0, wide.find('\n')) == "n,theta,frac_kprime1,frac_kprime2,frac_kprime4");
+    CHECK(std::count(wide.begin(), wide.end(), '\n') == 5);
+    CHECK_THROWS_WITH(toWideCsv(runQuery("bound", {{"theta", 0.1}, {"k", 8}, {"points", 4}})),
+                      Catch::Contains("curves side by side"));
+    CHECK_THROWS_AS(toWideCsv(Json{{"n", 1}}), std::invalid_argument);
+    const Json uneven = {
+        {"curves",
+         {{{"kprime", 1}, {"points", {{{"n", 1.0}}}}}, {{"kprime", 2}, {"points", {{{"n", 1.0}}, {{"n", 2.0}}}}}}}};
+    CHECK_THROWS_WITH(toWideCsv(uneven), Catch::Contains("equal length"));
 }

@@ -89,3 +89,22 @@ TEST_CASE("cli: fit reads its points from a file or standard input", "[cli]") {
     CHECK(missing.status == 2);
     CHECK_THAT(missing.out, Catch::Contains("cannot read '" + path + "'"));
 }
+
+TEST_CASE("cli: --output writes the answer to a file, --layout wide sets curves side by side", "[cli]") {
+    const std::string path = "cli_output_answer.json";
+    std::remove(path.c_str());
+    const CliRun written = runCli("scaling --n 1e9 --output " + path);
+    CHECK(written.status == 0);
+    CHECK(written.out.empty());
+    std::ifstream in(path);
+    const Json answer = Json::parse(in);
+    CHECK(answer["n"] == 1e9);
+    std::remove(path.c_str());
+    const CliRun wide = runCli("emergence --points 3 --kprime 1,2 --format csv --layout wide");
+    CHECK(wide.status == 0);
+    CHECK(wide.out.rfind("n,theta,frac_kprime1,frac_kprime2\n", 0) == 0);
+    CHECK(runCli("emergence --points 3 --layout wide", true)
+              .out.rfind("slingshot-cli emergence: --layout wide needs --format csv", 0) == 0);
+    CHECK(runCli("bound --theta 0.1 --k 8 --points 3 --format csv --layout wide").status == 2);
+    CHECK(runCli("scaling --n 1e9 --output /no-such-folder/answer.json").status == 1);
+}
