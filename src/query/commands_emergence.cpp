@@ -96,6 +96,8 @@ Json runEmergence(const Args& a) {
             zipf.push_back({{"rank", rank}, {"measure", mu}, {"n", optionalOrNull(nForMeasure(m, mu, 1))}});
         }
         out["zipf"] = zipf;
+        out["notes"].push_back(
+            "the zipf block is for single skills (k' = 1) of each rank, whatever --kprime and --tuples say");
     }
     return out;
 }

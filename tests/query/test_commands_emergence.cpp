@@ -55,3 +55,11 @@ TEST_CASE("emergence command: notes name the modelling choices and a clipped the
     const Json optimal = runQuery("emergence", {{"points", 5}, {"kprime", "1"}, {"d-rule", "optimal"}});
     CHECK_THAT(optimal["notes"].dump(), Contains("compute-optimal"));
 }
+
+TEST_CASE("emergence command: the Zipf block says it is for single skills", "[emergence_command]") {
+    const Json z = runQuery(
+        "emergence", {{"points", 3}, {"kprime", "2"}, {"tuples", "p"}, {"zipf", 1.0}, {"n1", 1000}, {"rank", "1,10"}});
+    REQUIRE(z["zipf"].size() == 2);
+    CHECK_THAT(z["notes"].back().get<std::string>(), Contains("single skills (k' = 1)"));
+    CHECK_FALSE(runQuery("emergence", {{"points", 3}})["notes"].dump().find("zipf block") != std::string::npos);
+}
