@@ -104,8 +104,8 @@ void CertificateTask::drawSummary() const {
     ImGui::PopStyleColor();
 }
 
-const std::vector<double>& CertificateTask::failingCurve(double theta, const std::vector<double>& c) const {
-    static const std::vector<double> none;
+const CertificateTask::Curves& CertificateTask::curvesFor(double theta, const std::vector<double>& c) const {
+    static const Curves none;
     const Done* done = last();
     if (!done) return none;
     if (curves_generation_ != driver_.generation() || curves_grid_ != c) {
@@ -115,14 +115,20 @@ const std::vector<double>& CertificateTask::failingCurve(double theta, const std
     }
     auto [it, fresh] = curves_.try_emplace(theta);
     if (fresh)
-        for (double cj : c) it->second.push_back(done->certifier->certify(theta, cj).frac);
+        for (double cj : c) {
+            const double failing = done->certifier->certify(theta, cj).frac;
+            it->second.failing.push_back(failing);
+            it->second.competent.push_back(1 - failing);
+        }
     return it->second;
 }
 
-std::vector<double> CertificateTask::competentCurve(double theta, const std::vector<double>& c) const {
-    std::vector<double> y = failingCurve(theta, c);
-    for (double& v : y) v = 1 - v;
-    return y;
+const std::vector<double>& CertificateTask::failingCurve(double theta, const std::vector<double>& c) const {
+    return curvesFor(theta, c).failing;
+}
+
+const std::vector<double>& CertificateTask::competentCurve(double theta, const std::vector<double>& c) const {
+    return curvesFor(theta, c).competent;
 }
 
 }  // namespace slingshot::app

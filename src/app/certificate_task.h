@@ -76,14 +76,18 @@ public:
     // certificate (empty without one). Kept per theta until the certificate or the grid changes, so
     // views drawing it every frame do not certify again.
     const std::vector<double>& failingCurve(double theta, const std::vector<double>& c) const;
-    // 1 - failingCurve: the certifier's "fraction with competence > c" guarantee.
-    std::vector<double> competentCurve(double theta, const std::vector<double>& c) const;
+    // 1 - failingCurve: the certifier's "fraction with competence > c" guarantee (kept alike).
+    const std::vector<double>& competentCurve(double theta, const std::vector<double>& c) const;
 
 private:
     JobDriver<GraphKey, CertificateJob, Done> driver_;
     mutable uint64_t curves_generation_ = UINT64_MAX;  // the certificate curves_ come from
     mutable std::vector<double> curves_grid_;
-    mutable std::map<double, std::vector<double>> curves_;  // by theta
+    struct Curves {
+        std::vector<double> failing, competent;
+    };
+    const Curves& curvesFor(double theta, const std::vector<double>& c) const;
+    mutable std::map<double, Curves> curves_;  // by theta
 };
 
 }  // namespace slingshot::app

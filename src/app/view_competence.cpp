@@ -65,14 +65,11 @@ void CompetenceView::refreshTheory() {
     const OverlayParams wanted{in_.theta, static_cast<int>(in_.k), static_cast<uint64_t>(in_.n1),
                                static_cast<uint64_t>(in_.n2), static_cast<int>(in_.kprime)};
     TheoryCurves& t = theory_;
-    if (!(t.at.params == wanted && t.at.c == in_.c) || t.c.empty()) t.at = overlayAt(wanted, in_.c);
-    if (!t.c.empty() && t.overlays.params == wanted) return;
+    const bool none = t.overlays.c.empty();
+    if (none || !(t.at.params == wanted && t.at.c == in_.c)) t.at = overlayAt(wanted, in_.c);
+    if (!none && t.overlays.params == wanted) return;
     t.overlays = overlayCurves(wanted);
     const OverlayCurves& o = t.overlays;
-    t.c = o.c;
-    t.guarantee = o.thm8_competent;
-    t.finite = o.finite_competent;
-    t.tuples_t2 = o.tuples_t2_competent;
     t.worst.resize(o.c.size());
     t.random.resize(o.c.size());
     for (size_t j = 0; j < o.c.size(); ++j) {
@@ -226,15 +223,16 @@ void CompetenceView::drawFractionPlot(const SimulationSnapshot* s, ImVec2 size) 
                        {"competence level c", ui::Scale::Linear, 0, 1},
                        {"fraction of skills", ui::Scale::Linear, 0, 1.02}, size))
         return;
-    ui::PlotLine("random Y, expected", t.c, t.random, ui::PlotColour::Green, ui::LineStyle::Dotted, 2.5f);
-    ui::PlotLine("exact worst case 1 \u2212 \u03b1_A", t.c, t.worst, ui::PlotColour::Warm, ui::LineStyle::Dashed);
-    ui::PlotLine("Thm 8 guarantee (N\u2082 \u2192 \u221e)", t.c, t.guarantee, ui::PlotColour::Foreground,
-                 ui::LineStyle::Solid, 2.0f);
-    ui::PlotLine("Thm 8, finite size \u03c1 = N\u2081/N\u2082", t.c, t.finite, ui::PlotColour::Foreground,
-                 ui::LineStyle::Dotted, 1.5f);
+    ui::PlotLine("random Y, expected", t.overlays.c, t.random, ui::PlotColour::Green, ui::LineStyle::Dotted, 2.5f);
+    ui::PlotLine("exact worst case 1 \u2212 \u03b1_A", t.overlays.c, t.worst, ui::PlotColour::Warm,
+                 ui::LineStyle::Dashed);
+    ui::PlotLine("Thm 8 guarantee (N\u2082 \u2192 \u221e)", t.overlays.c, t.overlays.thm8_competent,
+                 ui::PlotColour::Foreground, ui::LineStyle::Solid, 2.0f);
+    ui::PlotLine("Thm 8, finite size \u03c1 = N\u2081/N\u2082", t.overlays.c, t.overlays.finite_competent,
+                 ui::PlotColour::Foreground, ui::LineStyle::Dotted, 1.5f);
     if (certificateOn() && cert_.last())
-        ui::PlotLine(cert_.stale() ? "certificate of the previous graph" : "certificate for this graph", t.c,
-                     cert_.competentCurve(in_.theta, t.c), ui::PlotColour::Purple, ui::LineStyle::Solid, 2.0f);
+        ui::PlotLine(cert_.stale() ? "certificate of the previous graph" : "certificate for this graph", t.overlays.c,
+                     cert_.competentCurve(in_.theta, t.overlays.c), ui::PlotColour::Purple, ui::LineStyle::Solid, 2.0f);
     if (s) {
         const CompetenceSummary& skills = s->result.skills;
         std::vector<double> x, y;
@@ -242,11 +240,12 @@ void CompetenceView::drawFractionPlot(const SimulationSnapshot* s, ImVec2 size) 
         if (weighed(*s)) {
             // The measure meets the bounds; the count (which the certificate bounds) beside it.
             curveOf(skills.measureCurve(), x, y);
-            ui::PlotLine(("simulated, " + failures + ", \u03bc\u2081-measure").c_str(), x, y, ui::PlotColour::Accent,
+            // The word that tells the two apart comes first: narrow legends cut the end of a name.
+            ui::PlotLine(("simulated by \u03bc\u2081-measure, " + failures).c_str(), x, y, ui::PlotColour::Accent,
                          ui::LineStyle::Solid, 2.5f);
             ui::PlotMarkers("", {s->params.c}, {1 - skills.measureFracAtMostC()}, ui::PlotColour::Accent, 5.0f);
             curveOf(skills.curve(), x, y);
-            ui::PlotLine("simulated, count of skills", x, y, ui::PlotColour::Accent, ui::LineStyle::Dotted, 1.5f);
+            ui::PlotLine("simulated by count of skills", x, y, ui::PlotColour::Accent, ui::LineStyle::Dotted, 1.5f);
         } else {
             curveOf(skills.curve(), x, y);
             ui::PlotLine(("simulated, " + failures).c_str(), x, y, ui::PlotColour::Accent, ui::LineStyle::Solid, 2.5f);
@@ -293,9 +292,10 @@ void CompetenceView::drawTuplePlot(const SimulationSnapshot* s, ImVec2 size) {
     if (!ui::BeginPlot("competence-tuples", title.c_str(), {"competence level c", ui::Scale::Linear, 0, 1},
                        {"fraction of k\u2032-tuples", ui::Scale::Linear, 0, 1.02}, size))
         return;
-    ui::PlotLine("single skills: Thm 8 guarantee", t.c, t.guarantee, 6, ui::LineStyle::Dotted, 1.5f);
-    ui::PlotLine("k\u2032-tuples: T2 guarantee (\u03b8\u2032 = k\u2032\u03b8)", t.c, t.tuples_t2, 6,
-                 ui::LineStyle::Solid, 2.0f);
+    ui::PlotLine("single skills: Thm 8 guarantee", t.overlays.c, t.overlays.thm8_competent, 6, ui::LineStyle::Dotted,
+                 1.5f);
+    ui::PlotLine("k\u2032-tuples: T2 guarantee (\u03b8\u2032 = k\u2032\u03b8)", t.overlays.c,
+                 t.overlays.tuples_t2_competent, 6, ui::LineStyle::Solid, 2.0f);
     if (s && s->result.tuples) {
         std::vector<double> x, y;
         curveOf(s->result.tuples->summary.curve(), x, y);

@@ -44,9 +44,9 @@ public:
     // The engine's overlay curves (cached while theta, k, N1, N2, k' are unchanged), as fractions of
     // skills with competence >= c, over c = j / kOverlaySteps, j = 0 .. kOverlaySteps.
     struct TheoryCurves {
-        OverlayCurves overlays;
-        OverlayPoint at;  // at the read-out's c
-        std::vector<double> c, guarantee, finite, worst, random, tuples_t2;
+        OverlayCurves overlays;             // the guarantees, drawn as they are
+        OverlayPoint at;                    // at the read-out's c
+        std::vector<double> worst, random;  // 1 - the failing fractions: competence >= c
     };
 
 private:

@@ -81,14 +81,7 @@ Json runStimulusAlongLaw(const Args& a, long long n1, int k, int kprime) {
     for (const char* given : {"theta", "ntrain"})
         if (a.has(given))
             throw QueryError(std::string("--n and --") + given + " cannot be used together (--n derives both)");
-    EmergenceModel m;
-    m.law = lawFrom(a);
-    applyThetaMap(a, m);
-    m.k = k;
-    m.c = a.has("c") ? a.number("c") : 0.8;
-    m.tuples = tupleModelFrom(a);
-    if (a.has("ratio")) m.tokens_per_param = a.number("ratio");
-    if (wantsComputeOptimalTokens(a)) m.data_rule = DataRule::ComputeOptimal;
+    const EmergenceModel m = emergenceModelFrom(a, k, a.has("c") ? a.number("c") : 0.8);
     const double per_piece = a.number("tokens-per-piece");
     Json out = stimulusAtJson(stimulusAt(m, n1, kprime, per_piece, a.number("n")));
     out["n1"] = n1;

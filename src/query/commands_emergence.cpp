@@ -40,14 +40,7 @@ Json emergenceNotes(const EmergenceModel& m, long long clipped, long long points
 }
 
 Json runEmergence(const Args& a) {
-    EmergenceModel m;
-    m.law = lawFrom(a);
-    applyThetaMap(a, m);
-    m.k = a.number("k");
-    m.c = a.number("c");
-    m.tuples = tupleModelFrom(a);
-    if (wantsComputeOptimalTokens(a)) m.data_rule = DataRule::ComputeOptimal;
-    if (a.has("ratio")) m.tokens_per_param = a.number("ratio");
+    const EmergenceModel m = emergenceModelFrom(a, a.number("k"), a.number("c"));
     const double from = a.number("from"), to = a.number("to");
     if (!(from < to)) throw QueryError("--from must be below --to");
     std::vector<int> kprimes;

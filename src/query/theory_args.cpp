@@ -99,6 +99,18 @@ bool wantsComputeOptimalTokens(const Args& a) {
     return optimal;
 }
 
+EmergenceModel emergenceModelFrom(const Args& a, double k, double c) {
+    EmergenceModel m;
+    m.law = lawFrom(a);
+    applyThetaMap(a, m);
+    m.k = k;
+    m.c = c;
+    m.tuples = tupleModelFrom(a);
+    if (wantsComputeOptimalTokens(a)) m.data_rule = DataRule::ComputeOptimal;
+    if (a.has("ratio")) m.tokens_per_param = a.number("ratio");
+    return m;
+}
+
 ParamSpec tuplesParam() {
     return Param("tuples",
                  "k'-tuple formalisation: t2 (Cor 13, union accounting), t2exact, t1 (block split), p (route P)",

@@ -30,6 +30,10 @@ ParamSpec dRuleParam();
 // True for d-rule optimal; QueryError when it comes with a ratio, which it would ignore.
 bool wantsComputeOptimalTokens(const Args& a);
 
+// The model from size to guaranteed fraction (emergence, stimulus --n): the law, the theta map, the
+// tuple reading, the D rule (d-rule, ratio), k skills a piece and competence level c.
+EmergenceModel emergenceModelFrom(const Args& a, double k, double c);
+
 // tuples: t2 | t2exact | t1 | p.
 ParamSpec tuplesParam();
 TupleModel tupleModelFrom(const Args& a);

@@ -290,8 +290,9 @@ TEST_CASE("competence view: under Zipf the simulated measure meets the bound, th
     CHECK(measure_value == app::formatFixed(skills.measureFracAtMostC()));
     CHECK(count_value == app::formatFixed(skills.fracAtMostC()));
     // The measure curve is the one drawn solid; it lies on or above the Thm 8 guarantee at c.
-    const auto& weighed = test::series("competence-fraction", "simulated, adversarial failures, \u03bc\u2081-measure");
-    const auto& counted = test::series("competence-fraction", "simulated, count of skills");
+    const auto& weighed =
+        test::series("competence-fraction", "simulated by \u03bc\u2081-measure, adversarial failures");
+    const auto& counted = test::series("competence-fraction", "simulated by count of skills");
     REQUIRE(weighed.y.size() == skills.measureCurve().size());
     REQUIRE(counted.y.size() == skills.curve().size());
     CHECK(1 - skills.measureFracAtMostC() >= fracCompetent(0.1, 0.8, 8));
