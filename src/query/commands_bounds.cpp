@@ -16,6 +16,12 @@ namespace slingshot {
 
 namespace {
 
+Json noBlocksNotes() {
+    return {
+        "t1 cuts each piece's k slots into blocks of k' skills: with k' > k there is no block, no k'-tuple "
+        "has an edge, and nothing is guaranteed (frac 0)"};
+}
+
 Json runBound(const Args& a) {
     exclusive(a, "c", "points");
     if (!a.has("c") && !a.has("points")) throw QueryError("one of --c (a level) or --points (a curve) is required");
@@ -28,25 +34,30 @@ Json runBound(const Args& a) {
         const auto curve = performanceCurve(theta, k, kprime, model, rho, static_cast<int>(a.integer("points")));
         Json points = Json::array();
         for (const CurvePoint& p : curve) points.push_back({{"c", p.c}, {"frac", p.frac}});
-        return {{"theta", theta}, {"k", k},         {"kprime", kprime}, {"tuples", std::string(tupleModelName(model))},
-                {"rho", rho},     {"curve", points}};
+        Json out = {{"theta", theta},   {"k", k},
+                    {"kprime", kprime}, {"tuples", std::string(tupleModelName(model))},
+                    {"rho", rho},       {"curve", points}};
+        if (boundDetail(theta, curve.front().c, k, kprime, model, rho).no_blocks) out["notes"] = noBlocksNotes();
+        return out;
     }
     const double c = a.number("c");
     const BoundDetail d = boundDetail(theta, c, k, kprime, model, rho);
-    return {{"theta", theta},
-            {"k", k},
-            {"kprime", kprime},
-            {"c", c},
-            {"beta", finiteOrNull(d.beta)},
-            {"alpha_star", finiteOrNull(d.alpha_star)},
-            {"frac", d.frac},
-            {"tuples", std::string(tupleModelName(model))},
-            {"rho", rho},
-            {"theta_eff", d.theta_eff},
-            {"k_eff", d.k_eff},
-            {"c_eff", d.c_eff},
-            {"alpha_bound", d.alpha_bound},
-            {"markov_frac", d.markov_frac}};
+    Json out = {{"theta", theta},
+                {"k", k},
+                {"kprime", kprime},
+                {"c", c},
+                {"beta", finiteOrNull(d.beta)},
+                {"alpha_star", finiteOrNull(d.alpha_star)},
+                {"frac", d.frac},
+                {"tuples", std::string(tupleModelName(model))},
+                {"rho", rho},
+                {"theta_eff", d.theta_eff},
+                {"k_eff", d.k_eff},
+                {"c_eff", d.c_eff},
+                {"alpha_bound", d.alpha_bound},
+                {"markov_frac", d.markov_frac}};
+    if (d.no_blocks) out["notes"] = noBlocksNotes();
+    return out;
 }
 
 Json runAdversary(const Args& a) {

@@ -2,12 +2,15 @@
 // sizes and their ratios, and optionally the sizes at which Zipf-ranked skills become competent.
 #include "core/theory/emergence.h"
 #include "core/theory/skill_counts.h"
+#include "core/theory/threshold_intervals.h"
 #include "query/command_support.h"
 #include "query/commands.h"
 #include "query/theory_args.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,11 +25,17 @@ std::string shortNumber(double v) {
 }
 
 // The modelling choices every number here depends on, and what a reader must know to trust them.
-Json emergenceNotes(const EmergenceModel& m, long long clipped, long long points) {
+Json emergenceNotes(const EmergenceModel& m, std::span<const int> kprimes, long long clipped, long long points) {
     Json notes = Json::array();
     notes.push_back("k'-tuples read as " + std::string(tupleModelName(m.tuples)) +
                     (m.tuples == TupleModel::T2 ? " (Cor 13's union accounting, our reading of the paper)" : "") +
                     "; t2, t2exact, t1 and p move the thresholds by orders of magnitude");
+    for (int kp : kprimes)
+        if (boundDetail(0.5, m.c, m.k, kp, m.tuples).no_blocks) {
+            notes.push_back("t1 with k' > k: a piece holds no block of k' skills, so nothing is guaranteed for k' = " +
+                            std::to_string(kp) + " at any size");
+            break;
+        }
     notes.push_back(m.theta_map == ThetaMap::Linear
                         ? "theta = c_map x excess loss with c_map = " + shortNumber(m.c_map) + " (an assumption)"
                         : std::string("theta = sqrt(2 x excess loss) (Pinsker; not the paper's map)"));
@@ -34,13 +43,55 @@ Json emergenceNotes(const EmergenceModel& m, long long clipped, long long points
         notes.push_back("D is compute-optimal under the law's rounded constants: its tokens per parameter vary with N");
     if (clipped > 0)
         notes.push_back("theta reached 1 at " + std::to_string(clipped) + " of " + std::to_string(points) +
-                        " sizes (the excess loss is above 1/c_map there; a law with E = 0 counts all its loss as "
-                        "excess), so nothing is guaranteed at those sizes");
+                        " sizes (the excess loss is above " +
+                        (m.theta_map == ThetaMap::Linear ? std::string("1/c_map") : std::string("1/2, Pinsker's cut")) +
+                        " there; a law with E = 0 counts all its loss as excess), so nothing is guaranteed at those "
+                        "sizes");
     return notes;
 }
 
+// With a fitted law: each threshold's interval from a residual bootstrap of the reader's points.
+void addThresholdIntervals(const Args& a, const EmergenceModel& m, const std::optional<PointsFit>& fitted,
+                           std::span<const int> kprimes, double target, Json& out) {
+    const long long replicas = a.integer("bootstrap");
+    if (!fitted) {
+        for (const char* flag : {"bootstrap", "interval", "bootstrap-seed"})
+            if (a.given(flag))
+                throw QueryError(std::string("--") + flag + " needs --preset fit (intervals come from your points)");
+        return;
+    }
+    if (replicas == 0) return;
+    if (m.law.name != fitted->fit.law.name) {
+        out["notes"].push_back("no threshold intervals: the fitted law's constants were overridden");
+        return;
+    }
+    const uint64_t seed = static_cast<uint64_t>(a.integer("bootstrap-seed"));
+    const double level = a.number("interval");
+    const std::vector<ScalingLaw> laws =
+        bootstrapScalingFit(fitted->points, fitted->fit, static_cast<uint32_t>(replicas), seed);
+    const std::vector<ThresholdInterval> iv = thresholdIntervals(m, kprimes, target, laws, level);
+    long long invalid = 0;
+    for (size_t i = 0; i < iv.size(); ++i) {
+        Json& t = out["thresholds"][i];
+        t["n_lo"] = optionalOrNull(iv[i].lo);
+        t["n_hi"] = optionalOrNull(iv[i].hi);
+        t["unreached_replicas"] = iv[i].unreached;
+        invalid = iv[i].invalid_law;
+    }
+    out["threshold_intervals"] = {{"method", "residual bootstrap of the fit"},
+                                  {"level", level},
+                                  {"replicas", replicas},
+                                  {"seed", seed},
+                                  {"invalid_laws", invalid}};
+    out["notes"].push_back("n_lo .. n_hi: central " + shortNumber(100 * level) + "% of the thresholds of " +
+                           std::to_string(replicas) +
+                           " refits to your points with resampled residuals (null: beyond 1e40); they show "
+                           "the fit's uncertainty, not that of the modelling choices");
+}
+
 Json runEmergence(const Args& a) {
-    const EmergenceModel m = emergenceModelFrom(a, a.number("k"), a.number("c"));
+    const std::optional<PointsFit> fitted = pointsFitFrom(a);
+    const EmergenceModel m = emergenceModelFrom(a, a.number("k"), a.number("c"), fitted);
     const double from = a.number("from"), to = a.number("to");
     if (!(from < to)) throw QueryError("--from must be below --to");
     std::vector<int> kprimes;
@@ -76,7 +127,8 @@ Json runEmergence(const Args& a) {
     addThetaFields(out, m);
     const long long clipped = std::count(sweep.theta_clipped.begin(), sweep.theta_clipped.end(), 1);
     out["theta_clipped_points"] = clipped;
-    out["notes"] = emergenceNotes(m, clipped, static_cast<long long>(sweep.n_params.size()));
+    out["notes"] = emergenceNotes(m, kprimes, clipped, static_cast<long long>(sweep.n_params.size()));
+    addThresholdIntervals(a, m, fitted, kprimes, target, out);
 
     if (a.has("zipf") || a.has("n1") || a.has("rank")) {
         if (!a.has("zipf") || !a.has("n1") || !a.has("rank"))
@@ -113,6 +165,18 @@ CommandSpec emergenceCommand() {
             .byDefault("0.5"),
         Param("ratio", "tokens per parameter r, D = r N (default 20)").range(0, 1e6).openMin(),
         dRuleParam(),
+        Param("bootstrap", "with --preset fit: refits to your points for the thresholds' intervals (0: none)",
+              ParamKind::Integer)
+            .range(0, 10000)
+            .byDefault("200"),
+        Param("interval", "with --preset fit: central probability of the thresholds' intervals")
+            .range(0, 1)
+            .openMin()
+            .openMax()
+            .byDefault("0.9"),
+        Param("bootstrap-seed", "with --preset fit: seed of the resampled residuals", ParamKind::Integer)
+            .range(0, 9007199254740992.0)
+            .byDefault("1"),
         Param("zipf", "Zipf exponent s of the skill measure (§5.3)").range(0, 10),
         Param("n1", "number of skills N1 (with --zipf)", ParamKind::Integer).range(1, 1e12),
         Param("rank", "skill frequency ranks (with --zipf)", ParamKind::IntList).range(1, 1e12),

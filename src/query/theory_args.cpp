@@ -9,22 +9,6 @@
 
 namespace slingshot {
 
-namespace {
-
-// The fitted law of --fit-points, refused with the fit's own message when it cannot serve as a law.
-ScalingLaw fittedLaw(const Args& a) {
-    try {
-        ScalingLaw law = fitScalingLaw(parseScalingPoints(a.text("fit-points"))).law;
-        validateScalingLaw(law);
-        law.name = "fit";
-        return law;
-    } catch (const std::invalid_argument& e) {
-        throw QueryError(std::string("--fit-points: ") + e.what());
-    }
-}
-
-}  // namespace
-
 std::vector<ParamSpec> lawParams() {
     return {
         Param("preset", "scaling-law fit (nats/token)", ParamKind::Choice)
@@ -53,11 +37,26 @@ std::vector<ParamSpec> thetaParams() {
     };
 }
 
-ScalingLaw lawFrom(const Args& a) {
+std::optional<PointsFit> pointsFitFrom(const Args& a) {
     const bool fit = a.choice("preset") == "fit";
     if (fit != a.has("fit-points"))
         throw QueryError(fit ? "--preset fit needs your points in --fit-points" : "--fit-points needs --preset fit");
-    ScalingLaw law = fit ? fittedLaw(a) : *scalingPreset(a.choice("preset"));
+    if (!fit) return std::nullopt;
+    try {
+        PointsFit f;
+        f.points = parseScalingPoints(a.text("fit-points"));
+        f.fit = fitScalingLaw(f.points);
+        validateScalingLaw(f.fit.law);
+        return f;
+    } catch (const std::invalid_argument& e) {
+        throw QueryError(std::string("--fit-points: ") + e.what());
+    }
+}
+
+ScalingLaw lawFrom(const Args& a) { return lawFrom(a, pointsFitFrom(a)); }
+
+ScalingLaw lawFrom(const Args& a, const std::optional<PointsFit>& fitted) {
+    ScalingLaw law = fitted ? fitted->fit.law : *scalingPreset(a.choice("preset"));
     const std::pair<const char*, double*> overrides[] = {
         {"entropy", &law.E}, {"coef-n", &law.A}, {"coef-d", &law.B}, {"exp-n", &law.a}, {"exp-d", &law.b}};
     for (const auto& [flag, field] : overrides) {
@@ -100,8 +99,12 @@ bool wantsComputeOptimalTokens(const Args& a) {
 }
 
 EmergenceModel emergenceModelFrom(const Args& a, double k, double c) {
+    return emergenceModelFrom(a, k, c, pointsFitFrom(a));
+}
+
+EmergenceModel emergenceModelFrom(const Args& a, double k, double c, const std::optional<PointsFit>& fitted) {
     EmergenceModel m;
-    m.law = lawFrom(a);
+    m.law = lawFrom(a, fitted);
     applyThetaMap(a, m);
     m.k = k;
     m.c = c;

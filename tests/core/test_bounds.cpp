@@ -304,3 +304,22 @@ TEST_CASE("bounds: tau = theta as written in decimal guarantees nothing, not 2e-
     CHECK(markovFrac(0.3, 1 - 0.3 * (1 + 1e-9)) > 0);
     CHECK(fracCompetent(0.3, 1 - 0.3 * (1 + 1e-9), 8) > 0);
 }
+
+TEST_CASE("bounds: T1 with k' > k has no blocks and guarantees nothing", "[bounds]") {
+    // A piece of k = 8 skills cut into blocks of k' = 16 holds none: no 16-tuple has an edge.
+    const BoundDetail none = boundDetail(0.05, 0.8, 8, 16, TupleModel::T1);
+    CHECK(none.no_blocks);
+    CHECK(none.frac == 0);
+    CHECK(none.markov_frac == 0);
+    CHECK(none.alpha_bound == 1);
+    CHECK(none.k_eff == 0.5);
+    // k' = k: one block, the theorem at degree 1; k' = 3: the real degree 8/3 (THEORY §4.2).
+    const BoundDetail one = boundDetail(0.05, 0.8, 8, 8, TupleModel::T1);
+    CHECK_FALSE(one.no_blocks);
+    CHECK(one.frac == fracCompetent(0.05, 0.8, 1.0));
+    CHECK(fracTuplesT1(0.05, 0.8, 8, 3) == fracCompetent(0.05, 0.8, 8.0 / 3));
+    CHECK(fracCompetent(0.05, 0.8, 1.0) > 0);
+    // The other readings have no such limit: T2's k'-pieces have k' k slots.
+    CHECK_FALSE(boundDetail(0.005, 0.8, 8, 16, TupleModel::T2).no_blocks);
+    CHECK(fracTuplesT2(0.005, 0.8, 8, 16) > 0);
+}

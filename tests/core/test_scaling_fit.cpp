@@ -3,7 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -95,4 +97,76 @@ TEST_CASE("scaling fit: refuses degenerate input with a message", "[scaling_fit]
     nan[8].n_params = NAN;
     CHECK(message(nan).find("point 9") != std::string::npos);
     CHECK(message(pts) == "accepted");
+}
+
+TEST_CASE("scaling fit bootstrap: exact points give the fit itself, and a seed gives the same replicas",
+          "[scaling_fit]") {
+    const ScalingLaw truth = hoffmann2022();
+    const auto exact = synthetic(truth, 5, 0.0, 1);
+    const ScalingFit fit = fitScalingLaw(exact);
+    for (const ScalingLaw& law : bootstrapScalingFit(exact, fit, 5, 1)) {
+        CHECK(law.a == Approx(fit.law.a).epsilon(1e-6));
+        CHECK(law.b == Approx(fit.law.b).epsilon(1e-6));
+        CHECK(law.E == Approx(fit.law.E).epsilon(1e-6));
+    }
+    const auto noisy = synthetic(truth, 5, 0.01, 2);
+    const ScalingFit noisy_fit = fitScalingLaw(noisy);
+    const auto one = bootstrapScalingFit(noisy, noisy_fit, 20, 7), again = bootstrapScalingFit(noisy, noisy_fit, 20, 7),
+               other = bootstrapScalingFit(noisy, noisy_fit, 20, 8);
+    REQUIRE(one.size() == 20);
+    bool differs = false;
+    for (size_t j = 0; j < one.size(); ++j) {
+        CHECK(one[j].a == again[j].a);
+        CHECK(one[j].B == again[j].B);
+        differs = differs || one[j].a != other[j].a;
+    }
+    CHECK(differs);
+}
+
+TEST_CASE("scaling fit bootstrap: the replicas' spread of the exponents matches their sampling spread",
+          "[scaling_fit]") {
+    // 40 data sets of 25 points with 1% noise: the standard deviation of the fitted exponent a across
+    // data sets (its true sampling spread) against the median over data sets of the bootstrap's
+    // standard deviation. A bootstrap that spreads as new data would agrees within a factor 1.6 (the
+    // first spread is itself estimated from 40 values, about +-11%).
+    const ScalingLaw truth = hoffmann2022();
+    std::vector<double> fitted_a, boot_sd;
+    for (uint64_t s = 1; s <= 40; ++s) {
+        const auto pts = synthetic(truth, 5, 0.01, 100 + s);
+        const ScalingFit fit = fitScalingLaw(pts);
+        fitted_a.push_back(fit.law.a);
+        double sum = 0, sum2 = 0;
+        const auto laws = bootstrapScalingFit(pts, fit, 60, s);
+        for (const ScalingLaw& law : laws) {
+            sum += law.a;
+            sum2 += law.a * law.a;
+        }
+        const double mean = sum / double(laws.size());
+        boot_sd.push_back(std::sqrt(sum2 / double(laws.size()) - mean * mean));
+    }
+    double sum = 0, sum2 = 0;
+    for (double a : fitted_a) {
+        sum += a;
+        sum2 += a * a;
+    }
+    const double mean = sum / double(fitted_a.size());
+    const double sampling_sd = std::sqrt((sum2 - double(fitted_a.size()) * mean * mean) / double(fitted_a.size() - 1));
+    std::nth_element(boot_sd.begin(), boot_sd.begin() + 20, boot_sd.end());
+    const double median_boot = boot_sd[20];
+    INFO("sampling sd of a " << sampling_sd << ", median bootstrap sd " << median_boot);
+    CHECK(median_boot > sampling_sd / 1.6);
+    CHECK(median_boot < sampling_sd * 1.6);
+}
+
+TEST_CASE("scaling fit bootstrap: refuses too few points and a law that is not finite", "[scaling_fit]") {
+    const auto pts = synthetic(hoffmann2022(), 3, 0.01, 1);
+    const ScalingFit fit = fitScalingLaw(pts);
+    CHECK_THROWS_WITH(bootstrapScalingFit({pts.begin(), pts.begin() + 3}, fit, 5, 1), Catch::Contains("at least 6"));
+    ScalingFit infinite = fit;
+    infinite.law.A = std::numeric_limits<double>::infinity();
+    CHECK_THROWS_WITH(bootstrapScalingFit(pts, infinite, 5, 1), Catch::Contains("finite constants"));
+    // E underflowed to 0: the replicas start from the same losses and stay near the fit.
+    ScalingFit no_entropy = fit;
+    no_entropy.law.E = 0;
+    for (const ScalingLaw& law : bootstrapScalingFit(pts, no_entropy, 3, 1)) CHECK(std::isfinite(law.a));
 }

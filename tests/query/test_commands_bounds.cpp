@@ -114,3 +114,17 @@ TEST_CASE("stimulus command: --n takes the pieces and theta from the scaling law
     CHECK_THAT(errorOf("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 4}, {"ntrain", 1e9}, {"points", 5}}),
                Contains("--points needs --n"));
 }
+
+TEST_CASE("bound command: t1 with k' above k says it has no blocks", "[bound_command]") {
+    const Json level = runQuery("bound", {{"theta", 0.05}, {"k", 8}, {"c", 0.8}, {"kprime", 16}, {"tuples", "t1"}});
+    CHECK(level["frac"] == 0.0);
+    CHECK(level["markov_frac"] == 0.0);
+    REQUIRE(level["notes"].size() == 1);
+    CHECK_THAT(level["notes"][0].get<std::string>(), Contains("k' > k there is no block"));
+    const Json curve = runQuery("bound", {{"theta", 0.05}, {"k", 8}, {"points", 4}, {"kprime", 16}, {"tuples", "t1"}});
+    for (const auto& p : curve["curve"]) CHECK(p["frac"] == 0.0);
+    CHECK(curve["notes"] == level["notes"]);
+    // At k' = k there is one block a piece, and no note.
+    CHECK_FALSE(
+        runQuery("bound", {{"theta", 0.05}, {"k", 8}, {"c", 0.8}, {"kprime", 8}, {"tuples", "t1"}}).contains("notes"));
+}

@@ -1,11 +1,17 @@
 // The `emergence` command: competence against model size along the scaling law, thresholds per k',
 // the Zipf measure's per-rank thresholds.
+#include "core/theory/emergence.h"
+#include "core/theory/scaling_examples.h"
+#include "core/theory/scaling_fit.h"
+#include "core/theory/threshold_intervals.h"
 #include "query/query.h"
+#include "query/scaling_points_text.h"
 #include "query_run.h"
 
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 using namespace slingshot;
 using Catch::Matchers::Contains;
@@ -62,4 +68,76 @@ TEST_CASE("emergence command: the Zipf block says it is for single skills", "[em
     REQUIRE(z["zipf"].size() == 2);
     CHECK_THAT(z["notes"].back().get<std::string>(), Contains("single skills (k' = 1)"));
     CHECK_FALSE(runQuery("emergence", {{"points", 3}})["notes"].dump().find("zipf block") != std::string::npos);
+}
+
+namespace {
+
+Json with(Json args, const Json& more) {
+    args.update(more);
+    return args;
+}
+
+}  // namespace
+
+TEST_CASE("emergence command: thresholds of a fitted law carry the bootstrap's intervals", "[emergence_command]") {
+    // 16 points of Hoffmann's law with 1% noise (the engine's example grid), as a reader pastes them.
+    ExampleGrid grid;
+    grid.n_side = 4;
+    const std::vector<ScalingPoint> pts = exampleScalingPoints(hoffmann2022(), 5, grid);
+    const std::string text = formatScalingPoints(pts);
+    const Json args = {{"preset", "fit"}, {"fit-points", text}, {"points", 3}, {"kprime", "1,4"}};
+    const Json r = runQuery("emergence", args);
+    REQUIRE(r["threshold_intervals"]["replicas"] == 200);
+    CHECK(r["threshold_intervals"]["level"] == 0.9);
+    CHECK(r["threshold_intervals"]["seed"] == 1);
+
+    // The same numbers as the engine's bootstrap of the same points, fitted from the same text.
+    const std::vector<ScalingPoint> parsed = parseScalingPoints(text);
+    const ScalingFit fit = fitScalingLaw(parsed);
+    EmergenceModel m;
+    m.law = fit.law;
+    const int kprimes[] = {1, 4};
+    const auto iv = thresholdIntervals(m, kprimes, 0.5, bootstrapScalingFit(parsed, fit, 200, 1), 0.9);
+    for (size_t i = 0; i < 2; ++i) {
+        const Json& t = r["thresholds"][i];
+        CHECK(t["n_lo"].get<double>() == *iv[i].lo);
+        CHECK(t["n_hi"].get<double>() == *iv[i].hi);
+        CHECK(t["n_lo"].get<double>() < t["n"].get<double>());
+        CHECK(t["n"].get<double>() < t["n_hi"].get<double>());
+        CHECK(t["unreached_replicas"] == 0);
+    }
+    const Json narrow = runQuery("emergence", with(args, {{"interval", 0.5}, {"bootstrap-seed", 2}}));
+    CHECK(narrow["thresholds"][0]["n_lo"].get<double>() > r["thresholds"][0]["n_lo"].get<double>());
+    CHECK(narrow["thresholds"][0]["n_hi"].get<double>() < r["thresholds"][0]["n_hi"].get<double>());
+
+    const Json none = runQuery("emergence", with(args, {{"bootstrap", 0}}));
+    CHECK_FALSE(none.contains("threshold_intervals"));
+    CHECK_FALSE(none["thresholds"][0].contains("n_lo"));
+    const Json overridden = runQuery("emergence", with(args, {{"exp-n", 0.3}}));
+    CHECK_FALSE(overridden.contains("threshold_intervals"));
+    CHECK_THAT(overridden["notes"].back().get<std::string>(), Contains("overridden"));
+    for (const char* flag : {"bootstrap", "interval", "bootstrap-seed"})
+        CHECK_THAT(errorOf("emergence", {{flag, flag == std::string("interval") ? 0.5 : 1}}),
+                   Contains(std::string("--") + flag) && Contains("--preset fit"));
+}
+
+TEST_CASE("emergence command: the clipping note names the cut of the theta map in use", "[emergence_command]") {
+    // At N = 1e8 Hoffmann's excess loss is about 1.8: theta reaches 1 under both maps.
+    const auto clippedNote = [](const Json& r) {
+        for (const auto& note : r["notes"])
+            if (note.get<std::string>().find("theta reached 1") != std::string::npos) return note.get<std::string>();
+        return std::string();
+    };
+    CHECK_THAT(clippedNote(runQuery("emergence", {{"points", 3}})), Contains("above 1/c_map"));
+    CHECK_THAT(clippedNote(runQuery("emergence", {{"points", 3}, {"theta-map", "pinsker"}})),
+               Contains("above 1/2, Pinsker's cut") && !Contains("c_map"));
+}
+
+TEST_CASE("emergence command: t1 with k' above k is named, and its curve guarantees nothing", "[emergence_command]") {
+    const Json r = runQuery("emergence", {{"points", 3}, {"kprime", "1,16"}, {"tuples", "t1"}, {"k", 8}});
+    for (const auto& p : r["curves"][1]["points"]) CHECK(p["frac"] == 0.0);
+    CHECK(r["thresholds"][1]["n"].is_null());
+    bool named = false;
+    for (const auto& note : r["notes"]) named = named || note.get<std::string>().find("k' = 16") != std::string::npos;
+    CHECK(named);
 }

@@ -19,6 +19,7 @@ enum class RngStream : uint64_t {
     TuplePieces = 4,
     SpectralStart = 5,
     ScalingExample = 6,
+    FitBootstrap = 7,
     Test = 99,
 };
 

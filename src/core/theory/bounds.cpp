@@ -146,9 +146,15 @@ BoundDetail boundDetail(double theta, double c, double k, int kprime, TupleModel
             case TupleModel::T1:
                 if (rho > 0) throw std::invalid_argument("rho > 0 with T1 tuples needs N1; use rho = 0");
                 d.k_eff = k / kprime;
+                d.no_blocks = kprime > k;
                 break;
             case TupleModel::P: d.c_eff = std::pow(c, 1.0 / kprime); break;
         }
+    }
+    if (d.no_blocks) {
+        d.alpha_bound = 1;
+        d.frac = d.markov_frac = 0;
+        return d;
     }
     const double tau = 1 - d.c_eff;
     d.beta = d.theta_eff > 0 ? tau / d.theta_eff : kInf;

@@ -58,6 +58,9 @@ struct BoundDetail {
     // Markov's guarantee for the same skills / k'-tuples (from the mean alone; never above frac):
     // at the effective parameters, raised to k' for route P as frac is.
     double markov_frac;
+    // T1 with k' > k: a piece of k skills holds no block of k' skills, so no k'-tuple has an edge and
+    // nothing is guaranteed (frac = markov_frac = 0, alpha_bound = 1).
+    bool no_blocks = false;
 };
 
 // kprime >= 1. rho > 0 is defined for k' = 1, T2/T2Exact (rho^k') and P (rho per skill); with T1

@@ -1,5 +1,7 @@
 #include "core/theory/scaling_fit.h"
 
+#include "core/base/rng.h"
+
 #include <Eigen/Dense>
 
 #include <algorithm>
@@ -127,6 +129,33 @@ std::vector<Params> startGrid() {
     return grid;
 }
 
+Data dataOf(const std::vector<ScalingPoint>& points) {
+    Data d;
+    const Eigen::Index n = Eigen::Index(points.size());
+    d.log_n.resize(n);
+    d.log_d.resize(n);
+    d.log_l.resize(n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+        d.log_n[i] = std::log(points[size_t(i)].n_params);
+        d.log_d[i] = std::log(points[size_t(i)].d_tokens);
+        d.log_l[i] = std::log(points[size_t(i)].loss);
+    }
+    return d;
+}
+
+// A constant that underflowed to 0 in exp() (the fit drove its logarithm far below any other term)
+// starts from the smallest normal double's logarithm, which gives the same losses.
+Params paramsOf(const ScalingLaw& law) {
+    const auto logOf = [](double v) { return std::log(std::max(v, std::numeric_limits<double>::min())); };
+    Params p;
+    p << logOf(law.E), logOf(law.A), logOf(law.B), law.a, law.b;
+    return p;
+}
+
+ScalingLaw lawOf(const Params& p) {
+    return {"fit", std::exp(p[kE]), std::exp(p[kA]), std::exp(p[kB]), p[kExpA], p[kExpB]};
+}
+
 ScalingFitErrors standardErrors(const Params& p, const Data& d, const ScalingLaw& law) {
     const double nan = std::numeric_limits<double>::quiet_NaN();
     ScalingFitErrors se{nan, nan, nan, nan, nan};
@@ -179,16 +208,8 @@ ScalingFit fitScalingLaw(const std::vector<ScalingPoint>& points, const ScalingF
     validateScalingPoints(points);
     if (!(options.huber_delta > 0) || options.lm_starts < 1 || options.max_iterations < 1)
         throw std::invalid_argument("fit: huber delta must be > 0, starts and iterations >= 1");
-    Data d;
-    const Eigen::Index n = Eigen::Index(points.size());
-    d.log_n.resize(n);
-    d.log_d.resize(n);
-    d.log_l.resize(n);
-    for (Eigen::Index i = 0; i < n; ++i) {
-        d.log_n[i] = std::log(points[size_t(i)].n_params);
-        d.log_d[i] = std::log(points[size_t(i)].d_tokens);
-        d.log_l[i] = std::log(points[size_t(i)].loss);
-    }
+    const Data d = dataOf(points);
+    const Eigen::Index n = d.log_n.size();
 
     // Score every grid start, then refine the best ones (ties broken by grid order: deterministic).
     const std::vector<Params> grid = startGrid();
@@ -205,7 +226,7 @@ ScalingFit fitScalingLaw(const std::vector<ScalingPoint>& points, const ScalingF
     }
 
     ScalingFit fit;
-    fit.law = {"fit", std::exp(best.p[kE]), std::exp(best.p[kA]), std::exp(best.p[kB]), best.p[kExpA], best.p[kExpB]};
+    fit.law = lawOf(best.p);
     fit.se = standardErrors(best.p, d, fit.law);
     fit.huber_loss = best.f;
     Eigen::VectorXd r;
@@ -217,6 +238,38 @@ ScalingFit fitScalingLaw(const std::vector<ScalingPoint>& points, const ScalingF
     fit.lm_runs = uint32_t(runs);
     fit.n_points = points.size();
     return fit;
+}
+
+std::vector<ScalingLaw> bootstrapScalingFit(const std::vector<ScalingPoint>& points, const ScalingFit& fit,
+                                            uint32_t replicas, uint64_t seed, const ScalingFitOptions& options) {
+    validateScalingPoints(points);
+    const Params start = paramsOf(fit.law);
+    if (!start.allFinite()) throw std::invalid_argument("fit: a bootstrap needs a fit with finite constants");
+    const Data d = dataOf(points);
+    const Eigen::Index n = d.log_n.size();
+    Eigen::VectorXd r;
+    residuals(start, d, r, nullptr);
+    // Which residuals stand for the noise. With noise well above the Huber delta the fit acts as least
+    // absolute deviations: it passes through about five points (residuals inside the quadratic zone)
+    // and leaves the rest at the noise's size, so those are the pool. Otherwise (least squares) all
+    // residuals, which shrink by about sqrt((n - 5) / n) when five parameters are fitted, scaled back.
+    std::vector<double> pool;
+    for (Eigen::Index i = 0; i < n; ++i)
+        if (std::fabs(r[i]) > options.huber_delta) pool.push_back(r[i]);
+    if (2 * pool.size() < size_t(n)) {
+        pool.assign(r.data(), r.data() + n);
+        for (double& v : pool) v *= std::sqrt(double(n) / double(n - 5));
+    }
+    const Eigen::VectorXd predicted = d.log_l + r;
+    Rng rng(seed, RngStream::FitBootstrap);
+    std::vector<ScalingLaw> laws;
+    laws.reserve(replicas);
+    Data resampled = d;
+    for (uint32_t j = 0; j < replicas; ++j) {
+        for (Eigen::Index i = 0; i < n; ++i) resampled.log_l[i] = predicted[i] - pool[rng.below(uint32_t(pool.size()))];
+        laws.push_back(lawOf(levenbergMarquardt(start, resampled, options.huber_delta, options.max_iterations).p));
+    }
+    return laws;
 }
 
 }  // namespace slingshot

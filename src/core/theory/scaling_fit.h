@@ -51,4 +51,12 @@ struct ScalingFit {
 // <= 0 when the data do not fall with N or D): check it before using the fit as a preset.
 ScalingFit fitScalingLaw(const std::vector<ScalingPoint>& points, const ScalingFitOptions& options = {});
 
+// Residual bootstrap: `replicas` laws, each fitted (Levenberg-Marquardt from `fit`, no grid) to the
+// fit's predicted log-losses minus residuals resampled with replacement and scaled by sqrt(n/(n-5)).
+// Their spread is the fit's uncertainty as the Huber loss sees it (the standard errors above assume
+// least squares). Deterministic for a seed (stream RngStream::FitBootstrap). A replica's law may fail
+// validateScalingLaw. `fit` must come from these points.
+std::vector<ScalingLaw> bootstrapScalingFit(const std::vector<ScalingPoint>& points, const ScalingFit& fit,
+                                            uint32_t replicas, uint64_t seed, const ScalingFitOptions& options = {});
+
 }  // namespace slingshot
