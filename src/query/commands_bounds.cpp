@@ -122,7 +122,8 @@ Json runStimulus(const Args& a) {
     if (kprime > n1) throw QueryError("--kprime must not exceed --n1 (there is no larger set of skills)");
     if (a.has("n")) return runStimulusAlongLaw(a, n1, k, kprime);
     if (!a.has("ntrain")) throw QueryError("one of --ntrain (training pieces) or --n (a model size) is required");
-    for (const char* law_only : {"points", "preset", "ratio", "d-rule"})
+    for (const char* law_only : {"points", "from", "to", "tokens-per-piece", "preset", "ratio", "d-rule", "entropy",
+                                 "coef-n", "coef-d", "exp-n", "exp-d", "fit-points", "theta-map", "cmap"})
         if (a.given(law_only))
             throw QueryError(std::string("--") + law_only + " needs --n (a model size on the scaling law)");
     if (a.has("c") && !a.has("theta")) throw QueryError("--c needs --theta (the guaranteed fraction needs both)");

@@ -113,6 +113,15 @@ TEST_CASE("stimulus command: --n takes the pieces and theta from the scaling law
                Contains("--n and --theta"));
     CHECK_THAT(errorOf("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 4}, {"ntrain", 1e9}, {"points", 5}}),
                Contains("--points needs --n"));
+    // Every flag of the law side is refused without --n, not ignored.
+    const Json law_side[] = {
+        {{"from", 1e10}},   {{"tokens-per-piece", 50}}, {{"theta-map", "pinsker"}}, {{"cmap", 2}},
+        {{"entropy", 1.5}}, {{"exp-n", 0.3}},           {{"fit-points", "1,2,3"}},  {{"preset", "besiroglu2024"}}};
+    for (const Json& flag : law_side) {
+        Json args = {{"n1", 10000}, {"k", 8}, {"kprime", 4}, {"ntrain", 1e9}, {"theta", 0.05}};
+        args.update(flag);
+        CHECK_THAT(errorOf("stimulus", args), Contains("--" + flag.begin().key() + " needs --n"));
+    }
 }
 
 TEST_CASE("bound command: t1 with k' above k says it has no blocks", "[bound_command]") {
