@@ -12,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace slingshot {
@@ -65,11 +66,18 @@ void addThresholdIntervals(const Args& a, const EmergenceModel& m, const std::op
         out["notes"].push_back("no threshold intervals: the fitted law's constants were overridden");
         return;
     }
-    const uint64_t seed = static_cast<uint64_t>(a.integer("bootstrap-seed"));
-    const double level = a.number("interval");
-    const std::vector<ScalingLaw> laws =
-        bootstrapScalingFit(fitted->points, fitted->fit, static_cast<uint32_t>(replicas), seed);
-    const std::vector<ThresholdInterval> iv = thresholdIntervals(m, kprimes, target, laws, level);
+    ThresholdIntervalParams p;
+    p.model = m;
+    p.kprimes.assign(kprimes.begin(), kprimes.end());
+    p.target = target;
+    p.level = a.number("interval");
+    p.replicas = static_cast<uint32_t>(replicas);
+    p.seed = static_cast<uint64_t>(a.integer("bootstrap-seed"));
+    p.points = fitted->points;
+    p.fit = fitted->fit;
+    const auto job = runJob<ThresholdIntervalJob>(std::move(p));
+    const std::vector<ThresholdInterval>& iv = job->result();
+    const double level = job->params().level;
     long long invalid = 0;
     for (size_t i = 0; i < iv.size(); ++i) {
         Json& t = out["thresholds"][i];
@@ -81,7 +89,7 @@ void addThresholdIntervals(const Args& a, const EmergenceModel& m, const std::op
     out["threshold_intervals"] = {{"method", "residual bootstrap of the fit"},
                                   {"level", level},
                                   {"replicas", replicas},
-                                  {"seed", seed},
+                                  {"seed", job->params().seed},
                                   {"invalid_laws", invalid}};
     out["notes"].push_back("n_lo .. n_hi: central " + shortNumber(100 * level) + "% of the thresholds of " +
                            std::to_string(replicas) +

@@ -127,3 +127,39 @@ TEST_CASE("threshold intervals: a bootstrap of noisy fits covers the true thresh
         CHECK(c <= 195);
     }
 }
+
+TEST_CASE("threshold interval job: the same intervals as the function over the same bootstrap laws",
+          "[threshold_intervals]") {
+    ExampleGrid grid;
+    grid.n_side = 4;
+    const auto points = exampleScalingPoints(hoffmann2022(), 9, grid);
+    ThresholdIntervalParams p;
+    p.kprimes = {1, 2, 8};
+    p.replicas = 30;
+    p.seed = 4;
+    p.level = 0.8;
+    p.points = points;
+    p.fit = fitScalingLaw(points);
+    p.model.law = p.fit.law;
+    ThresholdIntervalJob job(p);
+    int steps = 0;
+    while (job.step(1)) ++steps;
+    REQUIRE(job.state() == JobState::Done);
+    CHECK(steps >= 7);  // blocks of four replicas
+    const auto expected = thresholdIntervals(p.model, p.kprimes, 0.5, bootstrapScalingFit(points, p.fit, 30, 4), 0.8);
+    REQUIRE(job.result().size() == 3);
+    for (size_t i = 0; i < 3; ++i) {
+        CHECK(job.result()[i].lo == expected[i].lo);
+        CHECK(job.result()[i].hi == expected[i].hi);
+        CHECK(job.result()[i].replicas == 30);
+    }
+    ThresholdIntervalParams bad = p;
+    bad.replicas = 0;
+    CHECK_THROWS_WITH(ThresholdIntervalJob(bad), Catch::Contains("at least one replica"));
+    bad = p;
+    bad.kprimes = {0};
+    CHECK_THROWS_WITH(ThresholdIntervalJob(bad), Catch::Contains("kprime must be >= 1"));
+    bad = p;
+    bad.target = 1;
+    CHECK_THROWS_WITH(ThresholdIntervalJob(bad), Catch::Contains("target fraction"));
+}

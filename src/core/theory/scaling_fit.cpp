@@ -240,11 +240,13 @@ ScalingFit fitScalingLaw(const std::vector<ScalingPoint>& points, const ScalingF
     return fit;
 }
 
-std::vector<ScalingLaw> bootstrapScalingFit(const std::vector<ScalingPoint>& points, const ScalingFit& fit,
-                                            uint32_t replicas, uint64_t seed, const ScalingFitOptions& options) {
+FitBootstrap::FitBootstrap(const std::vector<ScalingPoint>& points, const ScalingFit& fit, uint64_t seed,
+                           const ScalingFitOptions& options)
+    : options_(options), rng_(std::make_unique<Rng>(seed, RngStream::FitBootstrap)) {
     validateScalingPoints(points);
     const Params start = paramsOf(fit.law);
     if (!start.allFinite()) throw std::invalid_argument("fit: a bootstrap needs a fit with finite constants");
+    start_.assign(start.data(), start.data() + 5);
     const Data d = dataOf(points);
     const Eigen::Index n = d.log_n.size();
     Eigen::VectorXd r;
@@ -253,22 +255,38 @@ std::vector<ScalingLaw> bootstrapScalingFit(const std::vector<ScalingPoint>& poi
     // absolute deviations: it passes through about five points (residuals inside the quadratic zone)
     // and leaves the rest at the noise's size, so those are the pool. Otherwise (least squares) all
     // residuals, which shrink by about sqrt((n - 5) / n) when five parameters are fitted, scaled back.
-    std::vector<double> pool;
     for (Eigen::Index i = 0; i < n; ++i)
-        if (std::fabs(r[i]) > options.huber_delta) pool.push_back(r[i]);
-    if (2 * pool.size() < size_t(n)) {
-        pool.assign(r.data(), r.data() + n);
-        for (double& v : pool) v *= std::sqrt(double(n) / double(n - 5));
+        if (std::fabs(r[i]) > options.huber_delta) pool_.push_back(r[i]);
+    if (2 * pool_.size() < size_t(n)) {
+        pool_.assign(r.data(), r.data() + n);
+        for (double& v : pool_) v *= std::sqrt(double(n) / double(n - 5));
     }
-    const Eigen::VectorXd predicted = d.log_l + r;
-    Rng rng(seed, RngStream::FitBootstrap);
+    log_n_.assign(d.log_n.data(), d.log_n.data() + n);
+    log_d_.assign(d.log_d.data(), d.log_d.data() + n);
+    predicted_.resize(size_t(n));
+    for (Eigen::Index i = 0; i < n; ++i) predicted_[size_t(i)] = d.log_l[i] + r[i];
+}
+
+FitBootstrap::~FitBootstrap() = default;
+
+ScalingLaw FitBootstrap::next() {
+    const Eigen::Index n = Eigen::Index(predicted_.size());
+    Data resampled;
+    resampled.log_n = Eigen::Map<const Eigen::VectorXd>(log_n_.data(), n);
+    resampled.log_d = Eigen::Map<const Eigen::VectorXd>(log_d_.data(), n);
+    resampled.log_l.resize(n);
+    for (Eigen::Index i = 0; i < n; ++i)
+        resampled.log_l[i] = predicted_[size_t(i)] - pool_[rng_->below(uint32_t(pool_.size()))];
+    const Params start = Eigen::Map<const Params>(start_.data());
+    return lawOf(levenbergMarquardt(start, resampled, options_.huber_delta, options_.max_iterations).p);
+}
+
+std::vector<ScalingLaw> bootstrapScalingFit(const std::vector<ScalingPoint>& points, const ScalingFit& fit,
+                                            uint32_t replicas, uint64_t seed, const ScalingFitOptions& options) {
+    FitBootstrap bootstrap(points, fit, seed, options);
     std::vector<ScalingLaw> laws;
     laws.reserve(replicas);
-    Data resampled = d;
-    for (uint32_t j = 0; j < replicas; ++j) {
-        for (Eigen::Index i = 0; i < n; ++i) resampled.log_l[i] = predicted[i] - pool[rng.below(uint32_t(pool.size()))];
-        laws.push_back(lawOf(levenbergMarquardt(start, resampled, options.huber_delta, options.max_iterations).p));
-    }
+    for (uint32_t j = 0; j < replicas; ++j) laws.push_back(bootstrap.next());
     return laws;
 }
 

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace slingshot {
@@ -51,11 +52,29 @@ struct ScalingFit {
 // <= 0 when the data do not fall with N or D): check it before using the fit as a preset.
 ScalingFit fitScalingLaw(const std::vector<ScalingPoint>& points, const ScalingFitOptions& options = {});
 
-// Residual bootstrap: `replicas` laws, each fitted (Levenberg-Marquardt from `fit`, no grid) to the
-// fit's predicted log-losses minus residuals resampled with replacement and scaled by sqrt(n/(n-5)).
-// Their spread is the fit's uncertainty as the Huber loss sees it (the standard errors above assume
-// least squares). Deterministic for a seed (stream RngStream::FitBootstrap). A replica's law may fail
+// Residual bootstrap: laws fitted (Levenberg-Marquardt from `fit`, no grid) to the fit's predicted
+// log-losses minus residuals resampled with replacement. The pool: with noise well above the Huber
+// delta (at least half the residuals outside its quadratic zone) the residuals outside it, as the fit
+// then passes through about five points; otherwise all, scaled by sqrt(n/(n-5)). Their spread is the
+// fit's uncertainty as the Huber loss sees it (the standard errors above assume least squares).
+// Deterministic for a seed (stream RngStream::FitBootstrap). A replica's law may fail
 // validateScalingLaw. `fit` must come from these points.
+class Rng;
+class FitBootstrap {
+public:
+    // Throws std::invalid_argument as validateScalingPoints does, or for a fit that is not finite.
+    FitBootstrap(const std::vector<ScalingPoint>& points, const ScalingFit& fit, uint64_t seed,
+                 const ScalingFitOptions& options = {});
+    ~FitBootstrap();
+    ScalingLaw next();  // the next replica
+
+private:
+    ScalingFitOptions options_;
+    std::unique_ptr<Rng> rng_;
+    std::vector<double> start_, pool_, log_n_, log_d_, predicted_;
+};
+
+// The first `replicas` laws of FitBootstrap(points, fit, seed).
 std::vector<ScalingLaw> bootstrapScalingFit(const std::vector<ScalingPoint>& points, const ScalingFit& fit,
                                             uint32_t replicas, uint64_t seed, const ScalingFitOptions& options = {});
 
