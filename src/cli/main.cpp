@@ -66,7 +66,7 @@ struct OutputOptions {
 std::string answerText(const slingshot::Json& result, const OutputOptions& o) {
     if (o.layout == "wide" && o.format != "csv") throw std::invalid_argument("--layout wide needs --format csv");
     if (o.format != "csv") return result.dump(2) + "\n";
-    return o.layout == "wide" ? slingshot::toWideCsv(result) : slingshot::toCsv(result);
+    return slingshot::toCsv(result, {o.layout == "wide", ""});
 }
 
 // Runs one parsed command and writes its answer or why it was refused; the exit code.

@@ -102,7 +102,8 @@ TEST_CASE("cli: --output writes the answer to a file, --layout wide sets curves 
     std::remove(path.c_str());
     const CliRun wide = runCli("emergence --points 3 --kprime 1,2 --format csv --layout wide");
     CHECK(wide.status == 0);
-    CHECK(wide.out.rfind("n,theta,frac_kprime1,frac_kprime2\n", 0) == 0);
+    CHECK(wide.out.rfind("# provenance: {\"software\":\"slingshot\"", 0) == 0);
+    CHECK_THAT(wide.out, Contains("\n# table: curves\nn,theta,frac_kprime1,frac_kprime2\n"));
     CHECK(runCli("emergence --points 3 --layout wide", true)
               .out.rfind("slingshot-cli emergence: --layout wide needs --format csv", 0) == 0);
     CHECK(runCli("bound --theta 0.1 --k 8 --points 3 --format csv --layout wide").status == 2);
