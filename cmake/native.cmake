@@ -12,7 +12,8 @@ slingshot_warnings(slingshot-cli)
 
 file(GLOB CORE_TESTS CONFIGURE_DEPENDS tests/core/*.cpp tests/query/*.cpp)
 # The CLI's answer CSV is tested directly, so its source is compiled into the suite as well.
-add_executable(slingshot_tests tests/main.cpp ${CORE_TESTS} src/cli/answer_csv.cpp src/cli/text_source.cpp)
+add_executable(slingshot_tests tests/main.cpp ${CORE_TESTS} src/cli/answer_csv.cpp src/cli/answer_tables.cpp
+  src/cli/text_source.cpp)
 target_link_libraries(slingshot_tests PRIVATE slingshot_query Catch2::Catch2)
 target_compile_definitions(slingshot_tests PRIVATE
   SLINGSHOT_CLI_PATH="$<TARGET_FILE:slingshot-cli>")

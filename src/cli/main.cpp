@@ -51,22 +51,27 @@ slingshot::Json argumentsOf(const slingshot::CommandSpec& cmd, CLI::App& sub,
     return args;
 }
 
-// How an answer is written: --format json|csv, --layout long|wide (CSV), --output FILE (else stdout).
+// How an answer is written: --format json|csv, --layout long|wide and --table NAME (CSV), --output
+// FILE (else stdout).
 struct OutputOptions {
-    std::string format = "json", layout = "long", file;
+    std::string format = "json", layout = "long", table, file;
     void addTo(CLI::App& app) {
         app.add_option("--format", format, "output format")->check(CLI::IsMember({"json", "csv"}));
         app.add_option("--layout", layout, "CSV layout: long (a row per point) or wide (curves side by side)")
             ->check(CLI::IsMember({"long", "wide"}));
+        app.add_option("--table", table, "CSV: only this table (e.g. curves, scalars), with the # comment lines");
         app.add_option("--output", file, "write the answer to this file instead of standard output");
     }
 };
 
-// The answer as the options ask for it; std::invalid_argument for a layout the answer has not.
+// The answer as the options ask for it; std::invalid_argument for a layout or table the answer has not.
 std::string answerText(const slingshot::Json& result, const OutputOptions& o) {
-    if (o.layout == "wide" && o.format != "csv") throw std::invalid_argument("--layout wide needs --format csv");
-    if (o.format != "csv") return result.dump(2) + "\n";
-    return o.layout == "wide" ? slingshot::toWideCsv(result) : slingshot::toCsv(result);
+    if (o.format != "csv") {
+        if (o.layout == "wide") throw std::invalid_argument("--layout wide needs --format csv");
+        if (!o.table.empty()) throw std::invalid_argument("--table needs --format csv");
+        return result.dump(2) + "\n";
+    }
+    return slingshot::toCsv(result, {o.layout == "wide", o.table});
 }
 
 // Runs one parsed command and writes its answer or why it was refused; the exit code.

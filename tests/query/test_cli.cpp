@@ -1,6 +1,7 @@
 // slingshot-cli (src/cli/main.cpp): flags built from the declarations, JSON or CSV on stdout, exit
 // status 2 on refused input.
 #include "core/theory/bounds.h"
+#include "csv_read.h"
 #include "query/provenance.h"
 #include "query/query.h"
 #include "query_run.h"
@@ -15,6 +16,8 @@
 using namespace slingshot;
 using Catch::Matchers::Contains;
 using slingshot::testing::CliRun;
+using slingshot::testing::readCsv;
+using slingshot::testing::ReadCsv;
 using slingshot::testing::runCli;
 
 #ifdef SLINGSHOT_CLI_PATH
@@ -102,9 +105,49 @@ TEST_CASE("cli: --output writes the answer to a file, --layout wide sets curves 
     std::remove(path.c_str());
     const CliRun wide = runCli("emergence --points 3 --kprime 1,2 --format csv --layout wide");
     CHECK(wide.status == 0);
-    CHECK(wide.out.rfind("n,theta,frac_kprime1,frac_kprime2\n", 0) == 0);
+    CHECK(wide.out.rfind("# provenance: {\"software\":\"slingshot\"", 0) == 0);
+    CHECK_THAT(wide.out, Contains("\n# table: curves\nn,theta,frac_kprime1,frac_kprime2\n"));
     CHECK(runCli("emergence --points 3 --layout wide", true)
               .out.rfind("slingshot-cli emergence: --layout wide needs --format csv", 0) == 0);
     CHECK(runCli("bound --theta 0.1 --k 8 --points 3 --format csv --layout wide").status == 2);
     CHECK(runCli("scaling --n 1e9 --output /no-such-folder/answer.json").status == 1);
+}
+
+TEST_CASE("cli: csv carries the provenance and notes, --table keeps one table, an unknown one is refused", "[cli]") {
+    const std::string args = "emergence --points 3 --kprime 1,2 --format csv";
+    const CliRun all = runCli(args);
+    REQUIRE(all.status == 0);
+    const Json answer = runQuery("emergence", {{"points", 3}, {"kprime", "1,2"}});
+    const ReadCsv csv = readCsv(all.out);
+    CHECK(csv.provenance == answer["provenance"]);
+    CHECK(csv.notes == answer["notes"].get<std::vector<std::string>>());
+    CHECK(csv.order == std::vector<std::string>{"curves", "thresholds", "ratios", "scalars"});
+    CHECK(csv.tables.at("curves").columns == std::vector<std::string>{"kprime", "n", "theta", "frac"});
+    CHECK(csv.tables.at("curves").rows.size() == 6);
+    CHECK(csv.tables.at("ratios").rows.at(0).at(0) == answer["ratios"][0].dump());
+
+    // One table: the comment lines, then a header and rows only, as pandas.read_csv(comment='#') reads.
+    const CliRun one = runCli(args + " --table thresholds");
+    REQUIRE(one.status == 0);
+    std::string body;
+    for (size_t pos = 0, eol; pos < one.out.size(); pos = eol + 1) {
+        eol = one.out.find('\n', pos);
+        if (one.out[pos] != '#') body += one.out.substr(pos, eol - pos + 1);
+    }
+    CHECK(body ==
+          "kprime,n\n1," + answer["thresholds"][0]["n"].dump() + "\n2," + answer["thresholds"][1]["n"].dump() + "\n");
+    CHECK(readCsv(one.out).provenance == answer["provenance"]);
+    const CliRun wide = runCli(args + " --layout wide --table curves");
+    CHECK(readCsv(wide.out).order == std::vector<std::string>{"curves"});
+
+    const CliRun unknown = runCli(args + " --table curve", true);
+    CHECK(unknown.status == 2);
+    CHECK(
+        unknown.out ==
+        "slingshot-cli emergence: no table 'curve' in this answer; its tables: curves, thresholds, ratios, scalars\n");
+    const CliRun json = runCli("bound --theta 0.1 --k 8 --c 0.8 --table scalars", true);
+    CHECK(json.status == 2);
+    CHECK(json.out == "slingshot-cli bound: --table needs --format csv\n");
+    const CliRun flat = runCli("bound --theta 0.1 --k 8 --c 0.8 --format csv --table scalars");
+    CHECK(readCsv(flat.out).tables.at("scalars").rows.at(0).at(0) == "0.1");
 }
