@@ -5,10 +5,10 @@
 #include "core/theory/threshold_intervals.h"
 #include "query/command_support.h"
 #include "query/commands.h"
+#include "query/model_notes.h"
 #include "query/theory_args.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <optional>
 #include <span>
 #include <string>
@@ -19,29 +19,16 @@ namespace slingshot {
 
 namespace {
 
-std::string shortNumber(double v) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", v);
-    return text;
-}
-
 // The modelling choices every number here depends on, and what a reader must know to trust them.
 Json emergenceNotes(const EmergenceModel& m, std::span<const int> kprimes, long long clipped, long long points) {
     Json notes = Json::array();
-    notes.push_back("k'-tuples read as " + std::string(tupleModelName(m.tuples)) +
-                    (m.tuples == TupleModel::T2 ? " (Cor 13's union accounting, our reading of the paper)" : "") +
-                    "; t2, t2exact, t1 and p move the thresholds by orders of magnitude");
+    for (const std::string& note : modellingNotes(m)) notes.push_back(note);
     for (int kp : kprimes)
         if (boundDetail(0.5, m.c, m.k, kp, m.tuples).no_blocks) {
             notes.push_back("t1 with k' > k: a piece holds no block of k' skills, so nothing is guaranteed for k' = " +
                             std::to_string(kp) + " at any size");
             break;
         }
-    notes.push_back(m.theta_map == ThetaMap::Linear
-                        ? "theta = c_map x excess loss with c_map = " + shortNumber(m.c_map) + " (an assumption)"
-                        : std::string("theta = sqrt(2 x excess loss) (Pinsker; not the paper's map)"));
-    if (m.data_rule == DataRule::ComputeOptimal)
-        notes.push_back("D is compute-optimal under the law's rounded constants: its tokens per parameter vary with N");
     if (clipped > 0)
         notes.push_back("theta reached 1 at " + std::to_string(clipped) + " of " + std::to_string(points) +
                         " sizes (the excess loss is above " +

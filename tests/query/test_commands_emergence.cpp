@@ -51,9 +51,13 @@ TEST_CASE("emergence command: curves, §5.2 thresholds, Zipf ranks, unreachable 
 
 TEST_CASE("emergence command: notes name the modelling choices and a clipped theta", "[emergence_command]") {
     const Json plain = runQuery("emergence", {{"points", 5}, {"kprime", "1,2"}, {"from", 1e10}});
-    REQUIRE(plain["notes"].size() == 2);  // no clipped theta from N = 1e10 on
+    REQUIRE(plain["notes"].size() == 4);  // no clipped theta from N = 1e10 on
     CHECK_THAT(plain["notes"][0].get<std::string>(), Contains("read as t2"));
     CHECK_THAT(plain["notes"][1].get<std::string>(), Contains("c_map = 1"));
+    CHECK_THAT(plain["notes"][2].get<std::string>(), Contains("D = 20 N training tokens"));
+    CHECK(plain["notes"][3] == "scaling law hoffmann2022: L = 1.69 + 406.4/N^0.34 + 410.7/D^0.28 nats/token");
+    const Json ratio = runQuery("emergence", {{"points", 5}, {"kprime", "1"}, {"from", 1e10}, {"ratio", 40}});
+    CHECK_THAT(ratio["notes"][2].get<std::string>(), Contains("D = 40 N"));
     // A Kaplan-style law (E = 0): the whole loss is excess, theta clips to 1 at small N.
     const Json kaplan = runQuery("emergence", {{"points", 20}, {"kprime", "1"}, {"entropy", 0}, {"from", 1e6}});
     REQUIRE(kaplan["theta_clipped_points"].get<long long>() > 0);
