@@ -2,6 +2,7 @@
 
 #include "app/widgets.h"
 #include "core/theory/cloze.h"
+#include "query/model_notes.h"
 
 #include <imgui.h>
 
@@ -109,6 +110,19 @@ void ModelParams::tupleControls() {
     choiceCombo("##tuples", &tuples, cliParam("emergence", "tuples"), tupleModelLabels());
     paramTooltip(cliParam("emergence", "tuples"));
     uncertainNote("T2 (the paper's reading as we reconstruct it) vs T1 / route P.");
+}
+
+void ModelParams::choicesNote() const {
+    std::string text = "Rests on: ";
+    try {
+        const std::vector<std::string> notes = modellingNotes(model());
+        for (size_t i = 0; i < notes.size(); ++i) text += (i ? "; " : "") + notes[i];
+    } catch (const std::exception& e) {
+        text += e.what();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s.", text.c_str());
+    ImGui::PopStyleColor();
 }
 
 }  // namespace slingshot::app

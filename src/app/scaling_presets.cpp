@@ -15,11 +15,12 @@ std::optional<ScalingLaw> ScalingPresets::find(std::string_view name) const {
     return scalingPreset(name);
 }
 
-void ScalingPresets::setFit(ScalingLaw law, std::string source) {
+void ScalingPresets::setFit(ScalingLaw law, std::string source, std::optional<PointsFit> points) {
     validateScalingLaw(law);
     law.name = kFitName;
     fit_ = std::move(law);
     fit_source_ = std::move(source);
+    fit_points_ = std::move(points);
     has_fit_ = true;
     ++version_;
 }

@@ -5,6 +5,7 @@
 
 #include "core/theory/scaling_law.h"
 #include "query/query.h"
+#include "query/theory_args.h"
 
 #include <cstdint>
 #include <optional>
@@ -26,8 +27,10 @@ public:
     // What the fit came from, for display ("12 points", "a shared link").
     const std::string& fitSource() const { return fit_source_; }
     // Validates (validateScalingLaw: throws std::invalid_argument), names the law "fit" and bumps
-    // the version.
-    void setFit(ScalingLaw law, std::string source);
+    // the version. `points`: the runs it was fitted to, when known (not for a shared link's constants).
+    void setFit(ScalingLaw law, std::string source, std::optional<PointsFit> points = std::nullopt);
+    // The runs and fit behind the current fit, for the thresholds' intervals; null without them.
+    const PointsFit* fitPoints() const { return has_fit_ && fit_points_ ? &*fit_points_ : nullptr; }
     // Changes whenever the fit does.
     uint64_t version() const { return version_; }
 
@@ -40,6 +43,7 @@ private:
     bool has_fit_ = false;
     ScalingLaw fit_;
     std::string fit_source_;
+    std::optional<PointsFit> fit_points_;
     uint64_t version_ = 0;
 };
 

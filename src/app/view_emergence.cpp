@@ -148,6 +148,7 @@ SimulationParams EmergenceView::pointParams(const SimInputs& in, size_t i) const
 }
 
 void EmergenceView::update() {
+    intervals_.update(params_, kprimes_, target_, kSimBudgetMs / 2);
     SimInputs now;
     try {
         now = simInputs();
@@ -255,17 +256,20 @@ bool EmergenceView::drawPlot(const std::string& id, ImVec2 size) {
     return true;
 }
 
-void EmergenceView::main() {
-    if (!ensureComputed()) return;
+// Thresholds and their ratios (with the fit's intervals when the law is the reader's fit), and the
+// modelling choices they rest on.
+void EmergenceView::drawThresholds() {
     const float fs = ImGui::GetFontSize();
-
-    // Thresholds and their ratios.
+    const std::vector<ThresholdInterval>* iv = intervals_.current();
     ImGui::Text("Smallest N with ≥ %s of k'-tuples guaranteed competence ≥ %s:", ui::formatNumber(target_, 3).c_str(),
                 ui::formatNumber(params_.c, 3).c_str());
     for (size_t i = 0; i < sweep_.kprimes.size() && i < thresholds_.n.size(); ++i) {
         std::string t = "k'=" + std::to_string(sweep_.kprimes[i]) + ": " +
                         (thresholds_.n[i] ? ui::formatNumber(*thresholds_.n[i], 4) : std::string("never"));
         if (i > 0 && thresholds_.ratios[i - 1]) t += " (" + ui::formatNumber(*thresholds_.ratios[i - 1], 3) + "×)";
+        if (iv && i < iv->size())
+            t += " [" + ((*iv)[i].lo ? ui::formatNumber(*(*iv)[i].lo, 2) : std::string("beyond 10⁴⁰")) + " – " +
+                 ((*iv)[i].hi ? ui::formatNumber(*(*iv)[i].hi, 2) : std::string("beyond 10⁴⁰")) + "]";
         // Side by side while they fit, else on the next line.
         const float w = ImGui::CalcTextSize(t.c_str()).x;
         if (i > 0 &&
@@ -273,6 +277,27 @@ void EmergenceView::main() {
             ImGui::SameLine(0, fs * 1.5f);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui::paletteColor(static_cast<int>(i))), "%s", t.c_str());
     }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (params_.preset == ScalingPresets::kFitName) {
+        if (!intervals_.missing().empty())
+            ImGui::TextWrapped("%s", intervals_.missing().c_str());
+        else if (iv)
+            ImGui::TextWrapped(
+                "[ ]: %d%% of the thresholds of %u refits to your runs with resampled residuals (the "
+                "fit's uncertainty only)",
+                static_cast<int>(ThresholdIntervalTask::kLevel * 100), ThresholdIntervalTask::kReplicas);
+        else
+            ImGui::TextWrapped("Intervals: refitting your runs %u times…", ThresholdIntervalTask::kReplicas);
+    }
+    ImGui::PopStyleColor();
+    params_.choicesNote();
+}
+
+void EmergenceView::main() {
+    if (!ensureComputed()) return;
+    const float fs = ImGui::GetFontSize();
+
+    drawThresholds();
     drawSimulationStatus();
 
     // Wide and tall: the Zipf plot and its text share the lower row. Otherwise the main plot fills the

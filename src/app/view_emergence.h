@@ -6,6 +6,7 @@
 
 #include "app/job_driver.h"
 #include "app/model_params.h"
+#include "app/threshold_interval_task.h"
 #include "app/view.h"
 #include "core/graph/simulation.h"
 
@@ -30,12 +31,15 @@ public:
     std::vector<const char*> plotIds() const override { return {"emergence-main", "emergence-zipf"}; }
     bool drawPlot(const std::string& id, ImVec2 size) override;
     bool busy() const override {
-        return sim_ == "on" && sim_error_.empty() && (!sim_last_ || sim_done_.size() < sim_last_->n_params.size());
+        return intervals_.busy() ||
+               (sim_ == "on" && sim_error_.empty() && (!sim_last_ || sim_done_.size() < sim_last_->n_params.size()));
     }
 
     // For tests and the overview: the cached theory and the simulated points so far.
     const EmergenceSweep& sweep() const { return sweep_; }
     const Thresholds& thresholds() const { return thresholds_; }
+    // With the reader's fit: the thresholds' intervals once computed for the current inputs.
+    const std::vector<ThresholdInterval>* thresholdIntervals() const { return intervals_.current(); }
     struct SimPoint {
         double n_params, theta;
         double frac_skills;                // simulated fraction of skills with competence >= c
@@ -101,6 +105,10 @@ private:
     std::vector<SimPoint> sim_done_;
     JobDriver<SimulationParams, SimulationJob, SimPoint> sim_runs_;
     std::string sim_error_;
+
+    // With the reader's fit: the thresholds' intervals from a bootstrap of their runs.
+    ThresholdIntervalTask intervals_;
+    void drawThresholds();
 };
 
 }  // namespace slingshot::app

@@ -137,7 +137,7 @@ bool ScalingView::useFitAsPreset() {
         return false;
     }
     try {
-        presets_->setFit(fit_->law, std::to_string(fit_->n_points) + " points");
+        presets_->setFit(fit_->law, std::to_string(fit_->n_points) + " points", PointsFit{fit_points_, *fit_});
     } catch (const std::invalid_argument& e) {
         fit_error_ = std::string("the fit cannot be a preset: ") + e.what();
         return false;

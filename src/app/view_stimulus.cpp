@@ -151,6 +151,7 @@ void StimulusView::main() {
             n1_, params_.k, r0.kprime, r0.n_train, r0.theta, params_.c, params_.tuples.c_str());
         ImGui::PopStyleColor();
     }
+    params_.choicesNote();
 
     const float textH = fs * 5.0f;
     const float plotH = std::max(fs * 16, ImGui::GetContentRegionAvail().y - textH);

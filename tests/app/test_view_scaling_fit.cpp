@@ -5,6 +5,7 @@
 #include "app/view_scaling.h"
 #include "core/theory/emergence.h"
 #include "core/theory/scaling_examples.h"
+#include "core/theory/threshold_intervals.h"
 #include "query/scaling_points_text.h"
 #include "query/url_query.h"
 #include "sim_view_frames.h"
@@ -190,4 +191,62 @@ TEST_CASE("scaling fit: the app shares one store between its views", "[app][scal
     CHECK(a.setState(Json{{"preset", "fit"}}).empty());
     gui.frame([&] { a.frame(1280, 800); });
     CHECK(a.state()["preset"] == "fit");
+}
+
+TEST_CASE("scaling fit: the Emergence view shows the bootstrap intervals of a fit of the reader's runs",
+          "[app][scaling]") {
+    test::HeadlessImGui gui;
+    app::ScalingPresets store;
+    app::ScalingView scaling(&store);
+    app::EmergenceView emergence;
+    emergence.useScalingPresets(&store);
+    test::setParam(emergence, "sim", "off");
+    test::viewFrame(gui, emergence);
+    CHECK(emergence.thresholdIntervals() == nullptr);  // a preset law: no intervals
+
+    ExampleGrid grid;
+    grid.n_side = 4;
+    const auto runs = exampleScalingPoints(hoffmann2022(), 5, grid);
+    scaling.setPointsText(formatScalingPoints(runs));
+    REQUIRE(scaling.fitPoints());
+    REQUIRE(scaling.useFitAsPreset());
+    test::setParam(emergence, "preset", "fit");
+    int frames = 0;
+    do {
+        test::viewFrame(gui, emergence);
+    } while (!emergence.thresholdIntervals() && ++frames < 5000);
+    REQUIRE(emergence.thresholdIntervals());
+    CHECK(frames > 1);  // in slices
+    CHECK_FALSE(emergence.busy());
+
+    // The engine's job on the same runs (as parsed back from the text box) and model.
+    const auto parsed = parseScalingPoints(scaling.pointsText());
+    ThresholdIntervalParams p;
+    p.model.law = *store.fit();
+    p.kprimes = {1, 2, 4, 8};
+    p.points = parsed;
+    p.fit = fitScalingLaw(parsed);
+    ThresholdIntervalJob job(p);
+    job.runToEnd();
+    REQUIRE(emergence.thresholdIntervals()->size() == 4);
+    for (size_t i = 0; i < 4; ++i) {
+        CHECK((*emergence.thresholdIntervals())[i].lo == job.result()[i].lo);
+        CHECK((*emergence.thresholdIntervals())[i].hi == job.result()[i].hi);
+    }
+    // A new target: the old intervals are not shown for it.
+    test::setParam(emergence, "target", 0.7);
+    test::viewFrame(gui, emergence);
+    CHECK(emergence.thresholdIntervals() == nullptr);
+    CHECK(emergence.busy());
+
+    // Constants from a shared link have no runs behind them: no intervals, and a line says why.
+    app::ScalingPresets linked;
+    linked.setFit(hoffmann2022(), "the constants of a shared link");
+    app::EmergenceView from_link;
+    from_link.useScalingPresets(&linked);
+    test::setParam(from_link, "sim", "off");
+    test::setParam(from_link, "preset", "fit");
+    for (int i = 0; i < 5; ++i) test::viewFrame(gui, from_link);
+    CHECK(from_link.thresholdIntervals() == nullptr);
+    CHECK_FALSE(from_link.busy());
 }
