@@ -120,9 +120,13 @@ void ModelParams::choicesNote() const {
     } catch (const std::exception& e) {
         text += e.what();
     }
+    // Where a line wraps into many (phones), the choices fold away behind their title.
+    const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 30;
+    if (narrow && !ImGui::TreeNode("Modelling choices")) return;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s.", text.c_str());
     ImGui::PopStyleColor();
+    if (narrow) ImGui::TreePop();
 }
 
 }  // namespace slingshot::app

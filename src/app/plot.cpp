@@ -8,6 +8,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <iterator>
 #include <unordered_map>
 
@@ -233,21 +234,22 @@ std::string formatNumber(double v, int significant) {
         if (s[0] == '-') s = "\u2212" + s.substr(1);
         if (s.find('e') == std::string::npos) return s;  // else "1e+04": too few digits, use the ×10ⁿ form below
     }
-    int e = static_cast<int>(std::floor(std::log10(a)));
-    double m = v / std::pow(10.0, e);
-    if (std::fabs(std::fabs(m) - 10.0) < 1e-9) {
-        m /= 10;
-        ++e;
+    // Rounded once by printf ("9.96e11" to one digit is "1e+12"), so a mantissa never reads 10.
+    const int digits = std::max(1, significant - 1);
+    std::snprintf(buf, sizeof buf, "%.*e", digits - 1, v);
+    std::string mantissa = buf;
+    const size_t epos = mantissa.find('e');
+    const int e = std::atoi(mantissa.c_str() + epos + 1);
+    mantissa.resize(epos);
+    if (mantissa.find('.') != std::string::npos) {
+        while (mantissa.back() == '0') mantissa.pop_back();
+        if (mantissa.back() == '.') mantissa.pop_back();
     }
-    std::string s;
-    if (std::fabs(std::fabs(m) - 1.0) < 1e-9) {
-        s = (m < 0 ? "\u221210" : "10") + superscript(e);
-    } else {
-        std::snprintf(buf, sizeof buf, "%.*g", std::max(1, significant - 1), m);
-        s = std::string(buf) + "\u00D710" + superscript(e);
-        if (s[0] == '-') s = "\u2212" + s.substr(1);
-    }
-    return s;
+    const bool negative = mantissa[0] == '-';
+    if (negative) mantissa = mantissa.substr(1);
+    const std::string sign = negative ? "\u2212" : "";
+    if (mantissa == "1") return sign + "10" + superscript(e);
+    return sign + mantissa + "\u00D710" + superscript(e);
 }
 
 std::vector<Tick> niceTicks(double lo, double hi, Scale scale, int target_count) {

@@ -48,6 +48,12 @@ TEST_CASE("formatNumber: readable scientific notation", "[app][plot]") {
     CHECK(ui::formatNumber(-2e-5) == "\u22122\u00d710\u207b\u2075");
     CHECK(ui::formatNumber(INFINITY) == "\u221e");
     CHECK(ui::formatNumber(NAN) == "n/a");
+    // Rounding that carries into the next power of ten: "10¹²", never "10×10¹¹" or "1e+01×10¹¹".
+    CHECK(ui::formatNumber(9.96e11, 2) == "10\u00b9\u00b2");
+    CHECK(ui::formatNumber(9.996e11) == "10\u00b9\u00b2");
+    CHECK(ui::formatNumber(-9.7e-7, 2) == "\u221210\u207b\u2076");
+    CHECK(ui::formatNumber(2.46e13, 3) == "2.5\u00d710\u00b9\u00b3");
+    CHECK(ui::formatNumber(1.5e12, 2) == "2\u00d710\u00b9\u00b2");
 }
 
 TEST_CASE("plot: the series drawn are kept for export as CSV", "[app][plot]") {
