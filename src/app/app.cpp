@@ -9,6 +9,7 @@
 #include "app/view_scaling.h"
 #include "app/view_stimulus.h"
 #include "app/view_tightness.h"
+#include "query/csv_comments.h"
 #include "query/provenance.h"
 
 #include <imgui.h>
@@ -149,6 +150,14 @@ void App::noticeBanner() {
     if (close) notices_.clear();
 }
 
+Json App::exportProvenance(const std::string& plot_id) {
+    return {{"software", "slingshot"},
+            {"version", sourceVersion()},
+            {"commit", sourceCommit()},
+            {"plot", plot_id},
+            {"state", state()}};
+}
+
 bool App::exportPlot(const std::string& plot_id, const std::string& format, float scale) {
     View& view = *views_[current_];
     bool known = false;
@@ -162,11 +171,12 @@ bool App::exportPlot(const std::string& plot_id, const std::string& format, floa
         host_->savePng({a.x, a.y, b.x - a.x, b.y - a.y}, scale,
                        base + "@" + std::to_string(static_cast<int>(scale)) + "x.png");
     } else if (format == "csv") {
-        host_->download(base + ".csv", "text/csv", ui::plotCsv(id));
+        host_->download(base + ".csv", "text/csv",
+                        csvCommentLines(exportProvenance(plot_id), view.modellingNotes()) + ui::plotCsv(id));
     } else if (format == "json") {
-        Json out = {{"plot", plot_id},          {"state", state()},
-                    {"software", "slingshot"},  {"version", sourceVersion()},
-                    {"commit", sourceCommit()}, {"series", Json::array()}};
+        Json out = exportProvenance(plot_id);
+        out["notes"] = view.modellingNotes();
+        out["series"] = Json::array();
         for (const auto& s : ui::plotSeries(id)) out["series"].push_back({{"name", s.name}, {"x", s.x}, {"y", s.y}});
         host_->download(base + ".json", "application/json", out.dump(1));
     } else {

@@ -74,6 +74,8 @@ private:
     void noticeBanner();
     void exportMenu();
     void embedFooter();
+    // What every plot export carries: software, version, commit, the plot and the state that drew it.
+    Json exportProvenance(const std::string& plot_id);
 
     Host* host_;
     NullHost null_host_;

@@ -112,14 +112,18 @@ void ModelParams::tupleControls() {
     uncertainNote("T2 (the paper's reading as we reconstruct it) vs T1 / route P.");
 }
 
+std::vector<std::string> ModelParams::notes() const {
+    try {
+        return modellingNotes(model());
+    } catch (const std::exception& e) {
+        return {std::string("no model: ") + e.what()};
+    }
+}
+
 void ModelParams::choicesNote() const {
     std::string text = "Rests on: ";
-    try {
-        const std::vector<std::string> notes = modellingNotes(model());
-        for (size_t i = 0; i < notes.size(); ++i) text += (i ? "; " : "") + notes[i];
-    } catch (const std::exception& e) {
-        text += e.what();
-    }
+    const std::vector<std::string> all = notes();
+    for (size_t i = 0; i < all.size(); ++i) text += (i ? "; " : "") + all[i];
     // Where a line wraps into many (phones), the choices fold away behind their title.
     const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 30;
     if (narrow && !ImGui::TreeNode("Modelling choices")) return;

@@ -34,7 +34,9 @@ struct ModelParams {
     void lawControls();    // preset, D rule, theta map, c_map
     void levelControls();  // k, c
     void tupleControls();  // tuple model with its [U] note
-    // The modelling choices the figures rest on (the CLI's notes), as a wrapped line of quiet text.
+    // The modelling choices the figures rest on: the CLI's notes for this model (or why there are none).
+    std::vector<std::string> notes() const;
+    // The same as a wrapped line of quiet text.
     void choicesNote() const;
 };
 

@@ -34,6 +34,8 @@ public:
     // True while a time-sliced job of the view (simulation, certificate) has not finished for the
     // current parameters: scripts wait for false before a screenshot or an export.
     virtual bool busy() const { return false; }
+    // The modelling choices its figures rest on (the same sentences as the CLI's notes), for exports.
+    virtual std::vector<std::string> modellingNotes() const { return {}; }
     // Called every frame for the visible view, before controls()/main(): advance time-sliced jobs
     // here (a few milliseconds at most).
     virtual void update() {}

@@ -26,6 +26,7 @@ public:
     void main() override;
     void update() override;
     std::vector<ParamBinding> bindings() override;
+    std::vector<std::string> modellingNotes() const override { return params_.notes(); }
     // The app's scaling laws (built-ins and the reader's "fit") for the law choice.
     void useScalingPresets(const ScalingPresets* presets) { params_.presets = ScalingPresetsRef(presets); }
     std::vector<const char*> plotIds() const override { return {"emergence-main", "emergence-zipf"}; }

@@ -21,6 +21,7 @@ public:
     void controls() override;
     void main() override;
     std::vector<ParamBinding> bindings() override;
+    std::vector<std::string> modellingNotes() const override { return params_.notes(); }
     // The app's scaling laws (built-ins and the reader's "fit") for the law choice.
     void useScalingPresets(const ScalingPresets* presets) { params_.presets = ScalingPresetsRef(presets); }
     std::vector<const char*> plotIds() const override { return {"stimulus-main"}; }

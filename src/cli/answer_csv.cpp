@@ -1,6 +1,7 @@
 #include "cli/answer_csv.h"
 
 #include "cli/answer_tables.h"
+#include "query/csv_comments.h"
 #include "query/csv_field.h"
 
 #include <stdexcept>
@@ -15,13 +16,6 @@ std::string csvCell(const Json& v) {
     if (v.is_string()) return csvField(v.get_ref<const std::string&>());
     if (v.is_null()) return "";
     return v.dump();
-}
-
-// A note on one comment line: a line break would end the comment and start a data row.
-std::string oneLine(std::string text) {
-    for (char& c : text)
-        if (c == '\n' || c == '\r') c = ' ';
-    return text;
 }
 
 // Appends the cells as one CSV line.
@@ -56,9 +50,7 @@ const AnswerTable& tableNamed(const AnswerTables& tables, const std::string& nam
 std::string toCsv(const Json& answer, const CsvOptions& options) {
     AnswerTables tables = answerTables(answer);
     if (options.wide) widenCurves(answer, tables);
-    std::string out;
-    if (!tables.provenance.is_null()) out += "# provenance: " + tables.provenance.dump() + "\n";
-    for (const auto& note : tables.notes) out += "# note: " + oneLine(note) + "\n";
+    std::string out = csvCommentLines(tables.provenance, tables.notes);
     if (!options.table.empty()) return out + tableText(tableNamed(tables, options.table));
     for (size_t i = 0; i < tables.tables.size(); ++i) {
         if (i) out += '\n';

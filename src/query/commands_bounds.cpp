@@ -6,6 +6,7 @@
 #include "core/theory/tightness.h"
 #include "query/command_support.h"
 #include "query/commands.h"
+#include "query/model_notes.h"
 #include "query/theory_args.h"
 
 #include <algorithm>
@@ -104,6 +105,7 @@ Json runStimulusAlongLaw(const Args& a, long long n1, int k, int kprime) {
     out["preset"] = m.law.name;
     addLawFields(out, m.law);
     addThetaFields(out, m);
+    out["notes"] = modellingNotes(m);
     if (a.has("points")) {
         const int kp[] = {kprime};
         const StimulusSweep sweep = sweepStimulus(m, n1, kp, per_piece, a.number("from"), a.number("to"),

@@ -65,6 +65,12 @@ Json simulationNotes(const SimulationParams& p, const SimulationResult& r, const
         notes.push_back(
             "mu1 is not uniform: the bounds are on the measure of skills, so compare them with "
             "measure_frac_at_most_c; frac_at_most_c counts skills");
+    if (!measure.isUniform() && p.failure == FailureMode::Adversarial)
+        notes.push_back(
+            "the adversary picks failures that push the most skills (by count) to failure >= 1 - c, so "
+            "measure_frac_at_most_c is not a worst case for the measure; it targets rare, cheap skills");
+    if (!measure.isUniform() && r.tuples)
+        notes.push_back("tuple fractions count k'-tuples, while the T2 bound is on their product measure");
     if (r.tuples && r.tuples->total_tuples > 0) {
         const TupleReport& t = *r.tuples;
         const double without = double(t.summary.isolated) / t.total_tuples;
@@ -187,13 +193,13 @@ Json runCertify(const Args& a) {
     out["lanczos"] = {
         {"top", lanczosJson(r.top)}, {"deflated", lanczosJson(r.deflated)}, {"centred", lanczosJson(r.centred)}};
     out["certified_max_skills"] = cert.max_skills;
-    out["certified_frac_below_c"] = cert.frac;
+    out["certified_frac_at_most_c"] = cert.frac;
     out["certified_frac_min_degree"] = cert.frac_min_degree;
     out["certified_limit"] = cert.limit;
-    out["thm8_frac_below_c"] = 1.0 - fracCompetent(sim.theta, sim.c, sim.k);
-    out["thm8_finite_frac_below_c"] = 1.0 - fracCompetent(sim.theta, sim.c, sim.k, rho);
+    out["thm8_frac_at_most_c"] = 1.0 - fracCompetent(sim.theta, sim.c, sim.k);
+    out["thm8_finite_frac_at_most_c"] = 1.0 - fracCompetent(sim.theta, sim.c, sim.k, rho);
     out["alpha_a"] = greedyAdversaryAlpha(sim.theta, tau, static_cast<int>(sim.k));
-    out["markov_frac_below_c"] = tau > 0 ? std::min(1.0, sim.theta / tau) : 1.0;
+    out["markov_frac_at_most_c"] = tau > 0 ? std::min(1.0, sim.theta / tau) : 1.0;
     // By count, as the certificate counts skills, and by mu1, as Thm 8, alpha_A and Markov weigh them.
     const std::string failed = adversary ? "adversary" : "random";
     out[failed + "_frac_below_c"] = s.skills.fracBelowC();

@@ -98,7 +98,13 @@ test("CSV download equals slingshot-cli for the same parameters", async () => {
   ]);
   assert.equal(download.suggestedFilename(), "slingshot-scaling-loss.csv");
   const text = readFileSync(await download.path(), "utf8");
-  const rows = text.trim().split("\n").slice(1).map((l) => l.split(/,(?=[^,]*,[^,]*$)/));
+  // A provenance comment first (version, commit, the state), then the series.
+  const provenance = JSON.parse(text.split("\n")[0].replace(/^# provenance: /, ""));
+  assert.equal(provenance.software, "slingshot");
+  assert.equal(provenance.plot, "scaling-loss");
+  assert.equal(provenance.state.ratio, 20);
+  assert.match(provenance.commit, /^[0-9a-f]{12}|unknown/);
+  const rows = text.trim().split("\n").filter((l) => !l.startsWith("#")).slice(1).map((l) => l.split(/,(?=[^,]*,[^,]*$)/));
   const excess = rows.map(([name, xy]) => [name.replace(/^"|"$/g, ""), xy])
     .filter(([name]) => name.startsWith("excess") && name.includes("20"));
   assert.ok(excess.length >= 100);

@@ -2,6 +2,7 @@
 // worst case and random failures at a finite degree) and `stimulus` (paucity of stimulus).
 #include "core/theory/bounds.h"
 #include "core/theory/skill_counts.h"
+#include "query/model_notes.h"
 #include "query/query.h"
 #include "query_run.h"
 
@@ -97,6 +98,7 @@ TEST_CASE("bound command: markov_frac is Markov's figure for the k'-tuples, neve
 TEST_CASE("stimulus command: --n takes the pieces and theta from the scaling law, --points sweeps N",
           "[stimulus_command]") {
     const Json at = runQuery("stimulus", {{"n1", 10000}, {"k", 8}, {"kprime", 4}, {"n", 1e13}});
+    CHECK(at["notes"] == Json(modellingNotes(EmergenceModel{})));
     CHECK(at["ntrain"] == 2e12);  // D = 20 N tokens, 100 tokens a piece
     const Json scaling = runQuery("scaling", {{"n", 1e13}});
     CHECK(at["theta"] == scaling["theta"]);

@@ -83,8 +83,13 @@ TEST_CASE("simulate command: under Zipf the bounds meet the measure of skills, n
     CHECK(z["measure_frac_below_c"].get<double>() <= z["measure_frac_at_most_c"].get<double>());
     REQUIRE(z["measure_curve"].size() == 101);
     CHECK(z["measure_curve"][0]["frac"].get<double>() == Approx(1.0));
-    REQUIRE(z["notes"].size() == 1);
+    REQUIRE(z["notes"].size() == 2);
     CHECK_THAT(z["notes"][0].get<std::string>(), Contains("compare them with measure_frac_at_most_c"));
+    CHECK_THAT(z["notes"][1].get<std::string>(), Contains("not a worst case for the measure"));
+    const Json zr = runQuery("simulate", {{"n1", 100}, {"n2", 10000}, {"measure", "zipf"}, {"kprime", 2}});
+    REQUIRE(zr["notes"].size() >= 2);
+    CHECK_THAT(zr["notes"].back().get<std::string>(), Contains("product measure"));
+    CHECK_FALSE(zr["notes"].dump().find("worst case") != std::string::npos);  // random failures
     // Many pairs without an edge are said so.
     const Json pairs = runQuery("simulate", {{"n1", 1000}, {"n2", 100000}, {"kprime", 2}});
     REQUIRE(pairs["notes"].size() == 1);
@@ -131,15 +136,15 @@ TEST_CASE("simulate command: bad input and memory refusal are QueryErrors with m
 TEST_CASE("certify command: fields, the certificate against the adversary and the theory", "[certify_command]") {
     const Json args = {{"n1", 200}, {"n2", 20000}, {"k", 8}, {"theta", 0.05}, {"c", 0.5}, {"seed", 3}};
     const Json r = runQuery("certify", args);
-    for (const char* key : {"sigma1", "sigma2", "sigma_centred", "sigma_centred_upper", "certified_frac_below_c",
-                            "thm8_frac_below_c", "alpha_a", "adversary_frac_below_c", "adversary_frac_at_most_c",
+    for (const char* key : {"sigma1", "sigma2", "sigma_centred", "sigma_centred_upper", "certified_frac_at_most_c",
+                            "thm8_frac_at_most_c", "alpha_a", "adversary_frac_below_c", "adversary_frac_at_most_c",
                             "adversary_measure_frac_at_most_c", "lanczos", "slots_hash", "min_degree"})
         CHECK(r.contains(key));
-    CHECK(r["certified_frac_below_c"].get<double>() >= r["adversary_frac_at_most_c"].get<double>());
-    CHECK(r["certified_frac_below_c"].get<double>() < 1);
+    CHECK(r["certified_frac_at_most_c"].get<double>() >= r["adversary_frac_at_most_c"].get<double>());
+    CHECK(r["certified_frac_at_most_c"].get<double>() < 1);
     CHECK(r["sigma_centred_upper"].get<double>() >= r["sigma_centred"].get<double>());
     CHECK(r["sigma2"].get<double>() <= r["sigma_centred"].get<double>() * (1 + 1e-9));
-    CHECK(r["thm8_frac_below_c"].get<double>() == Approx(1 - fracCompetent(0.05, 0.5, 8)));
+    CHECK(r["thm8_frac_at_most_c"].get<double>() == Approx(1 - fracCompetent(0.05, 0.5, 8)));
     CHECK(r["alpha_a"].get<double>() == Approx(greedyAdversaryAlpha(0.05, 0.5, 8)));
     // The same graph as `simulate` with the same seed.
     const Json sim = runQuery("simulate", {{"n1", 200}, {"n2", 20000}, {"k", 8}, {"seed", 3}});
