@@ -88,7 +88,7 @@ TEST_CASE("simulate command: under Zipf the bounds meet the measure of skills, n
     CHECK_THAT(z["notes"][1].get<std::string>(), Contains("not a worst case for the measure"));
     const Json zr = runQuery("simulate", {{"n1", 100}, {"n2", 10000}, {"measure", "zipf"}, {"kprime", 2}});
     REQUIRE(zr["notes"].size() >= 2);
-    CHECK_THAT(zr["notes"].back().get<std::string>(), Contains("product measure"));
+    CHECK_THAT(zr["notes"].dump(), Contains("product measure"));
     CHECK_FALSE(zr["notes"].dump().find("worst case") != std::string::npos);  // random failures
     // Many pairs without an edge are said so.
     const Json pairs = runQuery("simulate", {{"n1", 1000}, {"n2", 100000}, {"kprime", 2}});

@@ -7,7 +7,7 @@ using namespace slingshot;
 TEST_CASE("csv comments: provenance on one line, a note a line, line breaks as spaces", "[csv_comments]") {
     const Json provenance = {{"software", "slingshot"}, {"inputs", {{"text", "a\nb"}}}};
     CHECK(csvCommentLines(provenance, {"first", "two\nlines\r"}) ==
-          "# provenance: {\"inputs\":{\"text\":\"a\\nb\"},\"software\":\"slingshot\"}\n"
+          "# provenance: {\"software\":\"slingshot\",\"inputs\":{\"text\":\"a\\nb\"}}\n"
           "# note: first\n"
           "# note: two lines \n");
     CHECK(csvCommentLines(nullptr, {}).empty());
