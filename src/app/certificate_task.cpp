@@ -91,16 +91,24 @@ void CertificateTask::drawStatus() const {
     ImGui::ProgressBar(static_cast<float>(progress()), ImVec2(-ImGui::GetFontSize() * 5, 0), overlay);
 }
 
+std::string sigmaBoundText(const SpectralResult& r) {
+    std::string text = "\u03c3 \u2264 " + ui::formatNumber(r.sigma_centred_upper, 4);
+    if (r.method == SpectralMethod::Gram) return text + ", proved (Gram matrix)";
+    char delta[32];
+    std::snprintf(delta, sizeof delta, "%.0e", r.start_failure_probability);
+    return text + " with probability \u2265 1 \u2212 " + delta + " over the Lanczos start";
+}
+
 void CertificateTask::drawSummary() const {
     const Done* d = last();
     if (!d) return;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped(
-        "Certificate: \u03c3 \u2264 %.4g for N\u2081 = %lld, N\u2082 = %s, k = %lld, seed %lld (%u+%u+%u Lanczos "
+        "Certificate: %s, for N\u2081 = %lld, N\u2082 = %s, k = %lld, seed %lld (%u+%u+%u Lanczos "
         "products, %.0f ms)%s",
-        d->spectral.sigma_centred_upper, d->key.n1, ui::formatNumber(double(d->key.n2)).c_str(), d->key.k, d->key.seed,
-        d->spectral.top.iterations, d->spectral.deflated.iterations, d->spectral.centred.iterations, d->elapsed_ms,
-        stale() ? "  (previous graph)" : "");
+        sigmaBoundText(d->spectral).c_str(), d->key.n1, ui::formatNumber(double(d->key.n2)).c_str(), d->key.k,
+        d->key.seed, d->spectral.top.iterations, d->spectral.deflated.iterations, d->spectral.centred.iterations,
+        d->elapsed_ms, stale() ? "  (previous graph)" : "");
     ImGui::PopStyleColor();
 }
 

@@ -41,6 +41,10 @@ class SimulationRunner;
 // graph: a few milliseconds in all, split between the two while both run.
 void updateSimulationAndCertificate(SimulationRunner& runner, const SimulationParams& wanted, CertificateTask* cert);
 
+// "σ ≤ 92.31, proved (Gram matrix)" or "σ ≤ 92.77 with probability ≥ 1 − 1e-06 over the Lanczos
+// start": the certificate's constant and how it is known, as the views show it.
+std::string sigmaBoundText(const SpectralResult& r);
+
 class CertificateTask {
 public:
     struct Done {

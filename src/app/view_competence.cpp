@@ -176,8 +176,7 @@ std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
         const CertificateTask::Done* cd = cert_.last();
         const bool fresh = cd && !cert_.stale();
         items.push_back({"certificate, this graph", cd ? formatFixed(cd->certifier->certify(theta, c).frac) : "\u2013",
-                         cd ? (fresh ? "\u03c3 \u2264 " + ui::formatNumber(cd->spectral.sigma_centred_upper, 4)
-                                     : "(previous graph)")
+                         cd ? (fresh ? sigmaBoundText(cd->spectral) : "(previous graph)")
                             : "(" + std::string(cert_.waitingNote()) + ")"});
     }
     items.push_back({"exact worst case \u03b1_A", formatFixed(at.worst_failing), "N\u2082/N\u2081 \u2192 \u221e"});

@@ -326,11 +326,8 @@ void TightnessView::drawExplanation(const CertificateTask::Done* d) {
         "theorem guards against.",
         ui::colourName(kAdversary.color), ui::colourName(kRandom.color));
     if (d && d->certifier)
-        ImGui::TextDisabled(
-            "\u03c3 \u2264 %.4g with probability \u2265 1 \u2212 %.0e over the Lanczos start; \u03c3\u2082(B) = %.4g, "
-            "\u03c3\u2081 = %.4g.",
-            d->spectral.sigma_centred_upper, d->spectral.start_failure_probability, d->spectral.sigma2,
-            d->spectral.sigma1);
+        ImGui::TextDisabled("%s; \u03c3\u2082(B) = %.4g, \u03c3\u2081 = %.4g.", sigmaBoundText(d->spectral).c_str(),
+                            d->spectral.sigma2, d->spectral.sigma1);
 }
 
 }  // namespace slingshot::app

@@ -159,6 +159,14 @@ Json runCertify(const Args& a) {
     cp.spectral.start_failure_probability = a.number("delta");
     cp.spectral.target_eps = a.number("eps");
     cp.spectral.max_iterations = static_cast<uint32_t>(a.integer("max-iterations"));
+    // The choice was validated against the engine's names. --delta and --eps belong to the slot method.
+    cp.spectral.method = *spectralMethodFromName(a.choice("spectral"));
+    const bool probabilistic = a.given("delta") || a.given("eps");
+    if (probabilistic && cp.spectral.method == SpectralMethod::Gram)
+        throw QueryError(
+            "--delta and --eps are for --spectral slots (gram proves its bound; it has no failure "
+            "probability)");
+    if (probabilistic) cp.spectral.method = SpectralMethod::Slots;
     try {
         validateSimulation(sim);
     } catch (const std::invalid_argument& e) {
@@ -189,7 +197,9 @@ Json runCertify(const Args& a) {
     out["sigma2"] = r.sigma2;
     out["sigma_centred"] = r.sigma_centred;
     out["sigma_centred_upper"] = finiteOrNull(r.sigma_centred_upper);
+    out["spectral_method"] = std::string(spectralMethodName(r.method));
     out["start_failure_probability"] = r.start_failure_probability;
+    if (r.method == SpectralMethod::Gram) out["proof_attempts"] = r.proof_attempts;
     out["lanczos"] = {
         {"top", lanczosJson(r.top)}, {"deflated", lanczosJson(r.deflated)}, {"centred", lanczosJson(r.centred)}};
     out["certified_max_skills"] = cert.max_skills;
@@ -260,11 +270,20 @@ CommandSpec certifyCommand() {
         Param("adversary", "also run the simulated adversary on the same graph", K::Choice)
             .choices({"on", "off"})
             .byDefault("on"),
-        Param("delta", "probability, over the Lanczos start vector, that sigma_centred_upper fails")
+        Param("spectral",
+              "how ||C||_2 is bounded: gram (B B^T formed, the bound proved by Cholesky; N1^2 doubles), slots "
+              "(Lanczos over the slot array, a bound failing with probability --delta), auto (gram up to N1 = " +
+                  std::to_string(kGramMaxSkills) + " where it fits --budget; slots with --delta or --eps)",
+              K::Choice)
+            .choices({std::string(spectralMethodName(SpectralMethod::Auto)),
+                      std::string(spectralMethodName(SpectralMethod::Gram)),
+                      std::string(spectralMethodName(SpectralMethod::Slots))})
+            .byDefault("auto"),
+        Param("delta", "slots: probability, over the Lanczos start vector, that sigma_centred_upper fails")
             .range(0, 0.5)
             .openMin()
             .byDefault("1e-6"),
-        Param("eps", "relative error on sigma^2 the Lanczos bound must reach")
+        Param("eps", "slots: relative error on sigma^2 the Lanczos bound must reach")
             .range(0, 0.5)
             .openMin()
             .byDefault("0.01"),

@@ -34,18 +34,30 @@ TEST_CASE("spectral: singular values match a dense SVD on small graphs", "[spect
         Eigen::VectorXd deg = b.rowwise().sum();
         const Eigen::MatrixXd centred = b - deg * Eigen::RowVectorXd::Ones(b.cols()) / double(n2);
         Eigen::JacobiSVD<Eigen::MatrixXd> svd_c(centred);
-        const SpectralResult r = runSpectral(g);
-        INFO("n1 " << n1 << " n2 " << n2 << " k " << k);
-        CHECK(r.sigma1 == Approx(svd.singularValues()[0]).epsilon(1e-9));
-        CHECK(r.sigma2 == Approx(svd.singularValues()[1]).epsilon(1e-6));
-        CHECK(r.sigma_centred == Approx(svd_c.singularValues()[0]).epsilon(1e-9));
-        CHECK(r.sigma_centred_upper >= svd_c.singularValues()[0]);
-        // Small dimensions: Lanczos spans the whole space, so the values are exact.
-        CHECK(r.centred.exact);
-        CHECK(r.centred.eps == 0);
-        // Interlacing: sigma2(B) <= ||C|| <= sigma1(B).
-        CHECK(r.sigma2 <= r.sigma_centred * (1 + 1e-9));
-        CHECK(r.sigma_centred <= r.sigma1 * (1 + 1e-9));
+        for (SpectralMethod method : {SpectralMethod::Slots, SpectralMethod::Gram}) {
+            SpectralParams p;
+            p.method = method;
+            const SpectralResult r = runSpectral(g, p);
+            INFO("n1 " << n1 << " n2 " << n2 << " k " << k << " " << spectralMethodName(method));
+            CHECK(r.method == method);
+            CHECK(r.sigma1 == Approx(svd.singularValues()[0]).epsilon(1e-9));
+            CHECK(r.sigma2 == Approx(svd.singularValues()[1]).epsilon(1e-6));
+            CHECK(r.sigma_centred == Approx(svd_c.singularValues()[0]).epsilon(1e-9));
+            CHECK(r.sigma_centred_upper >= svd_c.singularValues()[0]);
+            if (method == SpectralMethod::Slots) {
+                // Small dimensions: Lanczos spans the whole space, so the values are exact.
+                CHECK(r.centred.exact);
+                CHECK(r.centred.eps == 0);
+            } else {
+                // Proved by Cholesky, within a relative 1e-8 of the dense SVD's norm.
+                CHECK(r.start_failure_probability == 0);
+                CHECK(r.proof_attempts >= 1);
+                CHECK(r.sigma_centred_upper <= svd_c.singularValues()[0] * (1 + 1e-8));
+            }
+            // Interlacing: sigma2(B) <= ||C|| <= sigma1(B).
+            CHECK(r.sigma2 <= r.sigma_centred * (1 + 1e-9));
+            CHECK(r.sigma_centred <= r.sigma1 * (1 + 1e-9));
+        }
     }
 }
 
@@ -59,6 +71,7 @@ TEST_CASE("spectral: probabilistic bound on a larger graph, and the Lanczos budg
     Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(cct, Eigen::EigenvaluesOnly);
     const double truth = std::sqrt(es.eigenvalues()[399]);
     SpectralParams p;
+    p.method = SpectralMethod::Slots;
     p.max_iterations = 150;  // below the dimension: the bound is probabilistic here
     const SpectralResult r = runSpectral(g, p);
     CHECK_FALSE(r.centred.exact);
@@ -72,6 +85,30 @@ TEST_CASE("spectral: probabilistic bound on a larger graph, and the Lanczos budg
     // sigma1^2 is near k dbar (B B^T 1 = k deg).
     CHECK(r.sigma_centred * r.sigma_centred == Approx(400 * std::pow(1 + std::sqrt(0.02), 2)).epsilon(0.05));
     CHECK(r.sigma1 == Approx(std::sqrt(8.0 * 400)).epsilon(0.02));
+
+    // The Gram method on the same graph: a proved bound inside the slot method's interval
+    // [Ritz value, probabilistic upper bound], and within 1e-8 of the dense eigensolver's value.
+    SpectralParams gp;
+    gp.method = SpectralMethod::Gram;
+    const SpectralResult gram = runSpectral(g, gp);
+    CHECK(gram.method == SpectralMethod::Gram);
+    CHECK(gram.sigma_centred_upper >= truth);
+    CHECK(gram.sigma_centred_upper <= truth * (1 + 1e-8));
+    CHECK(gram.sigma_centred_upper >= r.sigma_centred);
+    CHECK(gram.sigma_centred_upper <= r.sigma_centred_upper);
+    CHECK(gram.sigma1 == Approx(r.sigma1).epsilon(1e-9));
+    CHECK(gram.centred.eps < 1e-8);
+    // Auto picks Gram at this size, and the slot method when told to or above kGramMaxSkills.
+    CHECK(spectralMethodFor({}, 400) == SpectralMethod::Gram);
+    CHECK(spectralMethodFor({}, kGramMaxSkills + 1) == SpectralMethod::Slots);
+    CHECK(spectralMethodFor(p, 400) == SpectralMethod::Slots);
+    SpectralParams tight;
+    tight.memory_budget_bytes =
+        3e6;  // a 0.3 MB Lanczos basis fits; two 400 x 400 matrices and a full basis (3.9 MB) do not
+    CHECK(spectralMethodFor(tight, 400) == SpectralMethod::Slots);
+    for (SpectralMethod m : {SpectralMethod::Auto, SpectralMethod::Slots, SpectralMethod::Gram})
+        CHECK(spectralMethodFromName(spectralMethodName(m)) == m);
+    CHECK_FALSE(spectralMethodFromName("dense"));
 }
 
 TEST_CASE("spectral: eps formula, validation, memory budget, slicing", "[spectral]") {

@@ -154,6 +154,32 @@ TEST_CASE("certify command: fields, the certificate against the adversary and th
     CHECK_FALSE(random.contains("adversary_frac_below_c"));
 }
 
+TEST_CASE("certify command: says which method bounded the norm, gram proved and slots probabilistic",
+          "[certify_command]") {
+    const Json args = {{"n1", 300}, {"n2", 30000},       {"k", 8}, {"theta", 0.05}, {"c", 0.5},
+                       {"seed", 2}, {"adversary", "off"}};
+    const Json gram = runQuery("certify", args);
+    CHECK(gram["spectral_method"] == "gram");  // auto at N1 = 300
+    CHECK(gram["start_failure_probability"] == 0.0);
+    CHECK(gram["proof_attempts"].get<int>() >= 1);
+    Json slots_args = args;
+    slots_args["spectral"] = "slots";
+    const Json slots = runQuery("certify", slots_args);
+    CHECK(slots["spectral_method"] == "slots");
+    CHECK(slots["start_failure_probability"] == 1e-6);
+    CHECK_FALSE(slots.contains("proof_attempts"));
+    // The proved bound lies between the slot method's Ritz estimate and its probabilistic bound.
+    CHECK(gram["sigma_centred_upper"].get<double>() >= slots["sigma_centred"].get<double>());
+    CHECK(gram["sigma_centred_upper"].get<double>() <= slots["sigma_centred_upper"].get<double>());
+    CHECK(gram["slots_hash"] == slots["slots_hash"]);
+    // --delta or --eps choose the slot method under auto, and are refused with gram.
+    Json with_delta = args;
+    with_delta["delta"] = 1e-3;
+    CHECK(runQuery("certify", with_delta)["spectral_method"] == "slots");
+    with_delta["spectral"] = "gram";
+    CHECK_THAT(errorOf("certify", with_delta), Contains("--delta and --eps are for --spectral slots"));
+}
+
 TEST_CASE("certify command: bad input is a QueryError naming the flag", "[certify_command]") {
     CHECK(errorOf("certify", {{"n1", 1}}).find("--n1") != std::string::npos);
     CHECK(errorOf("certify", {{"delta", 0}}).find("--delta") != std::string::npos);

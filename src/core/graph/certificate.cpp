@@ -11,8 +11,9 @@ constexpr uint64_t kSamplePiecesPerBlock = 16384;
 constexpr uint64_t kLanczosUnits = 1000;
 
 double lanczosBytes(const CertificateParams& p) {
-    return SpectralJob::workBytes(
-        p.n1, lanczosProductsFor(p.n1, p.spectral.target_eps, p.spectral.start_failure_probability) + 2);
+    SpectralParams sp = p.spectral;
+    sp.memory_budget_bytes = p.memory_budget_bytes - SkillGraph::bytesFor(p.n1, p.n2, p.k);
+    return SpectralJob::bytesFor(sp, p.n1);
 }
 
 }  // namespace

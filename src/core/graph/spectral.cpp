@@ -1,6 +1,7 @@
 #include "core/graph/spectral.h"
 
 #include "core/base/rng.h"
+#include "core/graph/gram_matrix.h"
 
 #include <Eigen/Dense>
 
@@ -22,6 +23,10 @@ constexpr double kKwConstant = 1.648;  // Kuczynski & Wozniakowski 1992, Thm 4.2
 constexpr double kBreakdownRel = 1e-12;
 
 enum Run { kTop = 0, kDeflated = 1, kCentred = 2 };
+// Cholesky attempts of the Gram method: the margin above the Ritz value grows tenfold each time; the
+// last uses the trace, which a positive semidefinite matrix's top eigenvalue never exceeds.
+constexpr int kProofAttempts = 12;
+constexpr double kMinProofMargin = 1e-10;  // relative to the Ritz value
 const char* const kRunNames[3] = {"sigma1", "sigma2 (deflated)", "centred norm"};
 
 double dot(const std::vector<double>& a, const std::vector<double>& b) {
@@ -186,6 +191,48 @@ uint32_t lanczosProductsFor(double n, double eps, double delta) {
     return static_cast<uint32_t>(std::min(needed, 1e9));
 }
 
+std::string_view spectralMethodName(SpectralMethod m) {
+    switch (m) {
+        case SpectralMethod::Slots: return "slots";
+        case SpectralMethod::Gram: return "gram";
+        case SpectralMethod::Auto: break;
+    }
+    return "auto";
+}
+
+std::optional<SpectralMethod> spectralMethodFromName(std::string_view name) {
+    for (SpectralMethod m : {SpectralMethod::Auto, SpectralMethod::Slots, SpectralMethod::Gram})
+        if (spectralMethodName(m) == name) return m;
+    return std::nullopt;
+}
+
+namespace {
+
+uint32_t plannedProducts(const SpectralParams& p, SpectralMethod method, uint32_t n1) {
+    // Gram runs every Lanczos to its residual tolerance: the bound is proved, not drawn from a count.
+    const uint32_t wanted =
+        method == SpectralMethod::Gram ? n1 : lanczosProductsFor(double(n1), p.target_eps, p.start_failure_probability);
+    return std::min({p.max_iterations, wanted, n1});
+}
+
+double methodBytes(const SpectralParams& p, SpectralMethod method, uint32_t n1) {
+    const double basis = SpectralJob::workBytes(n1, plannedProducts(p, method, n1) + 2);
+    // The matrix, then its centred form and the factorisation side by side.
+    return method == SpectralMethod::Gram ? basis + 2 * GramMatrix::bytesFor(n1) : basis;
+}
+
+}  // namespace
+
+SpectralMethod spectralMethodFor(const SpectralParams& p, uint32_t n1) {
+    if (p.method != SpectralMethod::Auto) return p.method;
+    const bool fits = methodBytes(p, SpectralMethod::Gram, n1) <= p.memory_budget_bytes;
+    return n1 <= kGramMaxSkills && fits ? SpectralMethod::Gram : SpectralMethod::Slots;
+}
+
+double SpectralJob::bytesFor(const SpectralParams& p, uint32_t n1) {
+    return methodBytes(p, spectralMethodFor(p, n1), n1);
+}
+
 double SpectralJob::workBytes(uint32_t n1, uint32_t iterations) {
     // Basis (iterations + 1 vectors), then x, y, w and u1.
     return 8.0 * double(n1) * (double(iterations) + 5.0);
@@ -201,6 +248,12 @@ struct SpectralJob::Impl {
     Lanczos lanczos;
     bool started[3] = {false, false, false};
     bool done[3] = {false, false, false};
+    SpectralMethod method = SpectralMethod::Slots;
+    std::unique_ptr<GramMatrix> gram;             // Gram: B B^T, then (after the Lanczos runs) C C^T
+    std::unique_ptr<EigenvalueBoundProof> proof;  // the attempt under way
+    double entry_error = 0;                       // bound on each entry's rounding in C C^T
+    double proof_mu = 0;
+    bool proved = false;
 
     Impl(const SkillGraph& graph, const SpectralParams& params, SpectralResult& result)
         : g(graph), p(params), out(result) {}
@@ -230,22 +283,67 @@ struct SpectralJob::Impl {
             shift = s / double(g.n2);
         }
         y.assign(g.n1, 0.0);
-        return g.n2;
+        return method == SpectralMethod::Gram ? g.n1 : g.n2;
     }
 
     void block(uint64_t first, uint64_t last) {
+        if (method == SpectralMethod::Gram) {
+            gram->multiplyRows(x.data(), y.data(), uint32_t(first), uint32_t(last));
+            return;
+        }
         g.withSlots([&](const auto* slots) { productBlock(slots, g.k, first, last, x.data(), shift, y.data()); });
+    }
+
+    // Gram: C C^T x = G x - deg (deg . x) / N2, the centring the slot pass applies inside each piece.
+    void centreGramProduct() {
+        for (uint32_t i = 0; i < g.n1; ++i) y[i] -= double(g.degree[i]) * shift;
+    }
+
+    uint64_t beginProof(int attempt) {
+        if (proved || !done[kCentred]) return 0;
+        if (attempt == 0) {
+            entry_error = gram->centre(g.degree.data(), g.n2);
+        }
+        const double ritz = out.centred.ritz;
+        const Eigen::MatrixXd& a = gram->matrix();
+        if (attempt + 1 < kProofAttempts) {
+            const double rel = std::max(kMinProofMargin, ritz > 0 ? out.centred.residual / ritz : 0.0);
+            proof_mu = std::max(ritz, 0.0) * (1 + rel * std::pow(10.0, attempt));
+            if (!(proof_mu > 0)) proof_mu = kMinProofMargin * std::max(1.0, a.diagonal().cwiseAbs().maxCoeff());
+        } else {
+            proof_mu = std::max(ritz, a.diagonal().sum()) * (1 + 1e-6);
+        }
+        proof = std::make_unique<EigenvalueBoundProof>(a, proof_mu, entry_error);
+        ++out.proof_attempts;
+        return proof->blocks();
+    }
+
+    void proofBlock(uint64_t first, uint64_t last) {
+        for (uint64_t i = first; i < last; ++i) proof->step();
+    }
+
+    void endProof(int attempt) {
+        if (!proof) return;
+        proved = proof->finished() && proof->proved();
+        proof.reset();
+        if (proved || attempt + 1 == kProofAttempts) {
+            const double ritz = out.centred.ritz;
+            out.sigma_centred_upper = proved ? std::sqrt(proof_mu) : std::numeric_limits<double>::infinity();
+            out.centred.eps = proved && ritz > 0 ? proof_mu / ritz - 1 : 1;
+            gram.reset();
+        }
     }
 
     void endProduct(int run) {
         if (done[run]) return;
         if (run == kDeflated) removeComponent(y, u1);
+        if (run == kCentred && method == SpectralMethod::Gram) centreGramProduct();
         if (run == kCentred) removeMean(y);  // exact sums are 0; this removes rounding drift
         lanczos.absorb(y);
         bool stop = lanczos.finished();
         const uint32_t m = lanczos.steps();
         // Residual checks cost O(m^3); early steps every time, later every 8th.
-        if (!stop && run != kCentred && (m <= 64 || m % 8 == 0)) {
+        if (!stop && (run != kCentred || method == SpectralMethod::Gram) && (m <= 64 || m % 8 == 0)) {
             const TopPair t = lanczos.top();
             stop = t.residual <= p.residual_tol * std::max(t.value, 0.0);
         }
@@ -260,7 +358,9 @@ struct SpectralJob::Impl {
         s.residual = t.residual;
         s.iterations = lanczos.steps();
         s.exact = lanczos.invariant();
-        s.eps = s.exact ? 0.0 : lanczosEps(double(g.n1), s.iterations, p.start_failure_probability);
+        s.eps = s.exact                          ? 0.0
+                : method == SpectralMethod::Gram ? 1.0  // until the proof
+                                                 : lanczosEps(double(g.n1), s.iterations, p.start_failure_probability);
         const double sigma = std::sqrt(s.ritz);
         if (run == kTop) {
             out.top = s;
@@ -273,8 +373,10 @@ struct SpectralJob::Impl {
             out.centred = s;
             out.sigma_centred = sigma;
             // Rounding in the products and the tridiagonal solve: a relative 1e-9 margin covers it.
-            out.sigma_centred_upper =
-                s.eps < 1 ? std::sqrt(s.ritz / (1.0 - s.eps) * (1.0 + 1e-9)) : std::numeric_limits<double>::infinity();
+            // Gram: the proof stages set the bound.
+            if (method == SpectralMethod::Slots)
+                out.sigma_centred_upper = s.eps < 1 ? std::sqrt(s.ritz / (1.0 - s.eps) * (1.0 + 1e-9))
+                                                    : std::numeric_limits<double>::infinity();
             basis.clear();
             basis.shrink_to_fit();
         }
@@ -291,26 +393,56 @@ SpectralJob::SpectralJob(const SkillGraph& graph, SpectralParams params) : p_(pa
         throw std::invalid_argument("max iterations: " + std::to_string(p_.max_iterations) +
                                     " is out of range; allowed: [2, 100000]");
     if (graph.n1 < 1 || graph.n2 < 1 || graph.k < 1) throw std::invalid_argument("spectral: empty skill graph");
-    result_.start_failure_probability = p_.start_failure_probability;
-
-    uint32_t planned =
-        std::min(p_.max_iterations, lanczosProductsFor(double(graph.n1), p_.target_eps, p_.start_failure_probability));
-    planned = std::min(planned, graph.n1);
-    requireWithinBudget("the spectral certificate (Lanczos basis)", workBytes(graph.n1, planned),
-                        p_.memory_budget_bytes);
+    const SpectralMethod method = spectralMethodFor(p_, graph.n1);
+    result_.method = method;
+    result_.start_failure_probability = method == SpectralMethod::Gram ? 0.0 : p_.start_failure_probability;
+    const uint32_t planned = plannedProducts(p_, method, graph.n1);
+    requireWithinBudget(method == SpectralMethod::Gram ? "the spectral certificate (Gram matrix and Lanczos basis)"
+                                                       : "the spectral certificate (Lanczos basis)",
+                        methodBytes(p_, method, graph.n1), p_.memory_budget_bytes);
 
     impl_ = std::make_unique<Impl>(graph, p_, result_);
     impl_->planned = planned;
+    impl_->method = method;
     const uint64_t pieces_per_block = std::max<uint64_t>(1, 4 * kJobBlockItems / graph.k);
+    if (method == SpectralMethod::Gram) {
+        JobStage form;
+        form.name = "forming B B^T";
+        form.weight = 4;
+        form.block_items = std::max<uint64_t>(1, kJobBlockItems / graph.k);
+        form.begin = [this] {
+            impl_->gram = std::make_unique<GramMatrix>(impl_->g.n1);
+            return impl_->g.n2;
+        };
+        form.block = [this](uint64_t first, uint64_t last) {
+            impl_->g.withSlots([&](const auto* slots) { impl_->gram->addPieces(slots, impl_->g.k, first, last); });
+        };
+        form.end = [this] { impl_->gram->finish(); };
+        addStage(std::move(form));
+    }
+    // A dense product is N1^2 multiply-adds: rows enough for about four blocks' worth of work.
+    const uint64_t rows_per_block = std::max<uint64_t>(1, 4 * kJobBlockItems * 16 / std::max<uint32_t>(graph.n1, 1));
     for (int run : {kTop, kDeflated, kCentred}) {
         for (uint32_t step = 0; step < planned; ++step) {
             JobStage s;
             s.name = std::string("Lanczos: ") + kRunNames[run];
             s.weight = 1;
-            s.block_items = pieces_per_block;
+            s.block_items = method == SpectralMethod::Gram ? rows_per_block : pieces_per_block;
             s.begin = [this, run] { return impl_->beginProduct(run); };
             s.block = [this](uint64_t first, uint64_t last) { impl_->block(first, last); };
             s.end = [this, run] { impl_->endProduct(run); };
+            addStage(std::move(s));
+        }
+    }
+    if (method == SpectralMethod::Gram) {
+        for (int attempt = 0; attempt < kProofAttempts; ++attempt) {
+            JobStage s;
+            s.name = "proving the bound (Cholesky)";
+            s.weight = attempt == 0 ? 20 : 0;
+            s.block_items = 1;
+            s.begin = [this, attempt] { return impl_->beginProof(attempt); };
+            s.block = [this](uint64_t first, uint64_t last) { impl_->proofBlock(first, last); };
+            s.end = [this, attempt] { impl_->endProof(attempt); };
             addStage(std::move(s));
         }
     }

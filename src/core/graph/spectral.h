@@ -17,8 +17,21 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 namespace slingshot {
+
+// How the norms are found. Slots: Lanczos whose products are passes over the slot array, and a
+// probabilistic upper bound. Gram: B B^T formed once (N1^2 doubles), Lanczos with dense products, and
+// the upper bound proved by a Cholesky factorisation (gram_matrix.h): no failure probability, tighter.
+// Auto: Gram where it fits (spectralMethodFor).
+enum class SpectralMethod { Auto, Slots, Gram };
+std::string_view spectralMethodName(SpectralMethod m);  // "auto" | "slots" | "gram"
+std::optional<SpectralMethod> spectralMethodFromName(std::string_view name);
+
+// Largest N1 the Gram method is chosen for by Auto.
+inline constexpr uint32_t kGramMaxSkills = 2048;
 
 struct SpectralParams {
     uint64_t seed = 1;                        // start vectors only (the graph is given)
@@ -27,7 +40,12 @@ struct SpectralParams {
     double residual_tol = 1e-9;               // top/deflated runs stop when residual <= tol * ritz
     uint32_t max_iterations = 400;            // per run; also capped by the dimension and the budget
     double memory_budget_bytes = kDefaultMemoryBudgetBytes;
+    SpectralMethod method = SpectralMethod::Auto;
 };
+
+// The method Auto resolves to for a graph of n1 skills: Gram when n1 <= kGramMaxSkills and its
+// matrices fit the budget; a method other than Auto is returned as it is.
+SpectralMethod spectralMethodFor(const SpectralParams& p, uint32_t n1);
 
 struct LanczosSummary {
     double ritz = 0;          // top Ritz value (an eigenvalue estimate, never above the true one)
@@ -42,8 +60,10 @@ struct SpectralResult {
     double sigma2 = 0;                     // second largest (top run deflated by its Ritz vector)
     double sigma_centred = 0;              // ||B - deg 1^T / N2||_2 (Ritz estimate)
     double sigma_centred_upper = 0;        // certified: >= ||B - deg 1^T / N2||_2 with probability >= 1 - delta
-    double start_failure_probability = 0;  // delta used
+    double start_failure_probability = 0;  // delta used (0 for Gram: the bound is proved)
     LanczosSummary top, deflated, centred;
+    SpectralMethod method = SpectralMethod::Slots;  // the one used
+    uint32_t proof_attempts = 0;                    // Gram: Cholesky factorisations tried
 };
 
 // eps after `products` operator products in dimension n at failure probability delta (1 = no bound).
@@ -64,6 +84,8 @@ public:
 
     // Bytes of the Lanczos basis and work vectors for N1 skills and `iterations` steps.
     static double workBytes(uint32_t n1, uint32_t iterations);
+    // Bytes of the job for a graph of n1 skills under p (its method resolved, the Gram matrices included).
+    static double bytesFor(const SpectralParams& p, uint32_t n1);
 
 private:
     struct Impl;
