@@ -35,12 +35,31 @@ function(slingshot_add_imgui sdl_include_dirs)
   endif()
 endfunction()
 
-# The TTF font compiled into the binary (no file system in the page, no external request).
+# The TTF font compiled into the binary (no file system in the page, no external request), cut down
+# to the characters the sources print (cmake/font_subset.py), with the glyph ranges of the same set.
+find_program(SLINGSHOT_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH)
 function(slingshot_embed_font target)
-  set(out "${CMAKE_BINARY_DIR}/generated/embedded_font.cpp")
-  add_custom_command(OUTPUT "${out}"
-    COMMAND ${CMAKE_COMMAND} -DIN=${SLINGSHOT_FONT} -DOUT=${out} -P ${CMAKE_SOURCE_DIR}/cmake/embed_file.cmake
-    DEPENDS "${SLINGSHOT_FONT}" ${CMAKE_SOURCE_DIR}/cmake/embed_file.cmake
-    COMMENT "Embedding font ${SLINGSHOT_FONT}")
-  target_sources(${target} PRIVATE "${out}")
+  set(dir "${CMAKE_BINARY_DIR}/generated")
+  set(subset "${dir}/font_subset.ttf")
+  set(ranges "${dir}/font_glyph_ranges.cpp")
+  set(out "${dir}/embedded_font.cpp")
+  file(GLOB_RECURSE printed CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/*.cpp ${CMAKE_SOURCE_DIR}/src/*.h)
+  if(NOT TARGET slingshot_font_subset)
+    if(NOT SLINGSHOT_PYTHON3)
+      message(FATAL_ERROR "/usr/bin/python3 not found (Debian's python3 with python3-fonttools; ./build-wasm.sh setup)")
+    endif()
+    add_custom_command(OUTPUT "${subset}" "${ranges}"
+      COMMAND ${CMAKE_COMMAND} -E make_directory "${dir}"
+      COMMAND ${SLINGSHOT_PYTHON3} ${CMAKE_SOURCE_DIR}/cmake/font_subset.py ${CMAKE_SOURCE_DIR}/src
+              ${SLINGSHOT_FONT} "${subset}" "${ranges}"
+      DEPENDS "${SLINGSHOT_FONT}" ${CMAKE_SOURCE_DIR}/cmake/font_subset.py ${printed}
+      COMMENT "Subsetting font ${SLINGSHOT_FONT} to the characters the app prints")
+    add_custom_command(OUTPUT "${out}"
+      COMMAND ${CMAKE_COMMAND} -DIN=${subset} -DOUT=${out} -P ${CMAKE_SOURCE_DIR}/cmake/embed_file.cmake
+      DEPENDS "${subset}" ${CMAKE_SOURCE_DIR}/cmake/embed_file.cmake
+      COMMENT "Embedding the font subset")
+    add_custom_target(slingshot_font_subset DEPENDS "${out}" "${ranges}")
+  endif()
+  add_dependencies(${target} slingshot_font_subset)
+  target_sources(${target} PRIVATE "${out}" "${ranges}")
 endfunction()

