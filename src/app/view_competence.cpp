@@ -2,6 +2,7 @@
 
 #include "app/plot.h"
 #include "app/widgets.h"
+#include "core/graph/spectral.h"
 #include "core/theory/bounds.h"
 #include "core/theory/tightness.h"
 
@@ -83,9 +84,13 @@ void CompetenceView::controls() {
         "How many skills does a model with failure measure \u03b8 master? Simulated against the guarantee.");
     in_.draw(runner_, true);
     ImGui::SeparatorText("Certificate of this graph");
-    onOffCheckbox("mixing-lemma certificate (σ by Lanczos)", &certificate_);
-    paramTooltip(certificateSpec(),
-                 "A bound for THIS sampled graph, valid for every failure set: see the Tightness view.");
+    onOffCheckbox("mixing-lemma certificate of σ", &certificate_);
+    std::string tip =
+        "A bound for THIS sampled graph, valid for every failure set: see the Tightness view. σ is proved from the "
+        "Gram matrix B Bᵀ up to N₁ = ";
+    tip += std::to_string(kGramMaxSkills);
+    tip += " skills, and bounded by Lanczos over the slots (with a small failure probability) above.";
+    paramTooltip(certificateSpec(), tip.c_str());
 }
 
 void CompetenceView::main() {
@@ -153,7 +158,7 @@ std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
     const double degree = double(at.degree);
     std::vector<Readout> items;
     const bool same_c = s && s->params.c == c;  // a run at another c has no value for this one
-    std::string sim_note = "(" + std::string(runner_.waitingNote()) + ")";
+    std::string sim_note = std::string("(").append(runner_.waitingNote()).append(")");
     if (same_c && !runner_.stale())
         sim_note = std::string(failureModeName(s->params.failure));
     else if (same_c)
