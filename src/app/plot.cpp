@@ -58,6 +58,8 @@ struct PlotState {
     int begun_frame = -1;          // ImGui frame count of the last BeginPlot
     std::vector<PlotSeries> last;  // for read-out and export
     std::vector<std::string> legend;
+    std::vector<PlotLabel> labels;  // line labels as last placed
+    ImRect legend_rect;             // empty without a legend
 };
 
 struct Current {
@@ -69,6 +71,8 @@ struct Current {
     std::vector<Item> items;
     bool hovered = false;
     LegendCorner legend = LegendCorner::Auto;
+    ImRect legend_rect;             // laid out before the items, so that labels avoid it
+    std::vector<PlotLabel> labels;  // placed this frame
 };
 
 LegendCorner g_next_legend = LegendCorner::Auto;
@@ -416,9 +420,8 @@ void drawMarkers(ImDrawList* dl, const Item& it, ImU32 col) {
 void drawVLine(ImDrawList* dl, const Item& it, ImU32 col) {
     if (!finitePoint(it.x[0], std::pow(10.0, g_cur.view.y0))) return;
     const ImRect& area = g_cur.area;
-    float px = toScreen(it.x[0], 1.0).x, fs = ImGui::GetFontSize();
+    const float px = toScreen(it.x[0], 1.0).x;
     dashedLine(dl, ImVec2(px, area.Min.y), ImVec2(px, area.Max.y), col, it.size * lineScale(), it.style);
-    if (!it.name.empty()) dl->AddText(ImVec2(px + fs * 0.25f, area.Min.y + fs * 0.2f), col, it.name.c_str());
 }
 
 void drawHLine(ImDrawList* dl, const Item& it, ImU32 col) {
@@ -426,10 +429,70 @@ void drawHLine(ImDrawList* dl, const Item& it, ImU32 col) {
     const ImRect& area = g_cur.area;
     float py = toScreen(g_cur.ax.scale == Scale::Log10 ? 1.0 : 0.0, it.y[0]).y;
     dashedLine(dl, ImVec2(area.Min.x, py), ImVec2(area.Max.x, py), col, it.size * lineScale(), it.style);
-    if (!it.name.empty()) {  // label at the left end, above the line
-        ImVec2 ts = ImGui::CalcTextSize(it.name.c_str());
-        dl->AddText(ImVec2(area.Min.x + ImGui::GetFontSize() * 0.3f, py - ts.y - 2), col, it.name.c_str());
+}
+
+bool overlapsAny(const ImRect& r, const std::vector<PlotLabel>& placed) {
+    for (const auto& p : placed)
+        if (r.Overlaps(ImRect(p.min, p.max))) return true;
+    return false;
+}
+
+// Labels of the vertical and horizontal lines, placed so that none overlaps another or the legend and
+// each stays inside the data area: a horizontal line's at its left end above the line, else its right
+// end, else below; then a vertical line's right of the line in the first free row from the top, else
+// left of it. A label with no free place is not drawn and is reported as dropped (its value is in
+// the view's read-out).
+void placeLabels() {
+    const ImRect& area = g_cur.area;
+    const float fs = ImGui::GetFontSize(), lh = ImGui::GetTextLineHeight();
+    const int rows = std::max(1, static_cast<int>((area.GetHeight() * 0.5f) / lh));
+    std::vector<PlotLabel>& placed = g_cur.labels;
+    placed.clear();
+    const auto free = [&](const ImRect& r) {
+        return r.Min.x >= area.Min.x && r.Max.x <= area.Max.x && r.Min.y >= area.Min.y && r.Max.y <= area.Max.y &&
+               !r.Overlaps(g_cur.legend_rect) && !overlapsAny(r, placed);
+    };
+    // Horizontal lines first: they have four places, a vertical line one per row on either side.
+    std::vector<const Item*> order;
+    for (Kind kind : {Kind::HLine, Kind::VLine})
+        for (const auto& it : g_cur.items)
+            if (it.kind == kind && !it.name.empty()) order.push_back(&it);
+    for (const Item* item : order) {
+        const Item& it = *item;
+        const ImVec2 ts = ImGui::CalcTextSize(it.name.c_str());
+        PlotLabel label{it.name, {}, {}, it.color, true};
+        std::vector<ImVec2> candidates;
+        if (it.kind == Kind::VLine) {
+            if (!finitePoint(it.x[0], std::pow(10.0, g_cur.view.y0))) continue;
+            const float px = toScreen(it.x[0], 1.0).x;
+            for (int side = 0; side < 2; ++side)  // right of the line in any row before left of it
+                for (int r = 0; r < rows; ++r)
+                    candidates.push_back(
+                        ImVec2(side == 0 ? px + fs * 0.25f : px - fs * 0.25f - ts.x, area.Min.y + fs * 0.2f + r * lh));
+        } else {
+            if (!std::isfinite(it.y[0]) || (g_cur.ay.scale == Scale::Log10 && it.y[0] <= 0)) continue;
+            const float py = toScreen(g_cur.ax.scale == Scale::Log10 ? 1.0 : 0.0, it.y[0]).y;
+            candidates.push_back(ImVec2(area.Min.x + fs * 0.3f, py - ts.y - 2));
+            candidates.push_back(ImVec2(area.Max.x - fs * 0.3f - ts.x, py - ts.y - 2));
+            candidates.push_back(ImVec2(area.Min.x + fs * 0.3f, py + 2));
+            candidates.push_back(ImVec2(area.Max.x - fs * 0.3f - ts.x, py + 2));
+        }
+        for (const ImVec2& c : candidates) {
+            const ImRect r(c, ImVec2(c.x + ts.x, c.y + ts.y));
+            if (free(r)) {
+                label.min = r.Min;
+                label.max = r.Max;
+                label.dropped = false;
+                break;
+            }
+        }
+        placed.push_back(label);
     }
+}
+
+void drawLabels(ImDrawList* dl) {
+    for (const auto& l : g_cur.labels)
+        if (!l.dropped) dl->AddText(l.min, paletteColor(l.color), l.text.c_str());
 }
 
 // Everything inside the data area, clipped to it.
@@ -454,38 +517,52 @@ bool inLegend(const Item& it) {
 }
 
 // A box of named lines, markers and bands inside the data area, in the chosen or least covered corner.
-void drawLegend(ImDrawList* dl) {
-    std::vector<const Item*> legend;
+struct LegendLayout {
+    std::vector<const Item*> entries;
+    ImVec2 p0, p1;
+    float pad = 0, sw = 0, lh = 0;
+};
+
+// Where the legend goes (laid out before the items are drawn, so that line labels can avoid it).
+LegendLayout layoutLegend() {
+    LegendLayout l;
     for (const auto& it : g_cur.items)
-        if (inLegend(it)) legend.push_back(&it);
-    if (legend.empty()) return;
+        if (inLegend(it)) l.entries.push_back(&it);
+    if (l.entries.empty()) return l;
     const ImRect& area = g_cur.area;
-    float fs = ImGui::GetFontSize(), w = 0, lh = ImGui::GetTextLineHeight();
-    for (auto* it : legend) w = std::max(w, ImGui::CalcTextSize(it->name.c_str()).x);
-    float sw = swatchWidth(), pad = fs * 0.4f;
-    float lw = w + sw + pad * 3, lhAll = legend.size() * lh + pad * 2;
+    float fs = ImGui::GetFontSize(), w = 0;
+    l.lh = ImGui::GetTextLineHeight();
+    for (auto* it : l.entries) w = std::max(w, ImGui::CalcTextSize(it->name.c_str()).x);
+    l.sw = swatchWidth();
+    l.pad = fs * 0.4f;
+    float lw = w + l.sw + l.pad * 3, lhAll = l.entries.size() * l.lh + l.pad * 2;
     LegendCorner corner =
-        g_cur.legend == LegendCorner::Auto ? leastCoveredCorner(ImVec2(lw, lhAll), pad, lh) : g_cur.legend;
+        g_cur.legend == LegendCorner::Auto ? leastCoveredCorner(ImVec2(lw, lhAll), l.pad, l.lh) : g_cur.legend;
     bool left = corner == LegendCorner::TopLeft || corner == LegendCorner::BottomLeft;
     bool below = corner == LegendCorner::BottomLeft || corner == LegendCorner::BottomRight;
-    ImVec2 p0(left ? area.Min.x + pad : area.Max.x - lw, below ? area.Max.y - pad - lhAll : area.Min.y + pad);
-    ImVec2 p1(p0.x + lw - pad, p0.y + lhAll);
-    dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.88f), 3.0f);
-    dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Text, 0.25f), 3.0f);
-    float yy = p0.y + pad;
-    for (auto* it : legend) {
+    l.p0 = ImVec2(left ? area.Min.x + l.pad : area.Max.x - lw, below ? area.Max.y - l.pad - lhAll : area.Min.y + l.pad);
+    l.p1 = ImVec2(l.p0.x + lw - l.pad, l.p0.y + lhAll);
+    return l;
+}
+
+void drawLegend(ImDrawList* dl, const LegendLayout& l) {
+    if (l.entries.empty()) return;
+    dl->AddRectFilled(l.p0, l.p1, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.88f), 3.0f);
+    dl->AddRect(l.p0, l.p1, ImGui::GetColorU32(ImGuiCol_Text, 0.25f), 3.0f);
+    float yy = l.p0.y + l.pad;
+    for (auto* it : l.entries) {
         ImU32 col = paletteColor(it->color);
-        float cy = yy + lh / 2, x0 = p0.x + pad;
+        float cy = yy + l.lh / 2, x0 = l.p0.x + l.pad;
         if (it->kind == Kind::Line) {
             lineSample(dl, ImVec2(x0, cy), col, it->size, it->style);
         } else if (it->kind == Kind::Markers) {
-            dl->AddCircleFilled(ImVec2(x0 + sw / 2, cy), it->size * lineScale(), col);
+            dl->AddCircleFilled(ImVec2(x0 + l.sw / 2, cy), it->size * lineScale(), col);
         } else {
-            dl->AddRectFilled(ImVec2(x0, cy - lh * 0.3f), ImVec2(x0 + sw, cy + lh * 0.3f),
+            dl->AddRectFilled(ImVec2(x0, cy - l.lh * 0.3f), ImVec2(x0 + l.sw, cy + l.lh * 0.3f),
                               paletteColor(it->color, 0.3f));
         }
-        dl->AddText(ImVec2(x0 + sw + pad, yy), ImGui::GetColorU32(ImGuiCol_Text), it->name.c_str());
-        yy += lh;
+        dl->AddText(ImVec2(x0 + l.sw + l.pad, yy), ImGui::GetColorU32(ImGuiCol_Text), it->name.c_str());
+        yy += l.lh;
     }
 }
 
@@ -615,12 +692,18 @@ void PlotHLine(double y, const char* label, int color, LineStyle style) {
 
 void EndPlot() {
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    const LegendLayout legend = layoutLegend();
+    g_cur.legend_rect = legend.entries.empty() ? ImRect() : ImRect(legend.p0, legend.p1);
+    placeLabels();
     drawItems(dl);
+    drawLabels(dl);
     dl->PopClipRect();
     dl->AddRect(g_cur.area.Min, g_cur.area.Max, ImGui::GetColorU32(ImGuiCol_Text, 0.45f));
-    drawLegend(dl);
+    drawLegend(dl, legend);
     PlotState& st = g_states[g_cur.key];
     recordSeries(st);
+    st.labels = g_cur.labels;
+    st.legend_rect = g_cur.legend_rect;
     drawReadout(dl, st.last);
 }
 
@@ -634,6 +717,20 @@ const std::vector<std::string>& plotLegend(const char* id) {
     static const std::vector<std::string> none;
     auto it = g_states.find(id);
     return it == g_states.end() ? none : it->second.legend;
+}
+
+const std::vector<PlotLabel>& plotLabels(const char* id) {
+    static const std::vector<PlotLabel> none;
+    auto it = g_states.find(id);
+    return it == g_states.end() ? none : it->second.labels;
+}
+
+bool plotLegendRect(const char* id, ImVec2* min, ImVec2* max) {
+    auto it = g_states.find(id);
+    if (it == g_states.end() || it->second.legend_rect.GetWidth() <= 0) return false;
+    *min = it->second.legend_rect.Min;
+    *max = it->second.legend_rect.Max;
+    return true;
 }
 
 bool plotBegunThisFrame(const char* id) {

@@ -65,6 +65,17 @@ void EndPlot();
 const std::vector<PlotSeries>& plotSeries(const char* id);
 // The names its legend showed last frame, top to bottom.
 const std::vector<std::string>& plotLegend(const char* id);
+// A vertical or horizontal line's label as placed last frame (screen pixels); `dropped` when there
+// was no place free of the legend and the other labels, so it was not drawn.
+struct PlotLabel {
+    std::string text;
+    ImVec2 min, max;
+    int color;
+    bool dropped;
+};
+const std::vector<PlotLabel>& plotLabels(const char* id);
+// The legend's screen rectangle last frame; false without a legend.
+bool plotLegendRect(const char* id, ImVec2* min, ImVec2* max);
 // Whether a plot with this id was begun in the current frame.
 bool plotBegunThisFrame(const char* id);
 // Screen rectangle the plot occupied last frame; false if never drawn.

@@ -171,3 +171,58 @@ TEST_CASE("plot: colour names follow the theme and the colour drawn", "[app][plo
             }
     }
 }
+
+namespace {
+
+bool overlap(ImVec2 a0, ImVec2 a1, ImVec2 b0, ImVec2 b1) {
+    return a0.x < b1.x && b0.x < a1.x && a0.y < b1.y && b0.y < a1.y;
+}
+
+}  // namespace
+
+TEST_CASE("plot: line labels never overlap each other or the legend, and stay in the data area", "[app][plot]") {
+    test::HeadlessImGui gui;
+    // Four thresholds close together (their labels would sit on one another in one row), a target line
+    // and a legend; then at a tenth of the width, where not all can fit.
+    const std::vector<double> x{0, 3}, y{0, 6};
+    const auto items = [&] {
+        ui::PlotLine("curve", x, y, 0);
+        for (double t : {1.0, 1.1, 1.2, 1.3}) ui::PlotVLine(t, ui::formatNumber(t * 1e12, 3).c_str(), 1);
+        ui::PlotHLine(5.5, "target 0.5", 2);
+    };
+    plotFrame(gui, "labels", items);
+    const auto& labels = ui::plotLabels("labels");
+    REQUIRE(labels.size() == 5);
+    ImVec2 lmin, lmax, pmin, pmax;
+    REQUIRE(ui::plotLegendRect("labels", &lmin, &lmax));
+    REQUIRE(ui::plotRect("labels", &pmin, &pmax));
+    for (size_t i = 0; i < labels.size(); ++i) {
+        INFO(labels[i].text);
+        CHECK_FALSE(labels[i].dropped);  // 400 px: room for all
+        CHECK_FALSE(overlap(labels[i].min, labels[i].max, lmin, lmax));
+        CHECK(labels[i].min.x >= pmin.x);
+        CHECK(labels[i].max.x <= pmax.x);
+        for (size_t j = 0; j < i; ++j) CHECK_FALSE(overlap(labels[i].min, labels[i].max, labels[j].min, labels[j].max));
+    }
+    // Stacked in rows: the four thresholds do not all share one row.
+    CHECK(labels[0].min.y != labels[1].min.y);
+
+    gui.frame([&] {
+        ImGui::Begin("w");
+        if (ui::BeginPlot("narrow", "", {"x", ui::Scale::Linear, 0, 3}, {"y", ui::Scale::Linear, 0, 6},
+                          ImVec2(120, 90))) {
+            items();
+            ui::EndPlot();
+        }
+        ImGui::End();
+    });
+    const auto& narrow = ui::plotLabels("narrow");
+    int dropped = 0;
+    for (size_t i = 0; i < narrow.size(); ++i) {
+        dropped += narrow[i].dropped;
+        if (narrow[i].dropped) continue;
+        for (size_t j = 0; j < i; ++j)
+            if (!narrow[j].dropped) CHECK_FALSE(overlap(narrow[i].min, narrow[i].max, narrow[j].min, narrow[j].max));
+    }
+    CHECK(dropped > 0);  // reported, not drawn on top of each other
+}
