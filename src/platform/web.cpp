@@ -28,6 +28,9 @@ EM_JS(char*, js_location_search, (), {
   var s = window.location.search || "";
   var n = lengthBytesUTF8(s) + 1; var p = _malloc(n); stringToUTF8(s, p, n); return p;
 });
+EM_JS(int, js_prefers_dark, (), {
+  return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0;
+});
 EM_JS(void, js_replace_query, (const char* q), {
   try { history.replaceState(history.state, "", UTF8ToString(q) + window.location.hash); } catch (e) {}
 });
@@ -124,7 +127,12 @@ void startApp(app::App& app) {
     if (search.size() > kMaxQueryLength)
         app.addNotice("the address holds " + std::to_string(search.size()) +
                       " characters of parameters; only the first " + std::to_string(kMaxQueryLength) + " were read");
-    app.applyQuery(parseQueryString(search));
+    const auto params = parseQueryString(search);
+#ifdef __EMSCRIPTEN__
+    // The reader's system theme is the default; a theme in the link wins over it.
+    if (!params.count("theme") && js_prefers_dark()) app.applyQuery({{"theme", "dark"}});
+#endif
+    app.applyQuery(params);
 }
 
 void afterFrame(app::App& app) {

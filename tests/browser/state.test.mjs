@@ -90,6 +90,20 @@ test("embed example: two iframes with different parameters render", async () => 
   await context.close();
 });
 
+test("the system's dark colour scheme is the default theme; a theme in the link wins", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 800, height: 600 }, colorScheme: "dark" });
+  const page = await context.newPage();
+  for (const [query, theme] of [["?view=curves", "dark"], ["?view=curves&theme=light", "light"]]) {
+    await page.goto(env.base + query);
+    await page.evaluate(() => window.Slingshot.ready);
+    assert.equal((await page.evaluate(() => window.Slingshot.getState())).theme, theme, query);
+  }
+  await context.close();
+  const light = await openPage(env.browser, env.base + "?view=curves");  // Chromium's default: light
+  assert.equal((await light.page.evaluate(() => window.Slingshot.getState())).theme, "light");
+  await light.context.close();
+});
+
 test("CSV download equals slingshot-cli for the same parameters", async () => {
   const { page, context } = await openPage(env.browser, env.base + "?view=scaling&ratio=20");
   const [download] = await Promise.all([
