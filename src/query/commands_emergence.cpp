@@ -3,10 +3,12 @@
 #include "core/theory/emergence.h"
 #include "core/theory/skill_counts.h"
 #include "core/theory/threshold_intervals.h"
+#include "core/theory/trained_models.h"
 #include "query/command_support.h"
 #include "query/commands.h"
 #include "query/model_notes.h"
 #include "query/theory_args.h"
+#include "query/trained_models_text.h"
 
 #include <algorithm>
 #include <optional>
@@ -84,6 +86,26 @@ void addThresholdIntervals(const Args& a, const EmergenceModel& m, const std::op
                            "the fit's uncertainty, not that of the modelling choices");
 }
 
+// --models: each trained model at its own (N, D) under this law and reading.
+Json trainedModelsJson(const EmergenceModel& m, const std::vector<TrainedModel>& models, std::span<const int> kprimes) {
+    Json out = Json::array();
+    for (const TrainedModel& t : models) {
+        const TrainedModelReading r = readTrainedModel(m, t, kprimes);
+        Json frac = Json::array();
+        for (size_t i = 0; i < kprimes.size(); ++i) frac.push_back({{"kprime", kprimes[i]}, {"frac", r.frac[i]}});
+        out.push_back({{"name", t.name},
+                       {"n", t.n_params},
+                       {"d", t.d_tokens},
+                       {"tokens_per_param", t.d_tokens / t.n_params},
+                       {"source", t.source.empty() ? Json(nullptr) : Json(t.source)},
+                       {"excess_loss", r.excess_loss},
+                       {"theta", r.theta.theta},
+                       {"theta_clipped", r.theta.clipped},
+                       {"fractions", frac}});
+    }
+    return out;
+}
+
 Json runEmergence(const Args& a) {
     const std::optional<PointsFit> fitted = pointsFitFrom(a);
     const EmergenceModel m = emergenceModelFrom(a, a.number("k"), a.number("c"), fitted);
@@ -124,6 +146,17 @@ Json runEmergence(const Args& a) {
     out["theta_clipped_points"] = clipped;
     out["notes"] = emergenceNotes(m, kprimes, clipped, static_cast<long long>(sweep.n_params.size()));
     addThresholdIntervals(a, m, fitted, kprimes, target, out);
+    if (a.has("models")) {
+        std::vector<TrainedModel> models;
+        try {
+            models = parseTrainedModels(a.text("models"));
+        } catch (const std::invalid_argument& e) {
+            throw QueryError(std::string("--models: ") + e.what());
+        }
+        out["models"] = trainedModelsJson(m, models, kprimes);
+        out["notes"].push_back(
+            "models sit at their own (N, D) from their papers (docs/THEORY.md), not on the curves' D rule");
+    }
 
     if (a.has("zipf") || a.has("n1") || a.has("rank")) {
         if (!a.has("zipf") || !a.has("n1") || !a.has("rank"))
@@ -172,6 +205,10 @@ CommandSpec emergenceCommand() {
         Param("bootstrap-seed", "with --preset fit: seed of the resampled residuals", ParamKind::Integer)
             .range(0, 9007199254740992.0)
             .byDefault("1"),
+        Param("models",
+              "trained models at their own N and D: published (GPT-3 ... Llama 3.1 405B, from their papers) and/or "
+              "NAME:N:D entries, separated by ';'",
+              ParamKind::Text),
         Param("zipf", "Zipf exponent s of the skill measure (§5.3)").range(0, 10),
         Param("n1", "number of skills N1 (with --zipf)", ParamKind::Integer).range(1, 1e12),
         Param("rank", "skill frequency ranks (with --zipf)", ParamKind::IntList).range(1, 1e12),

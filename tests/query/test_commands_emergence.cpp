@@ -1,9 +1,11 @@
 // The `emergence` command: competence against model size along the scaling law, thresholds per k',
 // the Zipf measure's per-rank thresholds.
+#include "core/theory/bounds.h"
 #include "core/theory/emergence.h"
 #include "core/theory/scaling_examples.h"
 #include "core/theory/scaling_fit.h"
 #include "core/theory/threshold_intervals.h"
+#include "core/theory/trained_models.h"
 #include "query/query.h"
 #include "query/scaling_points_text.h"
 #include "query_run.h"
@@ -144,4 +146,24 @@ TEST_CASE("emergence command: t1 with k' above k is named, and its curve guarant
     bool named = false;
     for (const auto& note : r["notes"]) named = named || note.get<std::string>().find("k' = 16") != std::string::npos;
     CHECK(named);
+}
+
+TEST_CASE("emergence command: trained models at their own N and D", "[emergence_command]") {
+    const Json r = runQuery("emergence", {{"points", 3}, {"kprime", "1,2"}, {"models", "published;Mine:7e9:2e12"}});
+    REQUIRE(r["models"].size() == publishedModels().size() + 1);
+    const Json& chinchilla = r["models"][2];
+    CHECK(chinchilla["name"] == "Chinchilla");
+    CHECK(chinchilla["n"] == 70e9);
+    CHECK(chinchilla["d"] == 1.4e12);
+    CHECK(chinchilla["tokens_per_param"].get<double>() == Approx(20));
+    CHECK_THAT(chinchilla["source"].get<std::string>(), Contains("arXiv:2203.15556"));
+    CHECK_THAT(chinchilla["excess_loss"].get<double>(), WithinRel(0.24664547055871733, 1e-13));
+    REQUIRE(chinchilla["fractions"].size() == 2);
+    CHECK(chinchilla["fractions"][1]["kprime"] == 2);
+    CHECK(chinchilla["fractions"][1]["frac"].get<double>() ==
+          fracTuples(TupleModel::T2, chinchilla["theta"].get<double>(), 0.8, 8, 2));
+    CHECK(r["models"].back()["source"].is_null());
+    CHECK_THAT(r["notes"].back().get<std::string>(), Contains("their own (N, D)"));
+    CHECK_THAT(errorOf("emergence", {{"models", "GPT-3"}}), Contains("--models: model 'GPT-3'"));
+    CHECK_FALSE(runQuery("emergence", {{"points", 3}}).contains("models"));
 }
