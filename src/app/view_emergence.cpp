@@ -70,6 +70,7 @@ std::vector<ParamBinding> EmergenceView::bindings() {
     b.push_back({cliParam("emergence", "to"), &to_});
     b.push_back({cliParam("emergence", "zipf"), &zipf_});
     b.push_back({cliParam("emergence", "n1"), &n1_});
+    b.push_back(models_.binding());
     b.push_back({simSpec(), &sim_});
     b.push_back({cliParam("simulate", "seed"), &seed_});
     b.push_back({simRangeSpec("sim-from", "smallest simulated model size N (parameters)"), &sim_from_});
@@ -149,6 +150,7 @@ SimulationParams EmergenceView::pointParams(const SimInputs& in, size_t i) const
 
 void EmergenceView::update() {
     intervals_.update(params_, kprimes_, target_, kSimBudgetMs / 2);
+    models_.update(params_, kprimes_);
     SimInputs now;
     try {
         now = simInputs();
@@ -205,6 +207,8 @@ void EmergenceView::controls() {
         paramTooltip(cliParam("simulate", "seed"), "Samples new graphs and failure sets (seed + point index).");
     }
 
+    ImGui::SeparatorText("Trained models");
+    models_.controls();
     ImGui::SeparatorText("Skill frequencies (Zipf)");
     logSlider("Zipf exponent s (μ(r) ∝ r⁻ˢ)", &zipf_, 0.01, 3);
     paramTooltip(cliParam("emergence", "zipf"),
@@ -315,6 +319,7 @@ void EmergenceView::main() {
     drawZipfPlot(ImVec2(zipfW, lowerH));
     if (!compact) ImGui::SameLine();
     ImGui::BeginChild("emergence-text", ImVec2(0, compact ? 0 : lowerH), compact ? ImGuiChildFlags_AutoResizeY : 0);
+    models_.drawTable();
     ImGui::TextUnformatted("Every skill in the band is guaranteed by:");
     for (const Band& b : bands_) {
         std::string range = b.first == b.last ? "rank " + std::to_string(b.first)
@@ -355,6 +360,7 @@ void EmergenceView::drawMainPlot(ImVec2 size, bool compact) {
             ui::PlotMarkers("simulated skills", xs, ys, 0, 5);
             if (!xp.empty()) ui::PlotMarkers("simulated pairs (T2)", xp, yp, 1, 5);
         }
+        models_.drawLines();
         ui::EndPlot();
     }
 }

@@ -7,6 +7,7 @@
 #include "app/job_driver.h"
 #include "app/model_params.h"
 #include "app/threshold_interval_task.h"
+#include "app/trained_models_panel.h"
 #include "app/view.h"
 #include "core/graph/simulation.h"
 
@@ -41,6 +42,7 @@ public:
     const Thresholds& thresholds() const { return thresholds_; }
     // With the reader's fit: the thresholds' intervals once computed for the current inputs.
     const std::vector<ThresholdInterval>* thresholdIntervals() const { return intervals_.current(); }
+    const TrainedModelsPanel& trainedModels() const { return models_; }
     struct SimPoint {
         double n_params, theta;
         double frac_skills;                // simulated fraction of skills with competence >= c
@@ -109,6 +111,7 @@ private:
 
     // With the reader's fit: the thresholds' intervals from a bootstrap of their runs.
     ThresholdIntervalTask intervals_;
+    TrainedModelsPanel models_;
     void drawThresholds();
 };
 

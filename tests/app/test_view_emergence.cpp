@@ -1,10 +1,15 @@
+#include "app/plot.h"
 #include "app/view_emergence.h"
 #include "core/theory/emergence.h"
 #include "core/theory/skill_counts.h"
+#include "core/theory/trained_models.h"
 #include "query/query.h"
+#include "sim_view_frames.h"
 #include "view_fixture.h"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using namespace slingshot;
 using test::binding;
@@ -95,4 +100,38 @@ TEST_CASE("emergence view: bad bindings are refused, odd ones draw an explanatio
     app::assignBinding(binding(view, "zipf"), Json(0.0));
     for (int i = 0; i < 2; ++i) test::drawView(gui, view, 640, 360);
     CHECK_FALSE(test::anyInfinite("emergence-main"));
+}
+
+TEST_CASE("emergence view: trained models at their own N and D, from the models parameter", "[app][emergence]") {
+    test::HeadlessImGui gui;
+    app::EmergenceView v;
+    test::setParam(v, "sim", "off");
+    test::viewFrame(gui, v);
+    CHECK(v.trainedModels().rows().empty());
+
+    test::setParam(v, "models", "published;Mine:7e9:2e12");
+    test::viewFrame(gui, v);
+    const auto& rows = v.trainedModels().rows();
+    REQUIRE(rows.size() == publishedModels().size() + 1);
+    // The engine's reading of each, for the view's model and k'.
+    const int kprimes[] = {1, 2, 4, 8};
+    for (const auto& r : rows) {
+        const TrainedModelReading expect = readTrainedModel(EmergenceModel{}, r.model, kprimes);
+        CHECK(r.reading.theta.theta == expect.theta.theta);
+        CHECK(r.reading.frac == expect.frac);
+    }
+    CHECK(rows.back().model.name == "Mine");
+    // A line and a label per model in the main plot, the legend naming them once.
+    int labels = 0;
+    for (const auto& l : ui::plotLabels("emergence-main")) labels += l.text == "Chinchilla" || l.text == "Mine";
+    CHECK(labels == 2);
+    const auto& legend = ui::plotLegend("emergence-main");
+    CHECK(std::count(legend.begin(), legend.end(), "trained models (their own D)") == 1);
+
+    // Bad text is refused by the view with a message; the theory keeps drawing.
+    test::setParam(v, "models", "GPT-3");
+    test::viewFrame(gui, v);
+    CHECK(v.trainedModels().rows().empty());
+    CHECK_THAT(v.trainedModels().error(), Catch::Matchers::Contains("NAME:N:D"));
+    CHECK_FALSE(v.thresholds().n.empty());
 }
