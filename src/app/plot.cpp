@@ -60,6 +60,7 @@ struct PlotState {
     std::vector<std::string> legend;
     std::vector<PlotLabel> labels;  // line labels as last placed
     ImRect legend_rect;             // empty without a legend
+    ImRect area;                    // the data area
 };
 
 struct Current {
@@ -73,6 +74,7 @@ struct Current {
     LegendCorner legend = LegendCorner::Auto;
     ImRect legend_rect;             // laid out before the items, so that labels avoid it
     std::vector<PlotLabel> labels;  // placed this frame
+    float legend_below = 0;         // > 0: the legend flows below the plot in this many pixels
 };
 
 LegendCorner g_next_legend = LegendCorner::Auto;
@@ -295,6 +297,27 @@ std::vector<Tick> niceTicks(double lo, double hi, Scale scale, int target_count)
 namespace {
 
 // Places the widget and its data area; false when ImGui clips it away.
+// Largest share of the data area a legend may cover inside the plot before it moves below it.
+constexpr float kLegendInsideMaxShare = 0.3f;
+
+// One legend entry's width in the flow below a plot: swatch, gap, text, space to the next.
+float flowEntryWidth(const std::string& name) {
+    const float fs = ImGui::GetFontSize();
+    return swatchWidth() + fs * 0.4f + ImGui::CalcTextSize(name.c_str()).x + fs * 1.2f;
+}
+
+// Rows the entries take when they flow left to right in `width` pixels.
+int flowRows(const std::vector<std::string>& names, float width) {
+    int rows = 1;
+    float x = 0;
+    for (const auto& n : names) {
+        const float w = flowEntryWidth(n);
+        if (x > 0 && x + w > width) ++rows, x = 0;
+        x += w;
+    }
+    return rows;
+}
+
 bool layOut(const char* title, ImVec2 size) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -307,6 +330,25 @@ bool layOut(const char* title, ImVec2 size) {
     float fs = ImGui::GetFontSize();
     float left = fs * 4.6f, bottom = fs * 3.0f, top = fs * (title && *title ? 2.8f : 1.5f), right = fs * 1.0f;
     g_cur.area = ImRect(ImVec2(pos.x + left, pos.y + top), ImVec2(pos.x + size.x - right, pos.y + size.y - bottom));
+    // A legend that would cover much of the data (last frame's entries: the items of this one are not
+    // known yet) flows below the plot instead, and the data area gives up the room for it.
+    const auto st = g_states.find(g_cur.key);
+    if (st != g_states.end() && !st->second.legend.empty()) {
+        const std::vector<std::string>& names = st->second.legend;
+        const float lh = ImGui::GetTextLineHeight(), pad = fs * 0.4f, sw = swatchWidth();
+        float w = 0;
+        for (const auto& n : names) w = std::max(w, ImGui::CalcTextSize(n.c_str()).x);
+        const float inside = (w + sw + pad * 3) * (float(names.size()) * lh + pad * 2);
+        if (inside > kLegendInsideMaxShare * g_cur.area.GetWidth() * g_cur.area.GetHeight()) {
+            const float rows = float(flowRows(names, g_cur.frame.GetWidth() - fs));
+            g_cur.legend_below = rows * lh + pad;
+            g_cur.area.Max.y -= g_cur.legend_below;
+            if (g_cur.area.GetHeight() < fs * 3) {  // no room below either: back inside
+                g_cur.area.Max.y += g_cur.legend_below;
+                g_cur.legend_below = 0;
+            }
+        }
+    }
     return true;
 }
 
@@ -521,7 +563,21 @@ struct LegendLayout {
     std::vector<const Item*> entries;
     ImVec2 p0, p1;
     float pad = 0, sw = 0, lh = 0;
+    bool below = false;  // flowing below the plot, not boxed inside it
 };
+
+void drawLegendSwatch(ImDrawList* dl, const Item* it, ImVec2 at, float sw, float lh) {
+    const ImU32 col = paletteColor(it->color);
+    const float cy = at.y + lh / 2;
+    if (it->kind == Kind::Line) {
+        lineSample(dl, ImVec2(at.x, cy), col, it->size, it->style);
+    } else if (it->kind == Kind::Markers) {
+        dl->AddCircleFilled(ImVec2(at.x + sw / 2, cy), it->size * lineScale(), col);
+    } else {
+        dl->AddRectFilled(ImVec2(at.x, cy - lh * 0.3f), ImVec2(at.x + sw, cy + lh * 0.3f),
+                          paletteColor(it->color, 0.3f));
+    }
+}
 
 // Where the legend goes (laid out before the items are drawn, so that line labels can avoid it).
 LegendLayout layoutLegend() {
@@ -536,6 +592,12 @@ LegendLayout layoutLegend() {
     l.sw = swatchWidth();
     l.pad = fs * 0.4f;
     float lw = w + l.sw + l.pad * 3, lhAll = l.entries.size() * l.lh + l.pad * 2;
+    if (g_cur.legend_below > 0) {  // the flow below the x-axis label
+        l.below = true;
+        l.p0 = ImVec2(g_cur.frame.Min.x + fs * 0.5f, g_cur.area.Max.y + fs * 3.0f);
+        l.p1 = ImVec2(g_cur.frame.Max.x - fs * 0.5f, l.p0.y + g_cur.legend_below);
+        return l;
+    }
     LegendCorner corner =
         g_cur.legend == LegendCorner::Auto ? leastCoveredCorner(ImVec2(lw, lhAll), l.pad, l.lh) : g_cur.legend;
     bool left = corner == LegendCorner::TopLeft || corner == LegendCorner::BottomLeft;
@@ -547,21 +609,24 @@ LegendLayout layoutLegend() {
 
 void drawLegend(ImDrawList* dl, const LegendLayout& l) {
     if (l.entries.empty()) return;
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    if (l.below) {
+        float x = l.p0.x, y = l.p0.y;
+        for (auto* it : l.entries) {
+            const float w = flowEntryWidth(it->name);
+            if (x > l.p0.x && x + w > l.p1.x) x = l.p0.x, y += l.lh;
+            drawLegendSwatch(dl, it, ImVec2(x, y), l.sw, l.lh);
+            dl->AddText(ImVec2(x + l.sw + l.pad, y), text, it->name.c_str());
+            x += w;
+        }
+        return;
+    }
     dl->AddRectFilled(l.p0, l.p1, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.88f), 3.0f);
     dl->AddRect(l.p0, l.p1, ImGui::GetColorU32(ImGuiCol_Text, 0.25f), 3.0f);
     float yy = l.p0.y + l.pad;
     for (auto* it : l.entries) {
-        ImU32 col = paletteColor(it->color);
-        float cy = yy + l.lh / 2, x0 = l.p0.x + l.pad;
-        if (it->kind == Kind::Line) {
-            lineSample(dl, ImVec2(x0, cy), col, it->size, it->style);
-        } else if (it->kind == Kind::Markers) {
-            dl->AddCircleFilled(ImVec2(x0 + l.sw / 2, cy), it->size * lineScale(), col);
-        } else {
-            dl->AddRectFilled(ImVec2(x0, cy - l.lh * 0.3f), ImVec2(x0 + l.sw, cy + l.lh * 0.3f),
-                              paletteColor(it->color, 0.3f));
-        }
-        dl->AddText(ImVec2(x0 + l.sw + l.pad, yy), ImGui::GetColorU32(ImGuiCol_Text), it->name.c_str());
+        drawLegendSwatch(dl, it, ImVec2(l.p0.x + l.pad, yy), l.sw, l.lh);
+        dl->AddText(ImVec2(l.p0.x + l.pad + l.sw + l.pad, yy), text, it->name.c_str());
         yy += l.lh;
     }
 }
@@ -704,6 +769,7 @@ void EndPlot() {
     recordSeries(st);
     st.labels = g_cur.labels;
     st.legend_rect = g_cur.legend_rect;
+    st.area = g_cur.area;
     drawReadout(dl, st.last);
 }
 
@@ -723,6 +789,14 @@ const std::vector<PlotLabel>& plotLabels(const char* id) {
     static const std::vector<PlotLabel> none;
     auto it = g_states.find(id);
     return it == g_states.end() ? none : it->second.labels;
+}
+
+bool plotDataRect(const char* id, ImVec2* min, ImVec2* max) {
+    auto it = g_states.find(id);
+    if (it == g_states.end()) return false;
+    *min = it->second.area.Min;
+    *max = it->second.area.Max;
+    return true;
 }
 
 bool plotLegendRect(const char* id, ImVec2* min, ImVec2* max) {

@@ -74,7 +74,10 @@ struct PlotLabel {
     bool dropped;
 };
 const std::vector<PlotLabel>& plotLabels(const char* id);
-// The legend's screen rectangle last frame; false without a legend.
+// The data area's screen rectangle last frame; false if never drawn.
+bool plotDataRect(const char* id, ImVec2* min, ImVec2* max);
+// The legend's screen rectangle last frame (inside the data area, or below the plot when inside it
+// would cover more than 30% of it); false without a legend.
 bool plotLegendRect(const char* id, ImVec2* min, ImVec2* max);
 // Whether a plot with this id was begun in the current frame.
 bool plotBegunThisFrame(const char* id);

@@ -226,3 +226,36 @@ TEST_CASE("plot: line labels never overlap each other or the legend, and stay in
     }
     CHECK(dropped > 0);  // reported, not drawn on top of each other
 }
+
+TEST_CASE("plot: a legend that would cover much of the data flows below the plot", "[app][plot]") {
+    test::HeadlessImGui gui;
+    const std::vector<double> x{0, 3}, y{0, 6};
+    const auto draw = [&](const char* id, ImVec2 size) {
+        gui.frame([&] {
+            ImGui::Begin("w");
+            if (ui::BeginPlot(id, "", {"x", ui::Scale::Linear, 0, 3}, {"y", ui::Scale::Linear, 0, 6}, size)) {
+                for (int i = 0; i < 6; ++i) ui::PlotLine(("series number " + std::to_string(i)).c_str(), x, y, i);
+                ui::EndPlot();
+            }
+            ImGui::End();
+        });
+    };
+    // Wide and tall: the boxed legend inside the data area.
+    for (int frame = 0; frame < 2; ++frame) draw("roomy", ImVec2(900, 600));
+    ImVec2 a0, a1, l0, l1;
+    REQUIRE(ui::plotDataRect("roomy", &a0, &a1));
+    REQUIRE(ui::plotLegendRect("roomy", &l0, &l1));
+    CHECK(l0.y >= a0.y);
+    CHECK(l1.y <= a1.y);
+    // Small (a phone embed): six entries would cover most of the data, so they go below it and the
+    // data area keeps the whole width.
+    for (int frame = 0; frame < 2; ++frame) draw("small", ImVec2(330, 260));
+    REQUIRE(ui::plotDataRect("small", &a0, &a1));
+    REQUIRE(ui::plotLegendRect("small", &l0, &l1));
+    ImVec2 f0, f1;
+    REQUIRE(ui::plotRect("small", &f0, &f1));
+    CHECK(l0.y > a1.y);  // below the data, after the x-axis labels
+    CHECK(l1.y <= f1.y + 0.5f);
+    CHECK(a1.y - a0.y > 40);  // the data keeps a usable height
+    CHECK(ui::plotLegend("small").size() == 6);
+}
