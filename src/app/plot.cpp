@@ -297,6 +297,12 @@ std::vector<Tick> niceTicks(double lo, double hi, Scale scale, int target_count)
 namespace {
 
 // Places the widget and its data area; false when ImGui clips it away.
+// The boxed legend's size inside a plot for entries of these widths: swatch, text, padding.
+ImVec2 legendBoxSize(float widest_text, size_t entries) {
+    const float pad = ImGui::GetFontSize() * 0.4f;
+    return ImVec2(widest_text + swatchWidth() + pad * 3, float(entries) * ImGui::GetTextLineHeight() + pad * 2);
+}
+
 // Largest share of the data area a legend may cover inside the plot before it moves below it.
 constexpr float kLegendInsideMaxShare = 0.3f;
 
@@ -335,13 +341,12 @@ bool layOut(const char* title, ImVec2 size) {
     const auto st = g_states.find(g_cur.key);
     if (st != g_states.end() && !st->second.legend.empty()) {
         const std::vector<std::string>& names = st->second.legend;
-        const float lh = ImGui::GetTextLineHeight(), pad = fs * 0.4f, sw = swatchWidth();
         float w = 0;
         for (const auto& n : names) w = std::max(w, ImGui::CalcTextSize(n.c_str()).x);
-        const float inside = (w + sw + pad * 3) * (float(names.size()) * lh + pad * 2);
-        if (inside > kLegendInsideMaxShare * g_cur.area.GetWidth() * g_cur.area.GetHeight()) {
+        const ImVec2 box = legendBoxSize(w, names.size());
+        if (box.x * box.y > kLegendInsideMaxShare * g_cur.area.GetWidth() * g_cur.area.GetHeight()) {
             const float rows = float(flowRows(names, g_cur.frame.GetWidth() - fs));
-            g_cur.legend_below = rows * lh + pad;
+            g_cur.legend_below = rows * ImGui::GetTextLineHeight() + fs * 0.4f;
             g_cur.area.Max.y -= g_cur.legend_below;
             if (g_cur.area.GetHeight() < fs * 3) {  // no room below either: back inside
                 g_cur.area.Max.y += g_cur.legend_below;
@@ -591,7 +596,8 @@ LegendLayout layoutLegend() {
     for (auto* it : l.entries) w = std::max(w, ImGui::CalcTextSize(it->name.c_str()).x);
     l.sw = swatchWidth();
     l.pad = fs * 0.4f;
-    float lw = w + l.sw + l.pad * 3, lhAll = l.entries.size() * l.lh + l.pad * 2;
+    const ImVec2 box = legendBoxSize(w, l.entries.size());
+    const float lw = box.x, lhAll = box.y;
     if (g_cur.legend_below > 0) {  // the flow below the x-axis label
         l.below = true;
         l.p0 = ImVec2(g_cur.frame.Min.x + fs * 0.5f, g_cur.area.Max.y + fs * 3.0f);

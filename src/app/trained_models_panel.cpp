@@ -15,41 +15,17 @@ namespace slingshot::app {
 
 namespace {
 
-constexpr const char* kPublished = "published";
-
 ParamSpec modelsSpec() { return cliParam("emergence", "models"); }
-
-// The text's entries, trimmed, empty ones left out.
-std::vector<std::string> entriesOf(const std::string& text) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    while (start <= text.size()) {
-        const size_t end = std::min(text.find(';', start), text.size());
-        const std::string entry = text.substr(start, end - start);
-        start = end + 1;
-        const size_t a = entry.find_first_not_of(" \t"), b = entry.find_last_not_of(" \t");
-        if (a != std::string::npos) out.push_back(entry.substr(a, b - a + 1));
-    }
-    return out;
-}
-
-// The text with the "published" entry first or left out, the reader's own entries kept in order.
-std::string withPublished(const std::string& text, bool on) {
-    std::string out = on ? kPublished : "";
-    for (const std::string& e : entriesOf(text))
-        if (e != kPublished) out += (out.empty() ? "" : ";") + e;
-    return out;
-}
 
 }  // namespace
 
 ParamBinding TrainedModelsPanel::binding() { return {modelsSpec(), &text_}; }
 
 void TrainedModelsPanel::controls() {
-    const std::vector<std::string> entries = entriesOf(text_);
-    bool published = std::find(entries.begin(), entries.end(), kPublished) != entries.end();
+    const std::vector<std::string> entries = trainedModelEntries(text_);
+    bool published = std::find(entries.begin(), entries.end(), kPublishedModels) != entries.end();
     if (ImGui::Checkbox("published models (N, D from their papers)", &published))
-        text_ = withPublished(text_, published);
+        text_ = withPublishedModels(text_, published);
     paramTooltip(modelsSpec(), "GPT-3, Gopher, Chinchilla, PaLM, LLaMA 65B, Llama 2 70B and Llama 3.1 405B.");
 
     const ImGuiID id = ImGui::GetID("##models");

@@ -85,11 +85,14 @@ void CompetenceView::controls() {
     in_.draw(runner_, true);
     ImGui::SeparatorText("Certificate of this graph");
     onOffCheckbox("mixing-lemma certificate of σ", &certificate_);
-    std::string tip =
-        "A bound for THIS sampled graph, valid for every failure set: see the Tightness view. σ is proved from the "
-        "Gram matrix B Bᵀ up to N₁ = ";
-    tip += std::to_string(kGramMaxSkills);
-    tip += " skills, and bounded by Lanczos over the slots (with a small failure probability) above.";
+    static const std::string tip = [] {  // built once, not every frame
+        std::string t =
+            "A bound for THIS sampled graph, valid for every failure set: see the Tightness view. σ is proved from "
+            "the Gram matrix B Bᵀ up to N₁ = ";
+        t += std::to_string(kGramMaxSkills);
+        t += " skills, and bounded by Lanczos over the slots (with a small failure probability) above.";
+        return t;
+    }();
     paramTooltip(certificateSpec(), tip.c_str());
 }
 

@@ -38,7 +38,7 @@ Json runBound(const Args& a) {
         Json out = {{"theta", theta},   {"k", k},
                     {"kprime", kprime}, {"tuples", std::string(tupleModelName(model))},
                     {"rho", rho},       {"curve", points}};
-        if (boundDetail(theta, curve.front().c, k, kprime, model, rho).no_blocks) out["notes"] = noBlocksNotes();
+        if (tuplesWithoutBlocks(model, k, kprime)) out["notes"] = noBlocksNotes();
         return out;
     }
     const double c = a.number("c");

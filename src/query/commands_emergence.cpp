@@ -7,6 +7,7 @@
 #include "query/command_support.h"
 #include "query/commands.h"
 #include "query/model_notes.h"
+#include "query/number_text.h"
 #include "query/theory_args.h"
 #include "query/trained_models_text.h"
 
@@ -26,7 +27,7 @@ Json emergenceNotes(const EmergenceModel& m, std::span<const int> kprimes, long 
     Json notes = Json::array();
     for (const std::string& note : modellingNotes(m)) notes.push_back(note);
     for (int kp : kprimes)
-        if (boundDetail(0.5, m.c, m.k, kp, m.tuples).no_blocks) {
+        if (tuplesWithoutBlocks(m.tuples, m.k, kp)) {
             notes.push_back("t1 with k' > k: a piece holds no block of k' skills, so nothing is guaranteed for k' = " +
                             std::to_string(kp) + " at any size");
             break;

@@ -1,14 +1,8 @@
 #include "query/model_notes.h"
 
-#include <cstdio>
+#include "query/number_text.h"
 
 namespace slingshot {
-
-std::string shortNumber(double v) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", v);
-    return text;
-}
 
 std::vector<std::string> modellingNotes(const EmergenceModel& m) {
     std::vector<std::string> notes;

@@ -12,7 +12,4 @@ namespace slingshot {
 
 std::vector<std::string> modellingNotes(const EmergenceModel& m);
 
-// %g of a number: short enough for a sentence.
-std::string shortNumber(double v);
-
 }  // namespace slingshot

@@ -10,4 +10,10 @@ std::string hexHash(uint64_t v) {
     return text;
 }
 
+std::string shortNumber(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", v);
+    return text;
+}
+
 }  // namespace slingshot

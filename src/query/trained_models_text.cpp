@@ -36,13 +36,9 @@ std::vector<TrainedModel> parseTrainedModels(std::string_view text) {
         if (out.size() > kMaxTrainedModels)
             throw std::invalid_argument("at most " + std::to_string(kMaxTrainedModels) + " models");
     };
-    size_t start = 0;
-    while (start <= text.size()) {
-        const size_t end = std::min(text.find(';', start), text.size());
-        const std::string_view entry = trimmed(text.substr(start, end - start));
-        start = end + 1;
-        if (entry.empty()) continue;
-        if (entry == "published") {
+    for (const std::string& e : trainedModelEntries(text)) {
+        const std::string_view entry = e;
+        if (entry == kPublishedModels) {
             for (const TrainedModel& m : publishedModels()) add(m);
             continue;
         }
@@ -57,6 +53,25 @@ std::vector<TrainedModel> parseTrainedModels(std::string_view text) {
         add({std::string(name), sizeOf(entry.substr(c1 + 1, c2 - c1 - 1), "N", entry),
              sizeOf(entry.substr(c2 + 1), "D", entry), ""});
     }
+    return out;
+}
+
+std::vector<std::string> trainedModelEntries(std::string_view text) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t end = std::min(text.find(';', start), text.size());
+        const std::string_view entry = trimmed(text.substr(start, end - start));
+        start = end + 1;
+        if (!entry.empty()) out.emplace_back(entry);
+    }
+    return out;
+}
+
+std::string withPublishedModels(std::string_view text, bool on) {
+    std::string out = on ? kPublishedModels : "";
+    for (const std::string& e : trainedModelEntries(text))
+        if (e != kPublishedModels) out.append(out.empty() ? "" : ";").append(e);
     return out;
 }
 

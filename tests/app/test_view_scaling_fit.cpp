@@ -122,14 +122,29 @@ TEST_CASE("scaling fit: the fit as preset carries its constants in the link", "[
     CHECK(store.fit()->a != fit.a);
 }
 
+namespace {
+
+// A Scaling view and an Emergence view sharing one store of laws, the Emergence view drawn once
+// without its simulated points.
+struct ScalingAndEmergence {
+    app::ScalingPresets store;
+    app::ScalingView scaling{&store};
+    app::EmergenceView emergence;
+    explicit ScalingAndEmergence(test::HeadlessImGui& gui) {
+        emergence.useScalingPresets(&store);
+        test::setParam(emergence, "sim", "off");
+        test::viewFrame(gui, emergence);
+    }
+};
+
+}  // namespace
+
 TEST_CASE("scaling fit: the fit preset appears in the Emergence view and moves its thresholds", "[app][scaling]") {
     test::HeadlessImGui gui;
-    app::ScalingPresets store;
-    app::ScalingView scaling(&store);
-    app::EmergenceView emergence;
-    emergence.useScalingPresets(&store);
-    test::setParam(emergence, "sim", "off");
-    test::viewFrame(gui, emergence);
+    ScalingAndEmergence views(gui);
+    app::ScalingPresets& store = views.store;
+    app::ScalingView& scaling = views.scaling;
+    app::EmergenceView& emergence = views.emergence;
     REQUIRE(emergence.thresholds().n.size() == 4);
     REQUIRE(emergence.thresholds().n[0]);
     const double hoffmann_n = *emergence.thresholds().n[0];
@@ -196,12 +211,10 @@ TEST_CASE("scaling fit: the app shares one store between its views", "[app][scal
 TEST_CASE("scaling fit: the Emergence view shows the bootstrap intervals of a fit of the reader's runs",
           "[app][scaling]") {
     test::HeadlessImGui gui;
-    app::ScalingPresets store;
-    app::ScalingView scaling(&store);
-    app::EmergenceView emergence;
-    emergence.useScalingPresets(&store);
-    test::setParam(emergence, "sim", "off");
-    test::viewFrame(gui, emergence);
+    ScalingAndEmergence views(gui);
+    app::ScalingPresets& store = views.store;
+    app::ScalingView& scaling = views.scaling;
+    app::EmergenceView& emergence = views.emergence;
     CHECK(emergence.thresholdIntervals() == nullptr);  // a preset law: no intervals
 
     ExampleGrid grid;

@@ -323,3 +323,12 @@ TEST_CASE("bounds: T1 with k' > k has no blocks and guarantees nothing", "[bound
     CHECK_FALSE(boundDetail(0.005, 0.8, 8, 16, TupleModel::T2).no_blocks);
     CHECK(fracTuplesT2(0.005, 0.8, 8, 16) > 0);
 }
+
+TEST_CASE("bounds: which tuple readings have no blocks", "[bounds]") {
+    CHECK(tuplesWithoutBlocks(TupleModel::T1, 8, 16));
+    CHECK(tuplesWithoutBlocks(TupleModel::T1, 8, 9));
+    CHECK_FALSE(tuplesWithoutBlocks(TupleModel::T1, 8, 8));
+    CHECK_FALSE(tuplesWithoutBlocks(TupleModel::T1, 8.5, 8));
+    for (TupleModel m : {TupleModel::T2, TupleModel::T2Exact, TupleModel::P})
+        CHECK_FALSE(tuplesWithoutBlocks(m, 8, 16));
+}

@@ -17,3 +17,11 @@ TEST_CASE("number text: a hash is 0x and 16 lower-case hex digits", "[number_tex
     CHECK(std::stoull(hexHash(0x8000000000000000ull), nullptr, 16) == 0x8000000000000000ull);
     for (uint64_t v : {uint64_t(0), uint64_t(42), UINT64_MAX}) CHECK(hexHash(v).size() == 18);
 }
+
+TEST_CASE("number text: short numbers for notes, six significant digits", "[number_text]") {
+    CHECK(shortNumber(1) == "1");
+    CHECK(shortNumber(90) == "90");
+    CHECK(shortNumber(406.4) == "406.4");
+    CHECK(shortNumber(0.316636123) == "0.316636");
+    CHECK(shortNumber(2e12) == "2e+12");
+}

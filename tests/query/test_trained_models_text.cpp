@@ -51,3 +51,12 @@ TEST_CASE("trained models text: bad entries are refused with the entry named", "
     for (int i = 0; i < 33; ++i) many.append("m").append(std::to_string(i)).append(":1e9:1e10;");
     CHECK_THAT(errorOf(many), Contains("at most 32 models"));
 }
+
+TEST_CASE("trained models text: entries, and the published entry switched on and off", "[trained_models_text]") {
+    CHECK(trainedModelEntries(" a:1:2 ;; published ;") == std::vector<std::string>{"a:1:2", "published"});
+    CHECK(trainedModelEntries("").empty());
+    CHECK(withPublishedModels("a:1:2; published ;b:3:4", false) == "a:1:2;b:3:4");
+    CHECK(withPublishedModels("a:1:2;b:3:4", true) == "published;a:1:2;b:3:4");
+    CHECK(withPublishedModels("", true) == "published");
+    CHECK(withPublishedModels("published", false).empty());
+}

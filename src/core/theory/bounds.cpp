@@ -127,6 +127,8 @@ std::optional<TupleModel> tupleModelFromName(std::string_view name) {
     return std::nullopt;
 }
 
+bool tuplesWithoutBlocks(TupleModel model, double k, int kprime) { return model == TupleModel::T1 && kprime > k; }
+
 BoundDetail boundDetail(double theta, double c, double k, int kprime, TupleModel model, double rho) {
     checkCommon(theta, k, rho);
     checkLevel(c);
@@ -146,7 +148,7 @@ BoundDetail boundDetail(double theta, double c, double k, int kprime, TupleModel
             case TupleModel::T1:
                 if (rho > 0) throw std::invalid_argument("rho > 0 with T1 tuples needs N1; use rho = 0");
                 d.k_eff = k / kprime;
-                d.no_blocks = kprime > k;
+                d.no_blocks = tuplesWithoutBlocks(model, k, kprime);
                 break;
             case TupleModel::P: d.c_eff = std::pow(c, 1.0 / kprime); break;
         }

@@ -63,6 +63,9 @@ struct BoundDetail {
     bool no_blocks = false;
 };
 
+// T1 with k' > k: a piece of k slots holds no block of k' skills (BoundDetail::no_blocks).
+bool tuplesWithoutBlocks(TupleModel model, double k, int kprime);
+
 // kprime >= 1. rho > 0 is defined for k' = 1, T2/T2Exact (rho^k') and P (rho per skill); with T1
 // and k' > 1 it needs N1 separately, so it throws std::invalid_argument.
 BoundDetail boundDetail(double theta, double c, double k, int kprime, TupleModel model, double rho = 0);
