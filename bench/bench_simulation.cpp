@@ -6,6 +6,7 @@
 #include "bench_timing.h"
 #include "core/graph/competence.h"
 #include "core/graph/failures.h"
+#include "core/graph/piece_blocks.h"
 #include "core/graph/simulation.h"
 #include "core/graph/skill_graph.h"
 #include "core/graph/tuple_competence.h"
@@ -87,8 +88,8 @@ void benchSample(const char* workload, uint32_t n1, uint64_t n2, uint32_t k, con
 // competence curve; returns the fraction of skills with competence >= 0.8.
 double randomCompetence(const SkillGraph& g, uint64_t seed) {
     FailureSet y;
-    ExactCountFailures picker(y, g.n2, exactFailureCount(0.1, g.n2), seed);
-    inBlocks(picker.picks(), kJobBlockItems, [&](uint64_t a, uint64_t b) { picker.pick(a, b); });
+    const uint64_t blocks = pieceBlockCount(g.n2);
+    fillFailures(y, BlockFailures(FailureMode::Random, g.n2, 0.1, seed, 0, blocks), g.n2, 0, blocks);
     BigArray<uint32_t> e("failed edges", g.n1);
     e.fill(0);
     inBlocks(g.n2, 4 * kJobBlockItems / g.k,

@@ -56,7 +56,7 @@ public:
     std::vector<std::string> setState(const Json& state);
     // Not const: views hand out their parameters as bindings (pointers); these only read them.
     Json state();               // flat object: page options + the current view's parameters
-    std::string queryString();  // "?v=1&view=…&…" (every parameter of the current view)
+    std::string queryString();  // "?v=2&view=…&…" (every parameter of the current view)
 
     // Export a plot of the current view: format "png" (scale 1..3), "csv" or "json", delivered
     // through the host as a download. False if the view has no such plot or the format is unknown.

@@ -2,13 +2,26 @@
 // through the same validation as slingshot-cli; a bad value is reported, never clamped.
 #include "app/app.h"
 #include "app/widgets.h"
+#include "core/graph/piece_blocks.h"
 #include "query/input_text.h"
 #include "query/url_query.h"
 
 namespace slingshot::app {
 namespace {
 
-constexpr int kStateVersion = 1;
+// 2: graphs of more than kPiecesPerBlock text pieces are sampled block by block (each block its own
+// streams), so a version-1 link with such a graph now shows another sample of the same distribution.
+constexpr int kStateVersion = 2;
+
+// A version-1 link's setting that now samples another graph: a text-piece count above one block.
+bool samplesAnotherGraph(const std::string& key, const Json& value) {
+    if (key.size() < 2 || key.compare(key.size() - 2, 2, "n2") != 0) return false;
+    // A bad value gets its own notice when it is applied.
+    const std::optional<double> n2 = value.is_number()   ? std::optional<double>(value.get<double>())
+                                     : value.is_string() ? strictNumber(value.get<std::string>())
+                                                         : std::nullopt;
+    return n2 && *n2 > double(kPiecesPerBlock);
+}
 
 }  // namespace
 
@@ -42,8 +55,16 @@ std::vector<std::string> App::applyEntries(const std::vector<std::pair<std::stri
     for (const auto& [key, value] : entries)
         if (key == "v") {
             std::string text = value.is_string() ? value.get<std::string>() : value.dump();
-            if (text != std::to_string(kStateVersion))
-                note("v=" + quotedInput(text) + ": unknown state version (this page reads v=1); read as v=1");
+            if (text == "1") {
+                for (const auto& [k, v] : entries)
+                    if (samplesAnotherGraph(k, v))
+                        note(k + "=" + quotedInput(v.is_string() ? v.get<std::string>() : v.dump()) +
+                             ": this link is from version 1, which drew a graph of more than 1,048,576 text "
+                             "pieces as one stream; it is now drawn block by block, so the sampled graph (not "
+                             "its distribution) differs from the one the link showed");
+            } else if (text != std::to_string(kStateVersion)) {
+                note("v=" + quotedInput(text) + ": unknown state version (this page reads v=1 and v=2); read as v=2");
+            }
         }
     auto page = pageBindings();
     for (const auto& [key, value] : entries)

@@ -20,7 +20,7 @@ bool anyNoticeContains(const std::vector<std::string>& notes, const std::string&
 TEST_CASE("state: URL parameters reach the view and come back in getState", "[app][state]") {
     test::HeadlessImGui gui;
     app::App app;
-    auto notes = app.applyQuery(parseQueryString("?v=1&view=scaling&n=1e10&ratio=50&theme=dark&scale=2"));
+    auto notes = app.applyQuery(parseQueryString("?v=2&view=scaling&n=1e10&ratio=50&theme=dark&scale=2"));
     CHECK(notes.empty());
     Json s = app.state();
     CHECK(s["view"] == "scaling");
@@ -38,7 +38,7 @@ TEST_CASE("state: the link written by the page restores the same state", "[app][
     a.applyQuery(parseQueryString("?view=scaling&n=3.5e11&ratio=12.5&cmap=2.2&preset=besiroglu2024"));
     gui.frame([&] { a.frame(1280, 800); });  // the view loads the preset's constants
     std::string link = a.queryString();
-    CHECK(link.rfind("?v=1&view=scaling", 0) == 0);
+    CHECK(link.rfind("?v=2&view=scaling", 0) == 0);
     app::App b;
     CHECK(b.applyQuery(parseQueryString(link)).empty());
     gui.frame([&] { b.frame(1280, 800); });
@@ -107,7 +107,7 @@ TEST_CASE("state: thousands of bad parameters give a short notice list that coun
     app::App app;
     app.selectView("scaling");
     // 1,500 in a link (the most that fit in the query length the page reads), 3,000 by setState.
-    std::string query = "?v=1";
+    std::string query = "?v=2";
     for (int i = 0; i < 1500; ++i) {
         query += "&u";
         query += std::to_string(i);
@@ -200,4 +200,24 @@ TEST_CASE("state: plot= is checked against the view's plots and reset when the v
     notes = app.applyQuery(parseQueryString("?embed=1&view=overview"));
     CHECK(notes.empty());
     for (int i = 0; i < 2; ++i) gui.frame([&] { app.frame(640, 360); });
+}
+
+TEST_CASE("state: a version-1 link with a graph of more than one block of pieces says its graph changed",
+          "[app][state]") {
+    test::HeadlessImGui gui;
+    auto notesOf = [](const std::string& query) {
+        app::App app;
+        return app.applyQuery(parseQueryString(query));
+    };
+    const auto old_big = notesOf("?v=1&view=graph&n2=5e6");
+    REQUIRE(old_big.size() == 1);
+    CHECK(old_big[0].rfind("n2=", 0) == 0);
+    CHECK(old_big[0].find("5e6") != std::string::npos);
+    CHECK(old_big[0].find("this link is from version 1") != std::string::npos);
+    CHECK(old_big[0].find("drawn block by block") != std::string::npos);
+    CHECK(notesOf("?v=1&view=graph&n2=1048576").empty());  // one block: the same graph as before
+    CHECK(notesOf("?v=2&view=graph&n2=5e6").empty());
+    const auto unknown = notesOf("?v=7&view=graph");
+    REQUIRE(unknown.size() == 1);
+    CHECK(unknown[0].find("reads v=1 and v=2") != std::string::npos);
 }

@@ -12,7 +12,7 @@ const env = useBrowser();
 const VIEWS = ["overview", "scaling", "graph", "competence", "curves", "emergence", "stimulus"];
 
 test("URL round trip: parameters -> getState -> setState -> URL", async () => {
-  const { page, context, errors } = await openPage(env.browser, env.base + "?v=1&view=scaling&n=1e10&ratio=50&theme=dark");
+  const { page, context, errors } = await openPage(env.browser, env.base + "?v=2&view=scaling&n=1e10&ratio=50&theme=dark");
   const state = await page.evaluate(() => window.Slingshot.getState());
   assert.equal(state.view, "scaling");
   assert.equal(state.n, 1e10);

@@ -2,6 +2,8 @@
 // the end, the spectral result, the exhaustive worst case of a tiny graph.
 #pragma once
 
+#include "core/graph/failures.h"
+#include "core/graph/piece_blocks.h"
 #include "core/graph/simulation.h"
 #include "core/graph/skill_graph.h"
 #include "core/graph/spectral.h"
@@ -35,6 +37,14 @@ inline uint64_t sampleSliced(SkillGraph& g, uint32_t n1, uint64_t n2, uint32_t k
                          uint64_t(4321), n2 - 1, n2})
         sampler.sampleUntil(end);
     return sampler.slotsHash();
+}
+
+// The failure set of a whole graph, every block in order.
+inline FailureSet blockFailures(uint64_t n2, double theta, uint64_t seed, FailureMode mode = FailureMode::Random) {
+    const uint64_t blocks = pieceBlockCount(n2);
+    FailureSet y;
+    fillFailures(y, BlockFailures(mode, n2, theta, seed, 0, blocks), n2, 0, blocks);
+    return y;
 }
 
 // Pearson chi-square of observed degrees against expected k N2 mu1(s), over skills with expectation

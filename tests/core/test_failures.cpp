@@ -6,36 +6,87 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <vector>
 
 using namespace slingshot;
+using slingshot::testing::blockFailures;
 using slingshot::testing::countFlags;
 using slingshot::testing::runSimulation;
 using slingshot::testing::theoryRun;
 
 TEST_CASE("failures: random Y has exactly round(theta N2) pieces", "[failures]") {
-    for (double theta : {0.0, 0.001, 0.1, 0.5, 0.7, 0.999, 1.0}) {
-        FailureSet y;
-        const uint64_t n2 = 12345;
-        const uint64_t m = exactFailureCount(theta, n2);
-        CHECK(m == static_cast<uint64_t>(std::llround(theta * n2)));
-        ExactCountFailures picker(y, n2, m, 3);
-        picker.pick(0, picker.picks() / 2);
-        picker.pick(picker.picks() / 2, picker.picks());
-        CHECK(countFlags(y) == m);
-        CHECK(y.count == m);
-    }
+    // One block, and three and a bit (the last block short), where the count is split over blocks.
+    for (uint64_t n2 : {uint64_t(12345), 3 * kPiecesPerBlock + 4321})
+        for (double theta : {0.0, 0.001, 0.1, 0.5, 0.7, 0.999, 1.0}) {
+            const uint64_t m = exactFailureCount(theta, n2);
+            CHECK(m == static_cast<uint64_t>(std::llround(theta * double(n2))));
+            const FailureSet y = blockFailures(n2, theta, 3);
+            CHECK(countFlags(y) == m);
+            CHECK(y.count == m);
+        }
 }
 
 TEST_CASE("failures: independent failures have mean theta N2", "[failures]") {
-    FailureSet y;
-    const uint64_t n2 = 200000;
-    IndependentFailures f(y, n2, 0.1, 8);
-    f.decide(0, 1000);
-    f.decide(1000, n2);
-    const double sd = std::sqrt(n2 * 0.1 * 0.9);
-    CHECK(std::fabs(double(y.count) - 20000) < 5 * sd);
-    CHECK(countFlags(y) == y.count);
+    for (uint64_t n2 : {uint64_t(200000), 2 * kPiecesPerBlock + 17}) {
+        const FailureSet y = blockFailures(n2, 0.1, 8, FailureMode::Independent);
+        const double sd = std::sqrt(double(n2) * 0.1 * 0.9);
+        CHECK(std::fabs(double(y.count) - 0.1 * double(n2)) < 5 * sd);
+        CHECK(countFlags(y) == y.count);
+    }
+}
+
+TEST_CASE("failures: any range of blocks gets the flags the whole graph gets", "[failures]") {
+    const uint64_t n2 = 5 * kPiecesPerBlock + 999;
+    for (FailureMode mode : {FailureMode::Random, FailureMode::Independent}) {
+        const FailureSet whole = blockFailures(n2, 0.3, 11, mode);
+        const uint64_t blocks = pieceBlockCount(n2);
+        REQUIRE(blocks == 6);
+        std::vector<uint8_t> flags(kPiecesPerBlock);
+        for (uint64_t first = 0; first < blocks; ++first)
+            for (uint64_t last = first + 1; last <= blocks; ++last) {
+                const BlockFailures part(mode, n2, 0.3, 11, first, last);
+                for (uint64_t b = first; b < last; ++b) {
+                    const uint64_t failed = part.fill(b, flags.data());
+                    const uint64_t pieces = blockPieceCount(n2, b);
+                    const uint8_t* expected = whole.failed.data() + b * kPiecesPerBlock;
+                    REQUIRE(std::equal(flags.begin(), flags.begin() + long(pieces), expected));
+                    REQUIRE(failed == uint64_t(std::count(expected, expected + pieces, uint8_t(1))));
+                }
+            }
+    }
+}
+
+TEST_CASE("failures: the exact count splits over blocks as a uniform failure set would", "[failures]") {
+    // 2.5 blocks, m = 0.2 N2. A uniform m-subset puts Hypergeometric(N2, m, B) failures in block 0:
+    // mean m B / N2, variance m (B / N2)(1 - B / N2)(N2 - m) / (N2 - 1). 400 seeds: the mean within
+    // 4 standard errors, the variance within 20% (its relative sd is about 7% here).
+    const uint64_t n2 = 5 * kPiecesPerBlock / 2;
+    const uint64_t m = exactFailureCount(0.2, n2);
+    const double f = double(kPiecesPerBlock) / double(n2);
+    const double mean = double(m) * f;
+    const double var = double(m) * f * (1 - f) * double(n2 - m) / double(n2 - 1);
+    double sum = 0, sum2 = 0;
+    const int seeds = 400;
+    for (int seed = 1; seed <= seeds; ++seed) {
+        const std::vector<uint64_t> counts = blockFailureCounts(n2, m, uint64_t(seed), 0, 3);
+        REQUIRE(counts[0] + counts[1] + counts[2] == m);
+        REQUIRE(counts[2] <= blockPieceCount(n2, 2));
+        sum += double(counts[0]);
+        sum2 += double(counts[0]) * double(counts[0]);
+    }
+    const double got_mean = sum / seeds, got_var = sum2 / seeds - got_mean * got_mean;
+    CHECK(std::fabs(got_mean - mean) < 4 * std::sqrt(var / seeds));
+    CHECK(got_var > 0.8 * var);
+    CHECK(got_var < 1.2 * var);
+}
+
+TEST_CASE("failures: a range of blocks outside the graph is refused", "[failures]") {
+    CHECK_THROWS_AS(blockFailureCounts(100, 10, 1, 0, 2), std::invalid_argument);
+    CHECK_THROWS_AS(blockFailureCounts(100, 101, 1, 0, 1), std::invalid_argument);
+    CHECK_THROWS_AS(BlockFailures(FailureMode::Adversarial, 100, 0.1, 1, 0, 1), std::invalid_argument);
 }
 
 TEST_CASE("failures: mean identity sum_s e(s, Y) = k |Y| exactly, in every mode", "[failures]") {

@@ -1,6 +1,8 @@
 // One simulation run (src/core/graph/simulation): validation and the memory estimate before anything
 // is allocated, closed forms of the result, slicing and streaming that change nothing, seeds.
+#include "core/graph/piece_blocks.h"
 #include "core/graph/simulation.h"
+#include "core/graph/streamed_counts.h"
 #include "simulation_fixtures.h"
 
 #include <catch2/catch.hpp>
@@ -73,7 +75,9 @@ TEST_CASE("simulation: a streamed graph gives the kept graph's hash, degrees and
                 CHECK(streamed.result().skills.failed_edge_sum == kept.result().skills.failed_edge_sum);
                 CHECK(streamed.graph().slots16.empty());
                 CHECK(streamed.graph().slots32.empty());
-                for (uint32_t s = 0; s < n1; ++s) REQUIRE(streamed.graph().degree[s] == kept.graph().degree[s]);
+                REQUIRE(streamed.streamedCounts() != nullptr);
+                for (uint32_t s = 0; s < n1; ++s)
+                    REQUIRE(streamed.streamedCounts()->degree[s] == kept.graph().degree[s]);
             }
         }
 }
@@ -86,16 +90,23 @@ TEST_CASE("simulation: a streamed graph is refused where slots are read later, a
     p = smallRun(FailureMode::Random, 2);
     p.slots = SlotStorage::Streamed;
     CHECK_THROWS_AS(SimulationJob(p), std::invalid_argument);
-    // 1e8 pieces x 32 slots of 1e6 skills: 12.9 GB kept; streamed, the failure flags (1e8 B) dominate.
+    // 1e8 pieces x 32 slots of 1e6 skills: 12.9 GB kept; streamed, a worker holds one block's flags
+    // (1 MiB), a chunk, 32-bit degrees and failed edges (8 MB) and their 64-bit sums (16 MB), whatever N2.
     p = SimulationParams();
     p.n1 = 1000000;
     p.n2 = 100000000;
     p.k = 32;
     p.slots = SlotStorage::Streamed;
     const double bytes = estimateSimulationBytes(p);
-    CHECK(bytes > 1e8);
-    CHECK(bytes < 1.1e8);
+    CHECK(bytes > 2.5e7);
+    CHECK(bytes < 2.52e7);
+    p.n2 = 1000000000000;  // 1e12: only the split of the failure count (8 B a block) grows
+    CHECK(estimateSimulationBytes(p) - bytes == Approx(8.0 * (pieceBlockCount(p.n2) - pieceBlockCount(100000000))));
+    CHECK(estimateSimulationBytes(p, 4) - estimateSimulationBytes(p) ==
+          Approx(3 * StreamedCounter::bytesFor(p.n1, p.n2, p.k)));
     CHECK_NOTHROW(SimulationJob(p));  // constructing allocates nothing
+    p.slots = SlotStorage::Kept;
+    CHECK_THROWS_WITH(SimulationJob(p), Catch::Contains("a streamed run (no tuples, no adversary) takes up to"));
 }
 
 TEST_CASE("simulation: different seeds give different graphs", "[simulation]") {

@@ -20,6 +20,7 @@ enum class RngStream : uint64_t {
     SpectralStart = 5,
     ScalingExample = 6,
     FitBootstrap = 7,
+    FailureSplit = 8,  // the exact failure count's split over blocks of pieces
     Test = 99,
 };
 

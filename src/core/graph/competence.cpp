@@ -45,8 +45,8 @@ void accumulateFailedEdges(const SkillGraph& graph, const uint8_t* failed, uint6
     });
 }
 
-void accumulateFailedEdges(const SlotChunk& chunk, uint32_t k, const uint8_t* failed, uint32_t* failed_edges) {
-    const uint8_t* flags = failed + chunk.first_piece;
+void accumulateFailedEdges(const SlotChunk& chunk, uint32_t k, const uint8_t* chunk_failed, uint32_t* failed_edges) {
+    const uint8_t* flags = chunk_failed;
     if (chunk.slots16)
         accumulate(chunk.slots16, k, flags, chunk.pieces, failed_edges);
     else
@@ -83,14 +83,29 @@ CompetenceTally::CompetenceTally(double c, uint32_t grid_points) : c_(c), grid_(
     s_.measure_histogram.assign(grid_ + 1, 0.0);
 }
 
+namespace {
+
+template <class Degree, class Failed>
+CompetenceSummary summarize(uint32_t n1, const Degree* degree, const Failed* failed_edges, double c,
+                            uint32_t grid_points, const SkillMeasure* measure) {
+    CompetenceTally tally(c, grid_points);
+    const double uniform = 1.0 / double(n1);
+    const bool weighed = measure && !measure->isUniform();
+    for (uint32_t s = 0; s < n1; ++s)
+        tally.add(degree[s], failed_edges[s], weighed ? measure->probability(s) : uniform);
+    return tally.summary();
+}
+
+}  // namespace
+
 CompetenceSummary summarizeSkills(const SkillGraph& graph, const uint32_t* failed_edges, double c, uint32_t grid_points,
                                   const SkillMeasure* measure) {
-    CompetenceTally tally(c, grid_points);
-    const double uniform = 1.0 / double(graph.n1);
-    for (uint32_t s = 0; s < graph.n1; ++s)
-        tally.add(graph.degree[s], failed_edges[s],
-                  measure && !measure->isUniform() ? measure->probability(s) : uniform);
-    return tally.summary();
+    return summarize(graph.n1, graph.degree.data(), failed_edges, c, grid_points, measure);
+}
+
+CompetenceSummary summarizeSkills(uint32_t n1, const uint64_t* degree, const uint64_t* failed_edges, double c,
+                                  uint32_t grid_points, const SkillMeasure* measure) {
+    return summarize(n1, degree, failed_edges, c, grid_points, measure);
 }
 
 }  // namespace slingshot

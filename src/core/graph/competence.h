@@ -15,8 +15,8 @@ namespace slingshot {
 // e(s, Y) += slots of the failed pieces in [first, last).
 void accumulateFailedEdges(const SkillGraph& graph, const uint8_t* failed, uint64_t first, uint64_t last,
                            uint32_t* failed_edges);
-// The same for one chunk of a streamed graph; `failed` is indexed by piece as above.
-void accumulateFailedEdges(const SlotChunk& chunk, uint32_t k, const uint8_t* failed, uint32_t* failed_edges);
+// The same for one chunk of a streamed graph; `chunk_failed` holds the flags of the chunk's pieces.
+void accumulateFailedEdges(const SlotChunk& chunk, uint32_t k, const uint8_t* chunk_failed, uint32_t* failed_edges);
 
 struct CompetencePoint {
     double c;
@@ -95,5 +95,8 @@ private:
 // when `measure` is null).
 CompetenceSummary summarizeSkills(const SkillGraph& graph, const uint32_t* failed_edges, double c, uint32_t grid_points,
                                   const SkillMeasure* measure = nullptr);
+// The same from 64-bit per-skill counts (streamed runs summed over blocks).
+CompetenceSummary summarizeSkills(uint32_t n1, const uint64_t* degree, const uint64_t* failed_edges, double c,
+                                  uint32_t grid_points, const SkillMeasure* measure = nullptr);
 
 }  // namespace slingshot

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace slingshot {
 
@@ -26,37 +27,30 @@ struct FailureSet {
 // |Y| for measure theta: round(theta * N2).
 uint64_t exactFailureCount(double theta, uint64_t n2);
 
-// (a) A uniformly random Y with exactly m pieces. Picks distinct pieces by rejection; when m > N2/2 it
-// picks the N2 - m survivors instead, so each pick needs < 2 draws on average. The flags are complete
-// after the last pick (until then the array holds a bit per piece in its first N2 / 8 bytes).
-class ExactCountFailures {
+// The failed pieces of a graph, block by block (piece_blocks.h): (a) a uniformly random Y of exactly
+// m = round(theta N2) pieces, whose count is split over the blocks by blockFailureCounts and then picked
+// uniformly inside each block; (b) each piece failing independently with probability theta. A block's
+// flags come from its own stream (seed, block), so any partition of the blocks gives the same Y.
+class BlockFailures {
 public:
-    ExactCountFailures(FailureSet& set, uint64_t n2, uint64_t m, uint64_t seed);
-    uint64_t picks() const { return picks_; }
-    // Makes picks [first, last); call in order.
-    void pick(uint64_t first, uint64_t last);
+    // For the blocks [first_block, last_block) a worker will fill; `mode` Random or Independent.
+    BlockFailures(FailureMode mode, uint64_t n2, double theta, uint64_t seed, uint64_t first_block,
+                  uint64_t last_block);
+    // Writes the flags of block b's pieces to flags[0, blockPieceCount(N2, b)) and returns how many
+    // failed. Safe to call from several threads at once.
+    uint64_t fill(uint64_t block, uint8_t* flags) const;
 
 private:
-    void spreadBits();
-
-    FailureSet& set_;
-    uint8_t picked_value_;
-    uint64_t picks_;
-    WordStream words_;
-    BoundedDraw piece_;
-};
-
-// (b) Each piece fails independently with probability theta.
-class IndependentFailures {
-public:
-    IndependentFailures(FailureSet& set, uint64_t n2, double theta, uint64_t seed);
-    // Decides pieces [first, last); call in order.
-    void decide(uint64_t first, uint64_t last);
-
-private:
-    FailureSet& set_;
+    FailureMode mode_;
+    uint64_t n2_;
     double theta_;
-    Rng rng_;
+    uint64_t seed_;
+    uint64_t first_block_;
+    std::vector<uint64_t> block_failed_;  // Random: failed pieces per block, from first_block
 };
+
+// A whole graph's flags, for runs that keep them (the adversary, tuples, views).
+void fillFailures(FailureSet& set, const BlockFailures& failures, uint64_t n2, uint64_t first_block,
+                  uint64_t last_block);
 
 }  // namespace slingshot

@@ -1,5 +1,8 @@
 #include "core/graph/simulation.h"
 
+#include "core/graph/piece_blocks.h"
+#include "core/graph/streamed_counts.h"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -23,7 +26,14 @@ void requireRange(const char* name, double v, double lo, double hi) {
 void validateSimulation(const SimulationParams& p) {
     requireRange("max_pieces", double(p.max_pieces), 1, double(kMaxPiecesNative));
     requireRange("n1", p.n1, 1, kMaxSkills);
-    requireRange("n2", double(p.n2), 1, double(p.max_pieces));
+    if (p.slots == SlotStorage::Streamed)
+        requireRange("n2", double(p.n2), 1, double(kMaxPiecesStreamed));
+    else if (!(p.n2 >= 1 && p.n2 <= p.max_pieces))
+        throw std::invalid_argument("n2: " + numberText(double(p.n2)) + " is out of range; allowed: [1, " +
+                                    numberText(double(p.max_pieces)) +
+                                    "] when the slots are kept (tuples, the adversary, views); a streamed run "
+                                    "(no tuples, no adversary) takes up to " +
+                                    numberText(double(kMaxPiecesStreamed)));
     requireRange("k", p.k, 1, kMaxSlotsPerPiece);
     requireRange("theta", p.theta, 0, 1);
     requireRange("c", p.c, 0, 1);
@@ -48,7 +58,13 @@ void validateSimulation(const SimulationParams& p) {
     }
 }
 
-double estimateSimulationBytes(const SimulationParams& p) {
+double estimateSimulationBytes(const SimulationParams& p, unsigned workers) {
+    if (p.slots == SlotStorage::Streamed) {
+        const double alias = SkillMeasure::tableBytes(p.n1, p.measure.kind == MeasureSpec::Kind::Uniform);
+        // Each worker's counter (the first one's counts become the total) and the split of the failure
+        // count (one per block).
+        return workers * StreamedCounter::bytesFor(p.n1, p.n2, p.k) + alias + 8.0 * double(pieceBlockCount(p.n2));
+    }
     double bytes = SkillGraph::bytesFor(p.n1, p.n2, p.k, p.slots);
     bytes += double(p.n2);  // failure flags
     bytes += 4.0 * p.n1;    // failed edges per skill
@@ -85,38 +101,55 @@ SimulationJob::SimulationJob(SimulationParams params) : p_(std::move(params)) {
     graph_.n1 = p_.n1;
     graph_.n2 = p_.n2;
     graph_.k = p_.k;
-    // A streamed graph needs its failure set first (its stream does not depend on the graph), so
-    // each chunk's failed edges are counted while the chunk is still in cache.
-    const bool streamed = p_.slots == SlotStorage::Streamed;
-    if (!streamed) addSamplingStage();
+    if (p_.slots == SlotStorage::Streamed) {
+        addStreamedStage();
+        return;
+    }
+    addSamplingStage();
     addFailureStages();
-    if (streamed) addSamplingStage();
     addCompetenceStage();
     if (p_.kprime) addTupleStages();
+}
+
+SimulationJob::~SimulationJob() = default;
+
+void SimulationJob::addStreamedStage() {
+    // Block by block: each block's failure flags first (their streams do not depend on the graph), so
+    // each chunk's failed edges are counted while the chunk is still in cache.
+    JobStage stage;
+    stage.name = "sampling the skill graph, counting failed edges";
+    stage.weight = 3;
+    stage.block_items = 1;
+    stage.begin = [this] {
+        const uint64_t blocks = pieceBlockCount(p_.n2);
+        block_failures_ = std::make_unique<BlockFailures>(p_.failure, p_.n2, p_.theta, p_.seed, 0, blocks);
+        counter_ = std::make_unique<StreamedCounter>(p_, *measure_, *block_failures_);
+        return blocks;
+    };
+    stage.block = [this](uint64_t first, uint64_t last) {
+        for (uint64_t b = first; b < last; ++b) counter_->countBlock(b);
+    };
+    stage.end = [this] {
+        streamed_counts_ = std::make_unique<StreamedCounts>(std::move(counter_->counts()));
+        result_ = streamedResult(p_, *measure_, *streamed_counts_);
+        counter_.reset();
+        block_failures_.reset();
+    };
+    addStage(std::move(stage));
 }
 
 uint64_t SimulationJob::piecesPerBlock() const { return std::max<uint64_t>(1, 4 * kJobBlockItems / p_.k); }
 
 void SimulationJob::addSamplingStage() {
-    const bool streamed = p_.slots == SlotStorage::Streamed;
     JobStage sample;
-    sample.name = streamed ? "sampling the skill graph, counting failed edges" : "sampling the skill graph";
+    sample.name = "sampling the skill graph";
     sample.weight = 3;
     sample.block_items = piecesPerBlock();
-    sample.begin = [this, streamed] {
+    sample.begin = [this] {
         sampler_ = std::make_unique<GraphSampler>(graph_, *measure_, p_.seed, p_.slots);
-        if (streamed) allocateFailedEdges();
         return graph_.n2;
     };
-    if (streamed) {
-        sample.block = [this](uint64_t, uint64_t last) {
-            sampler_->sampleUntil(last, [this](const SlotChunk& chunk) {
-                accumulateFailedEdges(chunk, p_.k, failures_.failed.data(), failed_edges_.data());
-            });
-        };
-    } else {
-        sample.block = [this](uint64_t, uint64_t last) { sampler_->sampleUntil(last); };
-    }
+    sample.block = [this](uint64_t, uint64_t last) { sampler_->sampleUntil(last); };
     sample.end = [this] {
         result_.slots_hash = sampler_->slotsHash();
         result_.mean_degree = double(p_.k) * double(p_.n2) / double(p_.n1);
@@ -126,29 +159,23 @@ void SimulationJob::addSamplingStage() {
 }
 
 void SimulationJob::addFailureStages() {
-    if (p_.failure == FailureMode::Random) {
-        const uint64_t m = exactFailureCount(p_.theta, p_.n2);
+    if (p_.failure != FailureMode::Adversarial) {
         JobStage pick;
         pick.name = "choosing failed pieces";
         pick.weight = 0.3;
-        pick.begin = [this, m] {
-            exact_ = std::make_unique<ExactCountFailures>(failures_, p_.n2, m, p_.seed);
-            return exact_->picks();
-        };
-        pick.block = [this](uint64_t first, uint64_t last) { exact_->pick(first, last); };
-        pick.end = [this] { exact_.reset(); };
-        addStage(std::move(pick));
-    } else if (p_.failure == FailureMode::Independent) {
-        JobStage decide;
-        decide.name = "choosing failed pieces";
-        decide.weight = 0.3;
-        decide.begin = [this] {
-            independent_ = std::make_unique<IndependentFailures>(failures_, p_.n2, p_.theta, p_.seed);
+        pick.block_items = kPiecesPerBlock;  // whole blocks: the stage's blocks start at multiples of it
+        pick.begin = [this] {
+            block_failures_ =
+                std::make_unique<BlockFailures>(p_.failure, p_.n2, p_.theta, p_.seed, 0, pieceBlockCount(p_.n2));
+            failures_.count = 0;
+            failures_.failed.allocate("failure flags", p_.n2);
             return p_.n2;
         };
-        decide.block = [this](uint64_t first, uint64_t last) { independent_->decide(first, last); };
-        decide.end = [this] { independent_.reset(); };
-        addStage(std::move(decide));
+        pick.block = [this](uint64_t first, uint64_t last) {
+            fillFailures(failures_, *block_failures_, p_.n2, first / kPiecesPerBlock, pieceBlockCount(last));
+        };
+        pick.end = [this] { block_failures_.reset(); };
+        addStage(std::move(pick));
     } else {
         AdversaryParams a = p_.adversary;
         a.theta = p_.theta;
@@ -164,14 +191,12 @@ void SimulationJob::addFailureStages() {
 }
 
 void SimulationJob::addCompetenceStage() {
-    const bool streamed = p_.slots == SlotStorage::Streamed;
     JobStage competence;
     competence.name = "measuring competence";
-    competence.weight = streamed ? 0 : 0.5;
+    competence.weight = 0.5;
     competence.block_items = piecesPerBlock();
-    competence.begin = [this, streamed]() -> uint64_t {
+    competence.begin = [this]() -> uint64_t {
         if (adversary_) result_.adversary = adversary_->report();
-        if (streamed) return 0;  // counted while sampling
         allocateFailedEdges();
         return p_.n2;
     };

@@ -45,9 +45,10 @@ struct SimulationParams {
     double memory_budget_bytes = kDefaultMemoryBudgetBytes;
     uint64_t max_pieces = kMaxPiecesNative;
     AdversaryParams adversary;  // theta, c, seed are taken from above
-    // Streamed: slots are drawn chunk by chunk and dropped after their edges are counted (same hash,
-    // degrees and competence; memory independent of N2 x k). Not with tuples or the adversary, and
-    // graph() then has no slots.
+    // Streamed: slots are drawn chunk by chunk and dropped after their edges are counted, block by
+    // block (same hash, degrees and competence; memory independent of N2; up to kMaxPiecesStreamed
+    // pieces). Not with tuples or the adversary; graph() then stays empty (streamedCounts() has the
+    // degrees).
     SlotStorage slots = SlotStorage::Kept;
     // Every field: two equal parameter sets make the same run.
     bool operator==(const SimulationParams&) const = default;
@@ -58,8 +59,9 @@ SkillMeasure measureOf(const MeasureSpec& spec, uint32_t n1);
 
 // Throws std::invalid_argument naming the parameter and its range.
 void validateSimulation(const SimulationParams& p);
-// Peak bytes of the run (graph, failure flags, counts, adversary and tuple work arrays).
-double estimateSimulationBytes(const SimulationParams& p);
+// Peak bytes of the run (graph, failure flags, counts, adversary and tuple work arrays); a streamed
+// run counted by `workers` workers at once holds a counter per worker.
+double estimateSimulationBytes(const SimulationParams& p, unsigned workers = 1);
 
 struct SimulationResult {
     uint64_t slots_hash = 0;
@@ -71,10 +73,15 @@ struct SimulationResult {
     std::optional<TupleReport> tuples;
 };
 
+class BlockFailures;
+class StreamedCounter;
+struct StreamedCounts;
+
 class SimulationJob : public Job {
 public:
     // Throws std::invalid_argument (bad input) or MemoryBudgetError (estimate above the budget).
     explicit SimulationJob(SimulationParams params);
+    ~SimulationJob() override;
 
     const SimulationParams& params() const { return p_; }
     // Complete once state() == JobState::Done; parts fill in as stages finish.
@@ -84,9 +91,12 @@ public:
     const FailureSet& failures() const { return failures_; }
     const BigArray<uint32_t>& failedEdges() const { return failed_edges_; }
     const SkillMeasure& measure() const { return *measure_; }
+    // A streamed run's per-skill counts once Done (null for kept runs).
+    const StreamedCounts* streamedCounts() const { return streamed_counts_.get(); }
 
 private:
     // The stages, in the order the constructor adds them.
+    void addStreamedStage();
     void addSamplingStage();
     void addFailureStages();
     void addCompetenceStage();
@@ -100,8 +110,9 @@ private:
     FailureSet failures_;
     BigArray<uint32_t> failed_edges_;
     std::unique_ptr<GraphSampler> sampler_;
-    std::unique_ptr<ExactCountFailures> exact_;
-    std::unique_ptr<IndependentFailures> independent_;
+    std::unique_ptr<BlockFailures> block_failures_;
+    std::unique_ptr<StreamedCounter> counter_;
+    std::unique_ptr<StreamedCounts> streamed_counts_;
     std::unique_ptr<AdversarySearch> adversary_;
     std::unique_ptr<TupleCounter> tuples_;
     SimulationResult result_;

@@ -1,6 +1,7 @@
 #include "core/graph/skill_graph.h"
 
 #include "core/graph/bounded_words.h"
+#include "core/graph/piece_blocks.h"
 
 #include <algorithm>
 #include <bit>
@@ -168,6 +169,7 @@ double SkillGraph::bytesFor(uint32_t n1, uint64_t n2, uint32_t k, SlotStorage st
 GraphSampler::GraphSampler(SkillGraph& graph, const SkillMeasure& measure, uint64_t seed, SlotStorage storage)
     : graph_(graph),
       measure_(measure),
+      seed_(seed),
       words_(Rng(seed, RngStream::GraphSlots)),
       column_(measure.columnDraw()),
       chunk_pieces_(chunkPieces(graph.k)) {
@@ -191,34 +193,65 @@ GraphSampler::GraphSampler(SkillGraph& graph, const SkillMeasure& measure, uint6
     }
     if (graph.degree.size() != graph.n1) graph.degree.allocate("skill degrees", graph.n1);
     graph.degree.fill(0);
+    startBlock(0);
+}
+
+void GraphSampler::startBlock(uint64_t block) {
+    next_piece_ = block * kPiecesPerBlock;
+    words_ = WordStream(Rng(seed_, RngStream::GraphSlots, block));
     for (auto& lane : lanes_) lane = kFnvOffset;
 }
 
+void GraphSampler::finishBlock() {
+    uint64_t h = kFnvOffset;
+    for (uint64_t lane : lanes_) {
+        for (int byte = 0; byte < 8; ++byte) h = (h ^ ((lane >> (8 * byte)) & 0xFF)) * kFnvPrime;
+    }
+    const uint64_t block = (next_piece_ - 1) / kPiecesPerBlock;
+    if (block > 0) {
+        uint64_t mix = h ^ (block * 0xD6E8FEB86659FD93ULL);
+        h = splitmix64Next(mix);
+    }
+    hash_sum_ += h;
+}
+
+void GraphSampler::seekBlock(uint64_t block) { startBlock(block); }
+
 void GraphSampler::sampleUntil(uint64_t end_piece, const ChunkVisitor& visit) {
     if (end_piece > graph_.n2) end_piece = graph_.n2;
-    if (end_piece <= next_piece_) return;
     const bool streamed = !chunk16_.empty() || !chunk32_.empty();
     const uint64_t k = graph_.k;
     auto run = [&](auto* kept, auto* buffer) {
         using Id = std::remove_pointer_t<decltype(kept)>;
-        for (uint64_t piece = next_piece_; piece < end_piece; piece += chunk_pieces_) {
-            const uint64_t pieces = std::min(chunk_pieces_, end_piece - piece);
-            const uint64_t first = piece * k, count = pieces * k;
-            Id* out = streamed ? buffer : kept + first;
-            if (measure_.isUniform())
-                drawUniform<Id>(out, count, words_, column_);
-            else
-                drawAlias<Id>(out, count, measure_, words_, column_);
-            tallySlots<Id>(out, first, first + count, graph_.degree.data(), lanes_);
-            if (visit) {
-                SlotChunk chunk;
-                if constexpr (std::is_same_v<Id, uint16_t>)
-                    chunk.slots16 = out;
+        while (next_piece_ < end_piece) {
+            const uint64_t block_end = (next_piece_ / kPiecesPerBlock + 1) * kPiecesPerBlock;
+            const uint64_t stop = std::min(end_piece, block_end);
+            for (uint64_t piece = next_piece_; piece < stop; piece += chunk_pieces_) {
+                const uint64_t pieces = std::min(chunk_pieces_, stop - piece);
+                const uint64_t first = piece * k, count = pieces * k;
+                Id* out = streamed ? buffer : kept + first;
+                if (measure_.isUniform())
+                    drawUniform<Id>(out, count, words_, column_);
                 else
-                    chunk.slots32 = out;
-                chunk.first_piece = piece;
-                chunk.pieces = static_cast<uint32_t>(pieces);
-                visit(chunk);
+                    drawAlias<Id>(out, count, measure_, words_, column_);
+                // Lanes by slot index within the block (a block's slot count is a multiple of 4).
+                const uint64_t in_block = (piece % kPiecesPerBlock) * k;
+                tallySlots<Id>(out, in_block, in_block + count, graph_.degree.data(), lanes_);
+                if (visit) {
+                    SlotChunk chunk;
+                    if constexpr (std::is_same_v<Id, uint16_t>)
+                        chunk.slots16 = out;
+                    else
+                        chunk.slots32 = out;
+                    chunk.first_piece = piece;
+                    chunk.pieces = static_cast<uint32_t>(pieces);
+                    visit(chunk);
+                }
+            }
+            next_piece_ = stop;
+            if (stop == block_end || stop == graph_.n2) {
+                finishBlock();
+                if (stop < graph_.n2) startBlock(stop / kPiecesPerBlock);
             }
         }
     };
@@ -226,15 +259,6 @@ void GraphSampler::sampleUntil(uint64_t end_piece, const ChunkVisitor& visit) {
         run(graph_.slots16.data(), chunk16_.data());
     else
         run(graph_.slots32.data(), chunk32_.data());
-    next_piece_ = end_piece;
-}
-
-uint64_t GraphSampler::slotsHash() const {
-    uint64_t h = kFnvOffset;
-    for (uint64_t lane : lanes_) {
-        for (int byte = 0; byte < 8; ++byte) h = (h ^ ((lane >> (8 * byte)) & 0xFF)) * kFnvPrime;
-    }
-    return h;
 }
 
 }  // namespace slingshot

@@ -13,7 +13,8 @@
 namespace slingshot {
 
 inline constexpr uint32_t kMaxSkills = 1000000;
-inline constexpr uint64_t kMaxPiecesNative = 100000000;
+inline constexpr uint64_t kMaxPiecesNative = 100000000;         // with kept slots
+inline constexpr uint64_t kMaxPiecesStreamed = 10000000000000;  // 1e13: counts per skill only
 inline constexpr uint32_t kMaxSlotsPerPiece = 32;
 inline constexpr uint32_t kNarrowIdMaxSkills = 65536;
 
@@ -58,9 +59,10 @@ struct SlotChunk {
     uint32_t pieces = 0;
 };
 
-// Fills a graph piece by piece, in order, so a job can sample it in slices; the slot stream, the
-// degrees and the hash are the same however the pieces are split into calls, and whether kept or
-// streamed.
+// Fills a graph piece by piece, in order, so a job can sample it in slices. Each block of pieces
+// (piece_blocks.h) draws from its own stream (seed, block); the slots, the degrees and the hash are the
+// same however the pieces are split into calls, whether kept or streamed, and (for streamed runs)
+// whichever blocks a sampler is sent to.
 class GraphSampler {
 public:
     using ChunkVisitor = std::function<void(const SlotChunk&)>;
@@ -71,16 +73,25 @@ public:
                  SlotStorage storage = SlotStorage::Kept);
 
     // Samples pieces [next, end) where next is where the previous call stopped; `visit`, if given,
-    // sees every chunk of whole pieces once its degrees and hash are counted.
+    // sees every chunk of whole pieces of one block once its degrees and hash are counted.
     void sampleUntil(uint64_t end_piece, const ChunkVisitor& visit = {});
+    // Streamed: continues at the first piece of `block` (a block begun and not finished is dropped,
+    // its degrees already counted stay).
+    void seekBlock(uint64_t block);
     uint64_t piecesDone() const { return next_piece_; }
-    // FNV-1a style over the slot ids (as 32-bit words) in storage order, four lanes by slot index
-    // mod 4 so the multiply chains overlap, then folded; stable across platforms and id widths.
-    uint64_t slotsHash() const;
+    // The hash of the finished blocks: per block, FNV-1a style over its slot ids (as 32-bit words) in
+    // order, four lanes by slot index mod 4 so the multiply chains overlap, folded; block 0's hash as
+    // it is, every other block's mixed with its index, all summed mod 2^64 (so hashes of disjoint sets
+    // of blocks add up). Stable across platforms and id widths.
+    uint64_t slotsHash() const { return hash_sum_; }
 
 private:
+    void startBlock(uint64_t block);
+    void finishBlock();
+
     SkillGraph& graph_;
     const SkillMeasure& measure_;
+    uint64_t seed_;
     WordStream words_;
     BoundedDraw column_;
     uint64_t chunk_pieces_;
@@ -88,6 +99,7 @@ private:
     BigArray<uint32_t> chunk32_;
     uint64_t next_piece_ = 0;
     uint64_t lanes_[4];
+    uint64_t hash_sum_ = 0;
 };
 
 }  // namespace slingshot
