@@ -22,7 +22,8 @@ cmake_common=(-DSLINGSHOT_CACHE="$CACHE" -DIMGUI_DIR="$IMGUI_DIR" -DSDL2_WASM_DI
 # ------------------------------------------------------------------ build
 build_native() {
     say "native build (engine, slingshot-cli, tests, benchmarks) -> build/native"
-    cmake -S "$ROOT" -B "$ROOT/build/native" -DCMAKE_BUILD_TYPE=Release "${cmake_common[@]}" >/dev/null \
+    # SLINGSHOT_MPI=ON: the test command checks slingshot-cli-mpi, so a missing Open MPI is an error.
+    cmake -S "$ROOT" -B "$ROOT/build/native" -DCMAKE_BUILD_TYPE=Release -DSLINGSHOT_MPI=ON "${cmake_common[@]}" >/dev/null \
         || die "native configure failed"
     cmake --build "$ROOT/build/native" -j "$JOBS" || die "native compile failed"
 }

@@ -133,6 +133,23 @@ void benchJob(const char* workload, const char* what, const SimulationParams& p,
     report(workload, what, p.n1, p.n2, p.k, ms, extra);
 }
 
+// The split of an exact failure count over every block of a corpus-sized graph (2e11 pieces, 190735
+// blocks, theta 0.1): one process's share of the work before its first block.
+void benchFailureSplit(int runs) {
+    const uint64_t n2 = 200000000000ULL;
+    std::vector<double> ms;
+    uint64_t first_block_failed = 0;
+    for (int r = 0; r <= runs; ++r) {
+        const auto t = Clock::now();
+        first_block_failed = blockFailureCounts(n2, exactFailureCount(0.1, n2), 7, 0, pieceBlockCount(n2))[0];
+        ms.push_back(msSince(t));
+    }
+    char extra[64];
+    std::snprintf(extra, sizeof extra, ",\"first_block_failed\":%llu",
+                  static_cast<unsigned long long>(first_block_failed));
+    report("split", "exact failure count split over 190735 blocks", 0, n2, 0, ms, extra);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -162,6 +179,7 @@ int main(int argc, char** argv) {
     benchRandomCompetence(10000, big, 8, runs);
     std::printf("{\"bench\":\"simulation\",\"what\":\"peak memory after W1+W2\",\"peak_rss_mb\":%.1f}\n", peakRssMb());
     benchSample("W4", 10000, 1000000, 8, SkillMeasure::zipf(10000, 1.0), runs);
+    benchFailureSplit(quick ? 1 : 3);
 
     SimulationParams pairs;
     pairs.n1 = 10000;

@@ -6,18 +6,42 @@ include(CTest)
 include(Catch)
 
 file(GLOB CLI_SOURCES CONFIGURE_DEPENDS src/cli/*.cpp)
+find_package(Threads REQUIRED)
 add_executable(slingshot-cli ${CLI_SOURCES})
-target_link_libraries(slingshot-cli PRIVATE slingshot_query CLI11::CLI11)
+target_link_libraries(slingshot-cli PRIVATE slingshot_query CLI11::CLI11 Threads::Threads)
 slingshot_warnings(slingshot-cli)
+
+# slingshot-cli-mpi: the same CLI as the ranks of an MPI job (Debian's Open MPI: libopenmpi-dev,
+# openmpi-bin). AUTO builds it when MPI is found; ON (the test command) requires it; OFF skips it.
+set(SLINGSHOT_MPI AUTO CACHE STRING "build slingshot-cli-mpi: AUTO, ON or OFF")
+if(NOT SLINGSHOT_MPI STREQUAL "OFF")
+  if(SLINGSHOT_MPI STREQUAL "ON")
+    find_package(MPI REQUIRED COMPONENTS CXX)
+  else()
+    find_package(MPI COMPONENTS CXX)
+  endif()
+endif()
+if(MPI_CXX_FOUND)
+  set(CLI_MPI_SOURCES ${CLI_SOURCES})
+  list(FILTER CLI_MPI_SOURCES EXCLUDE REGEX "process_group_single\\.cpp$")
+  add_executable(slingshot-cli-mpi ${CLI_MPI_SOURCES} src/cli/mpi/process_group_mpi.cpp)
+  target_link_libraries(slingshot-cli-mpi PRIVATE slingshot_query CLI11::CLI11 Threads::Threads MPI::MPI_CXX)
+  slingshot_warnings(slingshot-cli-mpi)
+endif()
 
 file(GLOB CORE_TESTS CONFIGURE_DEPENDS tests/core/*.cpp tests/query/*.cpp)
 # The CLI's answer CSV is tested directly, so its source is compiled into the suite as well.
 add_executable(slingshot_tests tests/main.cpp ${CORE_TESTS} src/cli/answer_csv.cpp src/cli/answer_tables.cpp
-  src/cli/text_source.cpp)
-target_link_libraries(slingshot_tests PRIVATE slingshot_query Catch2::Catch2)
+  src/cli/text_source.cpp src/cli/thread_runner.cpp)
+target_link_libraries(slingshot_tests PRIVATE slingshot_query Catch2::Catch2 Threads::Threads)
 target_compile_definitions(slingshot_tests PRIVATE
   SLINGSHOT_CLI_PATH="$<TARGET_FILE:slingshot-cli>")
 add_dependencies(slingshot_tests slingshot-cli)
+if(MPI_CXX_FOUND)
+  target_compile_definitions(slingshot_tests PRIVATE
+    SLINGSHOT_CLI_MPI_PATH="$<TARGET_FILE:slingshot-cli-mpi>" SLINGSHOT_MPIEXEC="${MPIEXEC_EXECUTABLE}")
+  add_dependencies(slingshot_tests slingshot-cli-mpi)
+endif()
 slingshot_warnings(slingshot_tests)
 catch_discover_tests(slingshot_tests)
 add_test(NAME slingshot_tests_names COMMAND ${CMAKE_COMMAND} -DBIN=$<TARGET_FILE:slingshot_tests>

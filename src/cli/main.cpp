@@ -1,7 +1,10 @@
 // slingshot-cli: every engine command as JSON or CSV. Flags are generated from the same command
 // declarations the page's Slingshot.query uses, so both front doors accept the same names and ranges.
 #include "cli/answer_csv.h"
+#include "cli/process_group.h"
 #include "cli/text_source.h"
+#include "cli/thread_runner.h"
+#include "query/parallel_runs.h"
 #include "query/provenance.h"
 #include "query/query.h"
 
@@ -12,6 +15,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 namespace {
 
@@ -52,10 +56,16 @@ slingshot::Json argumentsOf(const slingshot::CommandSpec& cmd, CLI::App& sub,
 }
 
 // How an answer is written: --format json|csv, --layout long|wide and --table NAME (CSV), --output
-// FILE (else stdout).
+// FILE (else stdout); and --threads N, the threads a streamed simulation runs on (per MPI rank).
 struct OutputOptions {
     std::string format = "json", layout = "long", table, file;
+    unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    bool speaks = true;  // false on MPI ranks other than 0: they compute, rank 0 writes
     void addTo(CLI::App& app) {
+        app.add_option("--threads", threads,
+                       "threads for a streamed simulate run, per process (default: this machine's " +
+                           std::to_string(std::max(1u, std::thread::hardware_concurrency())) + " cores)")
+            ->check(CLI::Range(1u, 1024u));
         app.add_option("--format", format, "output format")->check(CLI::IsMember({"json", "csv"}));
         app.add_option("--layout", layout, "CSV layout: long (a row per point) or wide (curves side by side)")
             ->check(CLI::IsMember({"long", "wide"}));
@@ -78,51 +88,55 @@ std::string answerText(const slingshot::Json& result, const OutputOptions& o) {
 int runCommand(const slingshot::CommandSpec& cmd, CLI::App& sub, const std::map<std::string, std::string>& raw,
                const OutputOptions& options) {
     using namespace slingshot;
+    // Ranks other than 0 say nothing: rank 0 has the same inputs and reports the same refusals.
+    std::ostream silent(nullptr);
+    std::ostream& err = options.speaks ? std::cerr : silent;
     std::string file_hint;
     Json args;
     try {
         args = argumentsOf(cmd, sub, raw, file_hint);
     } catch (const std::runtime_error& e) {
-        std::cerr << "slingshot-cli " << cmd.name << ": " << e.what() << "\n";
+        err << "slingshot-cli " << cmd.name << ": " << e.what() << "\n";
         return kUsageError;
     }
     try {
         const Json result = runQuery(cmd.name, args);
         const std::string text = answerText(result, options);
+        if (!options.speaks) return 0;
         if (options.file.empty()) {
             std::cout << text;
             return 0;
         }
         std::ofstream out(options.file, std::ios::binary);
         if (!(out << text) || !out.flush()) {
-            std::cerr << "slingshot-cli " << cmd.name << ": cannot write '" << options.file << "'\n";
+            err << "slingshot-cli " << cmd.name << ": cannot write '" << options.file << "'\n";
             return 1;
         }
         return 0;
     } catch (const std::invalid_argument& e) {
-        std::cerr << "slingshot-cli " << cmd.name << ": " << e.what() << "\n";
+        err << "slingshot-cli " << cmd.name << ": " << e.what() << "\n";
         return kUsageError;
     } catch (const QueryError& e) {
         // Answers name their command ("scaling: ...") for Slingshot.query; the CLI's prefix does here.
         std::string reason = e.what();
         if (reason.rfind(cmd.name + ": ", 0) == 0) reason.erase(0, cmd.name.size() + 2);
-        std::cerr << "slingshot-cli " << cmd.name << ": " << reason << "\n"
-                  << file_hint << "Run 'slingshot-cli " << cmd.name << " --help' for every flag and its range.\n";
+        err << "slingshot-cli " << cmd.name << ": " << reason << "\n"
+            << file_hint << "Run 'slingshot-cli " << cmd.name << " --help' for every flag and its range.\n";
         return kUsageError;
     } catch (const std::bad_alloc&) {
-        std::cerr << "slingshot-cli " << cmd.name << ": out of memory\n";
+        err << "slingshot-cli " << cmd.name << ": out of memory\n";
         return 1;
     }
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The whole command line: parse, run the one command, write its answer; the exit code.
+int runCli(int argc, char** argv, const slingshot::ProcessGroup& group) {
     using namespace slingshot;
     CLI::App app{"slingshot-cli: the skill-graph theory of emergence (Arora & Goyal 2023), computed exactly"};
     app.require_subcommand(1);
     app.set_version_flag("--version", versionLine());
     OutputOptions output;
+    output.speaks = group.rank == 0;
     output.addTo(app);
 
     // One map of raw flag texts per command; the dispatcher validates them.
@@ -135,20 +149,32 @@ int main(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        app.exit(e);  // prints the reason and the usage on stderr
-        return kUsageError;
+        // Help, version and parse errors: printed once, by rank 0.
+        if (!output.speaks) return e.get_exit_code() == 0 ? 0 : kUsageError;
+        const int code = app.exit(e);
+        return code == 0 ? 0 : kUsageError;
     }
 
+    ThreadRunner threads(output.threads);
+    ParallelRuns runs;
+    runs.runner = &threads;
+    runs.rank = group.rank;
+    runs.ranks = group.ranks;
+    runs.reduce = group.reduce;
+    setParallelRuns(runs);
     for (const auto& cmd : registry().commands()) {
         CLI::App* sub = app.get_subcommand(cmd.name);
         if (sub->parsed()) return runCommand(cmd, *sub, raw[cmd.name], output);
     }
     return kUsageError;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const slingshot::ProcessGroup group = slingshot::joinProcessGroup(argc, argv);
+    const int code = runCli(argc, argv, group);
+    slingshot::leaveProcessGroup();
+    return code;
 }

@@ -2,17 +2,21 @@
 // k'-tuples against the theorems) and `certify` (a spectral certificate for one sampled graph,
 // beside Thm 8, the exact worst case alpha_A and the simulated adversary on the same graph).
 #include "core/graph/certificate.h"
+#include "core/graph/piece_blocks.h"
 #include "core/graph/simulation.h"
 #include "core/graph/spectral.h"
 #include "core/graph/spectral_certificate.h"
+#include "core/graph/streamed_counts.h"
 #include "core/theory/bounds.h"
 #include "core/theory/tightness.h"
 #include "query/command_support.h"
 #include "query/commands.h"
 #include "query/graph_args.h"
 #include "query/number_text.h"
+#include "query/parallel_runs.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -87,18 +91,63 @@ Json simulationNotes(const SimulationParams& p, const SimulationResult& r, const
     return notes;
 }
 
+// One simulation's result with what was measured about the run.
+struct SimulationRun {
+    SimulationResult result;
+    SkillMeasure measure;
+    double elapsed_ms = 0;
+    double memory_estimate_bytes = 0;  // on one thread
+    Json parallel;                     // streamed runs: threads, ranks and this process's memory
+};
+
+SimulationRun simulateKept(const SimulationParams& p) {
+    const auto job = runJob<SimulationJob>(p);
+    return {job->result(), job->measure(), job->elapsedMs(), estimateSimulationBytes(p), nullptr};
+}
+
+// Streamed: this process's share of the blocks on its runner's threads, summed over the ranks.
+SimulationRun simulateStreamed(const SimulationParams& p) {
+    const auto start = std::chrono::steady_clock::now();
+    const ParallelRuns& parallel = parallelRuns();
+    SequentialRunner one;
+    TaskRunner& runner = parallel.runner ? *parallel.runner : one;
+    const BlockShare share = blockShare(pieceBlockCount(p.n2), parallel.rank, parallel.ranks);
+    // Counters are made by the workers that get blocks, at most one per block.
+    const unsigned workers = static_cast<unsigned>(std::min<uint64_t>(runner.workers(), share.last - share.first));
+    const double process_bytes = estimateSimulationBytes(p, std::max(1u, workers));
+    try {
+        validateSimulation(p);
+        requireWithinBudget("this simulation", process_bytes, p.memory_budget_bytes);
+    } catch (const std::invalid_argument& e) {
+        throw QueryError(e.what());
+    } catch (const MemoryBudgetError& e) {
+        throw QueryError(e.what());
+    }
+    SimulationRun run{{}, measureOf(p.measure, p.n1), 0, estimateSimulationBytes(p), nullptr};
+    StreamedCounts counts = share.first < share.last
+                                ? countStreamedBlocks(p, run.measure, share.first, share.last, runner)
+                                : StreamedCounts(p.n1);
+    if (parallel.ranks > 1) parallel.reduce(counts);
+    run.result = streamedResult(p, run.measure, counts);
+    run.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    run.parallel = {{"threads", runner.workers()}, {"ranks", parallel.ranks}, {"memory_bytes_per_rank", process_bytes}};
+    return run;
+}
+
 Json runSimulate(const Args& a) {
     const SimulationParams p = paramsFrom(a);
-    const auto job = runJob<SimulationJob>(p);
-    const SimulationResult& r = job->result();
+    const SimulationRun run = p.slots == SlotStorage::Streamed ? simulateStreamed(p) : simulateKept(p);
+    const SimulationResult& r = run.result;
+    const SkillMeasure& measure = run.measure;
 
     Json out = graphShapeJson(p);
     out["failure"] = a.choice("failure");
-    out["measure"] = job->measure().describe();
+    out["measure"] = measure.describe();
     out["seed"] = p.seed;
     out["slots_hash"] = hexHash(r.slots_hash);
     out["slots"] = p.slots == SlotStorage::Streamed ? "streamed" : "kept";
-    out["memory_estimate_bytes"] = estimateSimulationBytes(p);
+    out["blocks"] = pieceBlockCount(p.n2);
+    out["memory_estimate_bytes"] = run.memory_estimate_bytes;
     out["mean_degree"] = r.mean_degree;
     out["failed"] = r.failed;
     out["theta_realized"] = r.theta_realized;
@@ -118,7 +167,7 @@ Json runSimulate(const Args& a) {
     out["bound_finite_frac_at_most_c"] = 1.0 - fracCompetent(p.theta, p.c, p.k, rho);
     out["rho"] = rho;
     out["curve"] = curveJson(r.skills.curve());
-    if (!job->measure().isUniform()) out["measure_curve"] = curveJson(r.skills.measureCurve());
+    if (!measure.isUniform()) out["measure_curve"] = curveJson(r.skills.measureCurve());
     out["histogram"] = r.skills.histogram;
     if (r.adversary) {
         out["adversary"] = {{"best_x", r.adversary->best_x},
@@ -146,8 +195,11 @@ Json runSimulate(const Args& a) {
         tj["curve"] = curveJson(t.summary.curve());
         out["tuples"] = tj;
     }
-    out["notes"] = simulationNotes(p, r, job->measure());
-    out["elapsed_ms"] = job->elapsedMs();
+    out["notes"] = simulationNotes(p, r, measure);
+    // How the run was spread and how long it took: the only fields that differ between 1 thread,
+    // many threads or MPI ranks.
+    if (!run.parallel.is_null()) out["parallel"] = run.parallel;
+    out["elapsed_ms"] = run.elapsed_ms;
     return out;
 }
 
@@ -228,7 +280,9 @@ CommandSpec simulateCommand() {
     using K = ParamKind;
     c.params = {
         graphParam("n1"),
-        graphParam("n2"),
+        Param("n2", "number of text pieces N2", ParamKind::Integer)
+            .range(1, double(kMaxPiecesStreamed))
+            .byDefault("100000"),
         graphParam("k"),
         graphParam("theta"),
         Param("failure", "how failed pieces are chosen", K::Choice).choices(failureModeNames()).byDefault("random"),

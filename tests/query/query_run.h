@@ -28,11 +28,9 @@ struct CliRun {
     std::string out;
 };
 
-#ifdef SLINGSHOT_CLI_PATH
-// Runs slingshot-cli with `args`; stdout captured and stderr discarded, or (messages) the other way.
-inline CliRun runCli(const std::string& args, bool messages = false) {
-    const std::string cmd =
-        std::string("\"") + SLINGSHOT_CLI_PATH + "\" " + args + (messages ? " 2>&1 >/dev/null" : " 2>/dev/null");
+// Runs a shell command line; stdout captured and stderr discarded, or (messages) the other way.
+inline CliRun runCommandLine(const std::string& command, bool messages = false) {
+    const std::string cmd = command + (messages ? " 2>&1 >/dev/null" : " 2>/dev/null");
     std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
     REQUIRE(pipe);
     std::string out;
@@ -41,6 +39,12 @@ inline CliRun runCli(const std::string& args, bool messages = false) {
     while ((n = fread(buf.data(), 1, buf.size(), pipe.get())) > 0) out.append(buf.data(), n);
     const int raw = pclose(pipe.release());
     return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, out};
+}
+
+#ifdef SLINGSHOT_CLI_PATH
+// Runs slingshot-cli with `args`.
+inline CliRun runCli(const std::string& args, bool messages = false) {
+    return runCommandLine(std::string("\"") + SLINGSHOT_CLI_PATH + "\" " + args, messages);
 }
 #endif
 

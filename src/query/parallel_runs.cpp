@@ -1,0 +1,22 @@
+#include "query/parallel_runs.h"
+
+namespace slingshot {
+
+namespace {
+
+ParallelRuns& current() {
+    static ParallelRuns runs;
+    return runs;
+}
+
+}  // namespace
+
+void setParallelRuns(ParallelRuns runs) { current() = std::move(runs); }
+
+const ParallelRuns& parallelRuns() { return current(); }
+
+BlockShare blockShare(uint64_t blocks, unsigned rank, unsigned ranks) {
+    return {blocks * rank / ranks, blocks * (rank + 1ull) / ranks};
+}
+
+}  // namespace slingshot
