@@ -227,6 +227,9 @@ cmd_bench() {
     node "$ROOT/bench/compare.mjs" "$out/native-bench_simulation.jsonl" "$out/wasm-bench_simulation.jsonl" \
         "$out/numpy-simulation.jsonl" --w2-process "$ROOT/build/native/bench_simulation" "$ROOT/bench/reference_numpy.py" "$ROOT/build/native/slingshot-cli" \
         | tee "$out/simulation-table.txt" || die "bench/compare.mjs failed"
+    say "streamed simulate on 1 and 2 threads and MPI ranks (bench/streamed_parallel.mjs)"
+    node "$ROOT/bench/streamed_parallel.mjs" "$ROOT/build/native" | tee "$out/streamed-parallel.txt" \
+        || die "bench/streamed_parallel.mjs failed"
 }
 
 case "${1:-}" in

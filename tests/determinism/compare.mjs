@@ -31,6 +31,11 @@ export const cases = [
   ['simulate', { n1: 2000, n2: 70000, k: 2, theta: 0.5, kprime: 2, 't2-pieces': 5000, failure: 'independent',
                  seed: 2024 }],
   ['simulate', { n1: 65175, n2: 300000, k: 8, theta: 0.1, seed: 31 }],  // wasm's vector bound; 24 rejected words
+  // Several blocks of 2^20 pieces: streamed with the exact failure count split by hypergeometric draws,
+  // and kept (tuples) with independent failures.
+  ['simulate', { n1: 3000, n2: 2500000, k: 3, theta: 0.3, measure: 'zipf', 'zipf-s': 1.0, seed: 77 }],
+  ['simulate', { n1: 800, n2: 2200000, k: 2, theta: 0.2, failure: 'independent', kprime: 2, 't2-pieces': 5000,
+                 seed: 5 }],
   ['scaling', { n: 7e10, d: 1.4e12 }],
   ['scaling', { compute: 1e23, preset: 'besiroglu2024', 'theta-map': 'pinsker' }],
   ['bound', { theta: 0.1, k: 8, kprime: 2, tuples: 't2exact', rho: 0.01, points: 64 }],

@@ -4,6 +4,7 @@
 #include "core/base/rng.h"
 
 #include <stdexcept>
+#include <string>
 
 namespace slingshot {
 
