@@ -18,14 +18,14 @@ test("URL round trip: parameters -> getState -> setState -> URL", async () => {
   assert.equal(state.n, 1e10);
   assert.equal(state.ratio, 50);
   assert.equal(state.theme, "dark");
-  assert.equal(state.v, 1);
+  assert.equal(state.v, 2);
   const answer = await page.evaluate(() => window.Slingshot.setState({ n: 2e11, preset: "besiroglu2024" }));
   assert.deepEqual(answer.notices, []);
   await page.waitForFunction(() => new URLSearchParams(location.search).get("n") === "200000000000");
   const params = new URLSearchParams(new URL(page.url()).search);
   assert.equal(params.get("preset"), "besiroglu2024");
   assert.equal(params.get("ratio"), "50");
-  assert.equal(params.get("v"), "1");
+  assert.equal(params.get("v"), "2");
   // The URL the page wrote restores the same state in a fresh page.
   const again = await openPage(env.browser, page.url());
   assert.deepEqual(await again.page.evaluate(() => window.Slingshot.getState()),
