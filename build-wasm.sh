@@ -29,7 +29,7 @@ build_native() {
 }
 
 # The page's own files beside the engine in dist/.
-PAGE_FILES=(index.html page.js style.css embed-example.html)
+PAGE_FILES=(index.html engine-pool.js page.js style.css embed-example.html)
 
 build_wasm() {
     say "WebAssembly build -> dist/"

@@ -16,11 +16,11 @@ const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").dige
 const safe = (js) => js.replace(/<\/script/gi, "<\\/script");
 
 const css = readFileSync(join(web, "style.css"), "utf8");
-const scripts = ["window.SLINGSHOT_SINGLE_FILE = true;", readFileSync(join(web, "page.js"), "utf8"),
-  readFileSync(enginePath, "utf8")].map(safe);
+const scripts = ["window.SLINGSHOT_SINGLE_FILE = true;", readFileSync(join(web, "engine-pool.js"), "utf8"),
+  readFileSync(join(web, "page.js"), "utf8"), readFileSync(enginePath, "utf8")].map(safe);
 
 const csp = ["default-src 'none'", `script-src ${scripts.map(hash).join(" ")} 'wasm-unsafe-eval'`,
-  `style-src ${hash(css)}`, "img-src data: blob:", "connect-src data: blob:", "base-uri 'none'",
+  `style-src ${hash(css)}`, "img-src data: blob:", "connect-src data: blob:", "worker-src blob:", "base-uri 'none'",
   "form-action 'none'"].join("; ");
 
 let html = readFileSync(indexPath, "utf8");
@@ -31,6 +31,9 @@ const replaceOnce = (from, to) => {
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/, "");
 replaceOnce('<meta charset="utf-8">', `<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 replaceOnce('<link rel="stylesheet" href="style.css">', `<style>${css}</style>`);
-replaceOnce('<script src="page.js"></script>', scripts.map((s) => `<script>${s}</script>`).join("\n"));
+// The engine's script has an id: the worker pool reads its text to start workers from a Blob.
+replaceOnce('<script src="engine-pool.js"></script>\n<script src="page.js"></script>', scripts
+  .map((s, i) => (i === scripts.length - 1 ? `<script id="slingshot-engine">${s}</script>` : `<script>${s}</script>`))
+  .join("\n"));
 writeFileSync(outPath, html);
 console.log(`wrote ${outPath} (${html.length} bytes)`);

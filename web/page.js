@@ -106,6 +106,10 @@
     exportPlot: function (plotId, format, scale) {
       return JSON.parse(call("slingshot_export", [String(plotId), String(format), String(scale || 1)]));
     },
+    // engineWorkers() -> how many Web Workers run the views' jobs (0: they run in the page's thread).
+    engineWorkers: function () {
+      return window.SlingshotEnginePool ? window.SlingshotEnginePool.workers() : 0;
+    },
     // query(command, argsJson) -> JSON text, same commands and names as slingshot-cli.
     query: function (command, argsJson) {
       if (typeof argsJson !== "string") argsJson = JSON.stringify(argsJson || {});
@@ -181,7 +185,10 @@
   }
 
   if (window.SLINGSHOT_SINGLE_FILE) return;  // the one-file page inlines the engine after this script
-  // Fetch the wasm ourselves to show byte progress, then hand it to the Emscripten loader.
+  // Fetch the wasm ourselves to show byte progress, then hand it to the Emscripten loader; the
+  // engine's script text goes to the worker pool (the browser serves the script tag from its cache).
+  var engineText = fetch("slingshot.js").then(function (r) { return r.ok ? r.text() : null; })
+    .catch(function () { return null; });
   fetch("slingshot.wasm").then(function (response) {
     if (!response.ok) throw new Error("HTTP " + response.status);
     var total = Number(response.headers.get("Content-Length")) || 0;
@@ -204,7 +211,10 @@
     return pump();
   }).then(function (buffer) {
     Module.wasmBinary = buffer;
-    loadScript();
+    return engineText.then(function (text) {
+      if (text !== null && window.SlingshotEnginePool) window.SlingshotEnginePool.prepare(text, buffer);
+      loadScript();
+    });
   }).catch(function (err) {
     showFatal("Slingshot could not load", "slingshot.wasm could not be fetched (" + err.message + "). " +
       "Serve the folder over http (./build-wasm.sh serve) or open dist/slingshot.html, the one-file version.");

@@ -1,5 +1,7 @@
 #include "app/certificate_task.h"
 
+#include "app/engine_codecs.h"
+#include "app/engine_jobs.h"
 #include "app/page_limits.h"
 #include "app/plot.h"
 #include "app/simulation_runner.h"
@@ -33,6 +35,8 @@ void updateSimulationAndCertificate(SimulationRunner& runner, const SimulationPa
     if (cert) cert->update(graphKeyOf(wanted), runner.running() ? 4.0 : 8.0);
 }
 
+SLINGSHOT_BYTE_FIELDS(GraphKey, &GraphKey::n1, &GraphKey::n2, &GraphKey::k, &GraphKey::seed, &GraphKey::zipf_s)
+
 GraphKey graphKeyOf(const SimulationParams& p) {
     return {static_cast<long long>(p.n1), static_cast<long long>(p.n2), static_cast<long long>(p.k),
             static_cast<long long>(p.seed), p.measure.kind == MeasureSpec::Kind::Zipf ? p.measure.zipf_s : 0.0};
@@ -64,19 +68,49 @@ std::unique_ptr<CertificateJob> certificateJobFor(const GraphKey& key) {
     return std::make_unique<CertificateJob>(p);
 }
 
-std::unique_ptr<CertificateTask::Done> doneOf(const GraphKey& key, CertificateJob& job) {
+// The finished job's result for the page: the spectral result and the certifier's parts.
+Bytes encodeDone(const GraphKey& key, const CertificateJob& job) {
+    ByteWriter w;
+    w.put(key);
+    w.put(job.result().spectral);
+    w.put(job.result().slots_hash);
+    w.put(job.result().certifier->parts());
+    w.put(job.elapsedMs());
+    return w.take();
+}
+
+std::unique_ptr<CertificateTask::Done> decodeDone(const GraphKey&, const Bytes& bytes) {
     auto done = std::make_unique<CertificateTask::Done>();
-    done->key = key;
-    done->spectral = job.result().spectral;
-    done->slots_hash = job.result().slots_hash;
-    done->certifier = job.result().certifier;
-    done->elapsed_ms = job.elapsedMs();
+    ByteReader r(bytes);
+    r.get(done->key);
+    r.get(done->spectral);
+    r.get(done->slots_hash);
+    done->certifier = std::make_shared<const MixingCertifier>(r.read<MixingCertifier::Parts>());
+    r.get(done->elapsed_ms);
+    r.finish();
     return done;
 }
 
 }  // namespace
 
-CertificateTask::CertificateTask() : driver_(certificateJobFor, doneOf) {}
+std::unique_ptr<EngineJob> makeCertificateEngineJob(const Bytes& request) {
+    ByteReader r(request);
+    const GraphKey key = r.read<GraphKey>();
+    r.finish();
+    return engineJobOf(certificateJobFor(key), [key](const CertificateJob& job) { return encodeDone(key, job); });
+}
+
+namespace {
+
+Bytes encodeKey(const GraphKey& key) {
+    ByteWriter w;
+    w.put(key);
+    return w.take();
+}
+
+}  // namespace
+
+CertificateTask::CertificateTask() : driver_(JobKind::Certificate, encodeKey, decodeDone) {}
 
 void CertificateTask::drawStatus() const {
     if (!error().empty()) {

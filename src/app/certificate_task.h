@@ -28,6 +28,9 @@ struct GraphKey {
     bool operator==(const GraphKey&) const = default;
 };
 
+void writeValue(ByteWriter& w, const GraphKey& v);
+void readValue(ByteReader& r, GraphKey& v);
+
 // A slingshot-cli `certify` parameter as the page binds it (N2 up to the page's limit).
 ParamSpec certifyParam(const char* name);
 
@@ -84,7 +87,7 @@ public:
     const std::vector<double>& competentCurve(double theta, const std::vector<double>& c) const;
 
 private:
-    JobDriver<GraphKey, CertificateJob, Done> driver_;
+    JobDriver<GraphKey, Done> driver_;
     mutable uint64_t curves_generation_ = UINT64_MAX;  // the certificate curves_ come from
     mutable std::vector<double> curves_grid_;
     struct Curves {

@@ -1,12 +1,12 @@
-// The one way the page runs an engine job (core/base/job.h) for a view, inside frames: the wanted
-// parameters are debounced while a control is dragged, a new wanted value supersedes (cancels) the
-// running job, each frame runs the job for a slice of milliseconds, and the last finished result
-// stays on screen while the next one runs. A refusal (bad input, memory) or failure is kept as
-// text. Parameters compare with their operator==.
+// The one way a view runs an engine job (through engine.h, in a Web Worker or in this thread): the
+// wanted parameters are debounced while a control is dragged, a new wanted value supersedes (cancels)
+// the running job, each frame advances it (a slice of milliseconds when it runs in this thread), and
+// the last finished result stays on screen while the next one runs. A refusal (bad input, memory) or
+// failure is kept as text. Parameters compare with their operator==.
 #pragma once
 
+#include "app/engine.h"
 #include "app/widgets.h"
-#include "core/base/job.h"
 
 #include <algorithm>
 #include <exception>
@@ -20,15 +20,21 @@ namespace slingshot::app {
 // How long wanted parameters must stay unchanged while a control is held before a job starts.
 inline constexpr double kSettleMs = 300;
 
-template <class Params, class JobType, class Result>
+template <class Params, class Result>
 class JobDriver {
 public:
-    // make: the job for some parameters (throws to refuse them); keep: what the view keeps of a
-    // finished job (the job, with its large arrays, is released afterwards).
-    using Make = std::function<std::unique_ptr<JobType>(const Params&)>;
-    using Keep = std::function<std::unique_ptr<Result>(const Params&, JobType&)>;
+    // encode: the job's parameters for the engine; decode: the result the view keeps, from the
+    // finished job's encoded result (the job, with its large arrays, is gone by then).
+    using Encode = std::function<Bytes(const Params&)>;
+    using Decode = std::function<std::unique_ptr<Result>(const Params&, const Bytes&)>;
 
-    JobDriver(Make make, Keep keep) : make_(std::move(make)), keep_(std::move(keep)) {}
+    JobDriver(JobKind kind, Encode encode, Decode decode)
+        : kind_(kind), encode_(std::move(encode)), decode_(std::move(decode)) {}
+    JobDriver(const JobDriver&) = delete;
+    JobDriver& operator=(const JobDriver&) = delete;
+    ~JobDriver() {
+        if (ticket_) engine().stop(ticket_);
+    }
 
     // Once per frame: start a job when `wanted` differs from the current target and has settled (no
     // control held, or unchanged for settle_ms), then run it for slice_ms. Wanted parameters whose
@@ -48,9 +54,9 @@ public:
     void rerun() { force_ = true; }
     // Stops the running job; the last result stays.
     void cancel() {
-        if (!job_) return;
-        job_->cancel();
-        job_.reset();
+        if (!ticket_) return;
+        engine().stop(ticket_);
+        ticket_ = 0;
         cancelled_ = true;
     }
 
@@ -58,7 +64,7 @@ public:
     const Params* lastParams() const { return last_ ? &last_params_ : nullptr; }
     // Counts finished jobs: changes whenever last() does.
     uint64_t generation() const { return generation_; }
-    bool running() const { return static_cast<bool>(job_); }
+    bool running() const { return ticket_ != 0; }
     bool cancelled() const { return cancelled_; }
     // The refusal or failure of the wanted job; empty when fine.
     const std::string& error() const { return error_; }
@@ -69,8 +75,8 @@ public:
     }
     // The wanted job is still to finish (not refused, not cancelled).
     bool busy() const { return stale() && error_.empty() && !cancelled_; }
-    double progress() const { return job_ ? job_->progress() : last_ ? 1.0 : 0.0; }
-    std::string stageName() const { return job_ ? job_->stageName() : std::string(); }
+    double progress() const { return ticket_ ? progress_ : last_ ? 1.0 : 0.0; }
+    std::string stageName() const { return ticket_ ? stage_ : std::string(); }
     double lastSliceMs() const { return last_slice_ms_; }
     double maxSliceMs() const { return max_slice_ms_; }
 
@@ -78,39 +84,50 @@ private:
     void start(const Params& p) {
         const bool forced = force_;
         force_ = false;
-        if (job_) job_->cancel();
-        job_.reset();  // frees the old job's arrays before the new one allocates
+        if (ticket_) engine().stop(ticket_);  // frees the old job's arrays before the new one allocates
+        ticket_ = 0;
         target_ = p;
         have_target_ = true;
         cancelled_ = false;
         error_.clear();
         if (!forced && last_ && last_params_ == p) return;
+        progress_ = 0;
+        stage_.clear();
         try {
-            job_ = make_(p);
+            ticket_ = engine().start(kind_, encode_(p));
         } catch (const std::exception& e) {
             error_ = e.what();
         }
     }
 
     void step(double slice_ms) {
-        const double before = job_->elapsedMs();
-        job_->runFor(slice_ms);
-        last_slice_ms_ = job_->elapsedMs() - before;
+        const JobNews& news = engine().advance(ticket_, slice_ms);
+        progress_ = news.progress;
+        stage_ = news.stage;
+        last_slice_ms_ = news.slice_ms;
         max_slice_ms_ = std::max(max_slice_ms_, last_slice_ms_);
-        if (!job_->finished()) return;
-        if (job_->state() == JobState::Done) {
-            last_ = keep_(target_, *job_);
-            last_params_ = target_;
-            ++generation_;
+        if (news.state == JobNews::State::Running) return;
+        if (news.state == JobNews::State::Done) {
+            try {
+                last_ = decode_(target_, news.result);
+                last_params_ = target_;
+                ++generation_;
+            } catch (const std::exception& e) {
+                error_ = e.what();
+            }
         } else {
-            error_ = job_->error().empty() ? "the job stopped" : job_->error();
+            error_ = news.error.empty() ? "the job stopped" : news.error;
         }
-        job_.reset();
+        engine().stop(ticket_);
+        ticket_ = 0;
     }
 
-    Make make_;
-    Keep keep_;
-    std::unique_ptr<JobType> job_;
+    JobKind kind_;
+    Encode encode_;
+    Decode decode_;
+    uint64_t ticket_ = 0;
+    double progress_ = 0;
+    std::string stage_;
     std::unique_ptr<Result> last_;
     Params last_params_{}, pending_{}, target_{};
     bool have_pending_ = false, have_target_ = false, force_ = false, cancelled_ = false;

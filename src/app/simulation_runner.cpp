@@ -1,5 +1,7 @@
 #include "app/simulation_runner.h"
 
+#include "app/engine_codecs.h"
+#include "app/engine_jobs.h"
 #include "app/page_limits.h"
 #include "app/widgets.h"
 
@@ -38,11 +40,45 @@ std::unique_ptr<SimulationSnapshot> snapshotOf(const SimulationJob& job, uint64_
 
 }  // namespace
 
+SLINGSHOT_BYTE_FIELDS(SimulationSnapshot, &SimulationSnapshot::params, &SimulationSnapshot::result,
+                      &SimulationSnapshot::degree, &SimulationSnapshot::failed_edges, &SimulationSnapshot::probability,
+                      &SimulationSnapshot::slots, &SimulationSnapshot::failed, &SimulationSnapshot::elapsed_ms,
+                      &SimulationSnapshot::estimated_bytes)
+
+Bytes simulationRequest(const SimulationParams& p, uint64_t keep_slots_up_to) {
+    ByteWriter w;
+    w.put(p);
+    w.put(keep_slots_up_to);
+    return w.take();
+}
+
+std::unique_ptr<SimulationSnapshot> simulationSnapshotOf(const Bytes& result) {
+    auto snap = std::make_unique<SimulationSnapshot>();
+    ByteReader r(result);
+    r.get(*snap);
+    r.finish();
+    return snap;
+}
+
+std::unique_ptr<EngineJob> makeSimulationEngineJob(const Bytes& request) {
+    ByteReader r(request);
+    SimulationParams p;
+    uint64_t keep_slots = 0;
+    r.get(p);
+    r.get(keep_slots);
+    r.finish();
+    return engineJobOf(std::make_unique<SimulationJob>(std::move(p)), [keep_slots](const SimulationJob& job) {
+        ByteWriter w;
+        w.put(*snapshotOf(job, keep_slots));
+        return w.take();
+    });
+}
+
 SimulationRunner::SimulationRunner(uint64_t keep_slots_up_to)
-    : driver_([](const SimulationParams& p) { return std::make_unique<SimulationJob>(p); },
-              [keep_slots_up_to](const SimulationParams&, SimulationJob& job) {
-                  return snapshotOf(job, keep_slots_up_to);
-              }) {}
+    : driver_(
+          JobKind::Simulation,
+          [keep_slots_up_to](const SimulationParams& p) { return simulationRequest(p, keep_slots_up_to); },
+          [](const SimulationParams&, const Bytes& result) { return simulationSnapshotOf(result); }) {}
 
 void SimulationRunner::drawStatus() {
     if (!error().empty()) {

@@ -28,6 +28,12 @@ struct SimulationSnapshot {
     double estimated_bytes = 0;          // the engine's memory estimate for the run
 };
 
+void writeValue(ByteWriter& w, const SimulationSnapshot& v);
+void readValue(ByteReader& r, SimulationSnapshot& v);
+// The engine's simulation job (JobKind::Simulation): its request, and the snapshot it answers with.
+Bytes simulationRequest(const SimulationParams& p, uint64_t keep_slots_up_to);
+std::unique_ptr<SimulationSnapshot> simulationSnapshotOf(const Bytes& result);
+
 class SimulationRunner {
 public:
     // Graphs with at most this many slots (N2 k) keep their slots in the snapshot.
@@ -61,7 +67,7 @@ public:
     void drawStatus();
 
 private:
-    JobDriver<SimulationParams, SimulationJob, SimulationSnapshot> driver_;
+    JobDriver<SimulationParams, SimulationSnapshot> driver_;
 };
 
 // The inputs of a simulation as the views hold them: bound to slingshot-cli `simulate` flags (n1,

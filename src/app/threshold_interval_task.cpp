@@ -1,12 +1,27 @@
 #include "app/threshold_interval_task.h"
 
+#include "app/engine_codecs.h"
+#include "app/engine_jobs.h"
+
 #include <memory>
 #include <stdexcept>
 
 namespace slingshot::app {
 
+std::unique_ptr<EngineJob> makeThresholdIntervalEngineJob(const Bytes& request) {
+    ByteReader r(request);
+    ThresholdIntervalParams p = r.read<ThresholdIntervalParams>();
+    r.finish();
+    return engineJobOf(std::make_unique<ThresholdIntervalJob>(std::move(p)), [](const ThresholdIntervalJob& job) {
+        ByteWriter w;
+        w.put(job.result());
+        return w.take();
+    });
+}
+
 ThresholdIntervalTask::ThresholdIntervalTask()
     : driver_(
+          JobKind::ThresholdIntervals,
           [](const Inputs& in) {
               const PointsFit* runs = in.model.presets.store() ? in.model.presets.store()->fitPoints() : nullptr;
               if (!runs) throw std::invalid_argument("no runs behind this fit");
@@ -18,10 +33,16 @@ ThresholdIntervalTask::ThresholdIntervalTask()
               p.replicas = kReplicas;
               p.points = runs->points;
               p.fit = runs->fit;
-              return std::make_unique<ThresholdIntervalJob>(std::move(p));
+              ByteWriter w;
+              w.put(p);
+              return w.take();
           },
-          [](const Inputs&, ThresholdIntervalJob& job) {
-              return std::make_unique<std::vector<ThresholdInterval>>(job.result());
+          [](const Inputs&, const Bytes& result) {
+              auto intervals = std::make_unique<std::vector<ThresholdInterval>>();
+              ByteReader r(result);
+              r.get(*intervals);
+              r.finish();
+              return intervals;
           }) {}
 
 void ThresholdIntervalTask::update(const ModelParams& model, const std::vector<long long>& kprimes, double target,

@@ -41,7 +41,7 @@ private:
     };
     std::optional<Inputs> wanted_;
     std::string missing_;
-    JobDriver<Inputs, ThresholdIntervalJob, std::vector<ThresholdInterval>> driver_;
+    JobDriver<Inputs, std::vector<ThresholdInterval>> driver_;
 };
 
 }  // namespace slingshot::app

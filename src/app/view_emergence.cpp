@@ -2,6 +2,7 @@
 
 #include "app/page_limits.h"
 #include "app/plot.h"
+#include "app/simulation_runner.h"
 #include "app/widgets.h"
 #include "core/theory/skill_counts.h"
 
@@ -53,13 +54,15 @@ std::string kpLabel(int kp) { return kp == 1 ? "skills (k'=1)" : "k'=" + std::to
 }  // namespace
 
 EmergenceView::EmergenceView()
-    : sim_runs_([](const SimulationParams& p) { return std::make_unique<SimulationJob>(p); },
-                [](const SimulationParams& p, SimulationJob& job) {
-                    const SimulationResult& r = job.result();
-                    auto pt = std::make_unique<SimPoint>(SimPoint{0, p.theta, 1 - r.skills.fracBelowC(), std::nullopt});
-                    if (r.tuples) pt->frac_pairs = 1 - r.tuples->summary.fracBelowC();
-                    return pt;
-                }) {}
+    : sim_runs_(
+          JobKind::Simulation, [](const SimulationParams& p) { return simulationRequest(p, 0); },
+          [](const SimulationParams& p, const Bytes& result) {
+              const auto snapshot = simulationSnapshotOf(result);
+              const SimulationResult& r = snapshot->result;
+              auto pt = std::make_unique<SimPoint>(SimPoint{0, p.theta, 1 - r.skills.fracBelowC(), std::nullopt});
+              if (r.tuples) pt->frac_pairs = 1 - r.tuples->summary.fracBelowC();
+              return pt;
+          }) {}
 
 std::vector<ParamBinding> EmergenceView::bindings() {
     std::vector<ParamBinding> b;

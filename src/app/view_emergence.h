@@ -106,7 +106,7 @@ private:
     SimulationParams pointParams(const SimInputs& in, size_t i) const;
     std::optional<SimInputs> sim_last_;
     std::vector<SimPoint> sim_done_;
-    JobDriver<SimulationParams, SimulationJob, SimPoint> sim_runs_;
+    JobDriver<SimulationParams, SimPoint> sim_runs_;
     std::string sim_error_;
 
     // With the reader's fit: the thresholds' intervals from a bootstrap of their runs.

@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "app/fonts.h"
 #include "platform/web.h"
+#include "platform/worker_engine.h"
 
 #include <SDL.h>
 #include <SDL_opengles2.h>
@@ -155,6 +156,7 @@ int main(int, char**) {
     ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
+    slingshot::platform::installWorkerEngine();  // before the app: its views' jobs go to the workers
     p.app = std::make_unique<slingshot::app::App>(slingshot::platform::host());
     slingshot::platform::startApp(*p.app);
 

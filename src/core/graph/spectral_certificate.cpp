@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 namespace slingshot {
 
@@ -32,6 +33,17 @@ MixingCertifier::MixingCertifier(const SkillGraph& graph, double sigma) : sigma_
     min_degree_ = degrees.empty() ? 0 : degrees.front();
     prefix_.assign(degrees.size() + 1, 0.0);
     for (size_t i = 0; i < degrees.size(); ++i) prefix_[i + 1] = prefix_[i] + double(degrees[i]);
+}
+
+MixingCertifier::MixingCertifier(Parts parts)
+    : sigma_(parts.sigma),
+      n2_(parts.n2),
+      k_(parts.k),
+      isolated_(parts.isolated),
+      min_degree_(parts.min_degree),
+      prefix_(std::move(parts.prefix)) {
+    if (!(sigma_ >= 0)) throw std::invalid_argument("certificate: sigma must be a number >= 0");
+    if (prefix_.empty()) throw std::invalid_argument("certificate: the degree prefix sums start with 0");
 }
 
 MixingCertificate MixingCertifier::certify(double theta, double c) const {

@@ -33,9 +33,22 @@ struct MixingCertificate {
 
 class MixingCertifier {
 public:
+    // Everything a certifier holds, to rebuild it elsewhere (the page sends it from a worker).
+    struct Parts {
+        double sigma = 0;
+        uint64_t n2 = 0;
+        uint32_t k = 0;
+        uint64_t isolated = 0;
+        uint32_t min_degree = 0;
+        std::vector<double> prefix;  // prefix[x] = sum of the x smallest positive degrees
+    };
+
     // sigma: an upper bound on ||B - deg 1^T / N2||_2 (SpectralResult::sigma_centred_upper). Sorts the
     // degrees once; each certify() is then a binary search. Throws std::invalid_argument for sigma < 0/NaN.
     MixingCertifier(const SkillGraph& graph, double sigma);
+
+    explicit MixingCertifier(Parts parts);
+    Parts parts() const { return {sigma_, n2_, k_, isolated_, min_degree_, prefix_}; }
 
     // theta in [0, 1], c in [0, 1] (std::invalid_argument otherwise).
     MixingCertificate certify(double theta, double c) const;

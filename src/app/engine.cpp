@@ -1,0 +1,128 @@
+#include "app/engine.h"
+
+#include "app/engine_jobs.h"
+
+#include <exception>
+#include <new>
+#include <stdexcept>
+
+namespace slingshot::app {
+
+namespace {
+
+std::unique_ptr<Engine>& current() {
+    static std::unique_ptr<Engine> e = std::make_unique<InProcessEngine>();
+    return e;
+}
+
+}  // namespace
+
+SLINGSHOT_BYTE_FIELDS(JobNews, &JobNews::state, &JobNews::progress, &JobNews::stage, &JobNews::slice_ms,
+                      &JobNews::elapsed_ms, &JobNews::result, &JobNews::error)
+
+Bytes encodeNews(const JobNews& news) {
+    ByteWriter w;
+    w.put(news);
+    return w.take();
+}
+
+JobNews decodeNews(const Bytes& bytes) {
+    JobNews news;
+    ByteReader r(bytes);
+    r.get(news);
+    r.finish();
+    return news;
+}
+
+Engine& engine() { return *current(); }
+
+void setEngine(std::unique_ptr<Engine> e) { current() = std::move(e); }
+
+std::unique_ptr<EngineJob> makeEngineJob(JobKind kind, const Bytes& params) {
+    switch (kind) {
+        case JobKind::Simulation: return makeSimulationEngineJob(params);
+        case JobKind::Certificate: return makeCertificateEngineJob(params);
+        case JobKind::ThresholdIntervals: return makeThresholdIntervalEngineJob(params);
+    }
+    throw std::invalid_argument("unknown job kind " + std::to_string(int(kind)));
+}
+
+class RunningJob::Impl {
+public:
+    std::unique_ptr<EngineJob> job;
+};
+
+RunningJob::RunningJob(JobKind kind, const Bytes& params) : impl_(std::make_unique<Impl>()) {
+    try {
+        impl_->job = makeEngineJob(kind, params);
+    } catch (const std::bad_alloc&) {
+        news_.state = JobNews::State::Failed;
+        news_.error = "out of memory";
+    } catch (const std::exception& e) {
+        news_.state = JobNews::State::Failed;
+        news_.error = e.what();
+    }
+}
+
+RunningJob::~RunningJob() = default;
+
+const JobNews& RunningJob::step(double slice_ms) {
+    if (news_.state != JobNews::State::Running) return news_;
+    Job& job = impl_->job->job();
+    const double before = job.elapsedMs();
+    job.runFor(slice_ms);
+    news_.slice_ms = job.elapsedMs() - before;
+    news_.elapsed_ms = job.elapsedMs();
+    news_.progress = job.progress();
+    news_.stage = job.stageName();
+    if (!job.finished()) return news_;
+    if (job.state() == JobState::Done) {
+        try {
+            news_.result = impl_->job->result();
+            news_.state = JobNews::State::Done;
+        } catch (const std::exception& e) {
+            news_.state = JobNews::State::Failed;
+            news_.error = e.what();
+        }
+    } else {
+        news_.state = JobNews::State::Failed;
+        news_.error = job.error().empty() ? "the job stopped" : job.error();
+    }
+    impl_->job.reset();  // its large arrays go now; the news keeps the result
+    return news_;
+}
+
+void RunningJob::cancel() {
+    if (impl_->job) impl_->job->job().cancel();
+    impl_->job.reset();
+    if (news_.state == JobNews::State::Running) {
+        news_.state = JobNews::State::Failed;
+        news_.error = "cancelled";
+    }
+}
+
+uint64_t InProcessEngine::start(JobKind kind, Bytes params) {
+    const uint64_t ticket = next_++;
+    jobs_[ticket] = std::make_unique<RunningJob>(kind, params);
+    return ticket;
+}
+
+const JobNews& InProcessEngine::advance(uint64_t ticket, double slice_ms) {
+    const auto it = jobs_.find(ticket);
+    if (it == jobs_.end()) {
+        gone_ = JobNews();
+        gone_.state = JobNews::State::Failed;
+        gone_.error = "no such job";
+        return gone_;
+    }
+    return it->second->step(slice_ms);
+}
+
+void InProcessEngine::stop(uint64_t ticket) {
+    const auto it = jobs_.find(ticket);
+    if (it == jobs_.end()) return;
+    it->second->cancel();
+    jobs_.erase(it);
+}
+
+}  // namespace slingshot::app

@@ -1,0 +1,85 @@
+// The one way the app runs engine jobs. A job of a kind is started with its parameters as bytes
+// (byte_codec.h), then advanced and read as news: progress and stage while it runs, then the result's
+// bytes or why it was refused. Two implementations: in this process, a slice at a time inside frames
+// (the native tests, and the page when it cannot start workers), and a pool of Web Workers running
+// the same build (src/platform/worker_engine.cpp), which leaves the page's thread to drawing.
+#pragma once
+
+#include "app/byte_codec.h"
+#include "core/base/job.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace slingshot::app {
+
+enum class JobKind : uint8_t { Simulation = 1, Certificate = 2, ThresholdIntervals = 3 };
+
+struct JobNews {
+    enum class State : uint8_t { Running, Done, Failed };
+    State state = State::Running;
+    double progress = 0;    // [0, 1]
+    std::string stage;      // what runs now
+    double slice_ms = 0;    // the job's last slice: how long it held its thread
+    double elapsed_ms = 0;  // time inside slices so far
+    Bytes result;           // once Done
+    std::string error;      // once Failed: the refusal or failure
+};
+
+void writeValue(ByteWriter& w, const JobNews& v);
+void readValue(ByteReader& r, JobNews& v);
+// News as bytes, for a worker to post it back.
+Bytes encodeNews(const JobNews& news);
+JobNews decodeNews(const Bytes& bytes);
+
+class Engine {
+public:
+    virtual ~Engine() = default;
+    // Starts a job; the ticket names it (never 0).
+    virtual uint64_t start(JobKind kind, Bytes params) = 0;
+    // Runs the job for about slice_ms where jobs run on this thread (nothing to run elsewhere) and
+    // returns its latest news, valid until the next call on this engine.
+    virtual const JobNews& advance(uint64_t ticket, double slice_ms) = 0;
+    // Cancels a running job or forgets a finished one.
+    virtual void stop(uint64_t ticket) = 0;
+    // "in this thread" or "2 Web Workers", for the page's status and tests.
+    virtual std::string where() const = 0;
+};
+
+// The engine the app uses: in-process until the platform installs another at start-up.
+Engine& engine();
+void setEngine(std::unique_ptr<Engine> e);
+
+// One job as an engine runs it: made from its kind's parameters (a refusal becomes Failed news),
+// stepped in slices, its result encoded once Done.
+class RunningJob {
+public:
+    RunningJob(JobKind kind, const Bytes& params);
+    ~RunningJob();
+    const JobNews& step(double slice_ms);
+    const JobNews& news() const { return news_; }
+    void cancel();
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> impl_;
+    JobNews news_;
+};
+
+// Jobs run here, each when its driver advances it.
+class InProcessEngine final : public Engine {
+public:
+    uint64_t start(JobKind kind, Bytes params) override;
+    const JobNews& advance(uint64_t ticket, double slice_ms) override;
+    void stop(uint64_t ticket) override;
+    std::string where() const override { return "in this thread"; }
+
+private:
+    std::map<uint64_t, std::unique_ptr<RunningJob>> jobs_;
+    uint64_t next_ = 1;
+    JobNews gone_;
+};
+
+}  // namespace slingshot::app

@@ -1,0 +1,94 @@
+#include "platform/worker_engine.h"
+
+#include "app/engine.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+
+// clang-format off
+EM_JS(int, js_pool_start, (), { return window.SlingshotEnginePool ? window.SlingshotEnginePool.start() : 0; });
+EM_JS(void, js_pool_run, (double ticket, int kind, const uint8_t* params, int len), {
+  window.SlingshotEnginePool.run(ticket, kind, HEAPU8.slice(params, params + len));
+});
+EM_JS(void, js_pool_stop, (double ticket), { window.SlingshotEnginePool.stop(ticket); });
+// clang-format on
+#else
+#define EMSCRIPTEN_KEEPALIVE
+static int js_pool_start() { return 0; }
+static void js_pool_run(double, int, const uint8_t*, int) {}
+static void js_pool_stop(double) {}
+#endif
+
+namespace slingshot::platform {
+namespace {
+
+// Jobs are posted to the pool; their news arrives from the workers between frames.
+class WorkerEngine final : public app::Engine {
+public:
+    explicit WorkerEngine(int workers) : workers_(workers) {}
+
+    uint64_t start(app::JobKind kind, app::Bytes params) override {
+        const uint64_t ticket = next_++;
+        news_[ticket] = app::JobNews();
+        js_pool_run(double(ticket), int(kind), params.data(), static_cast<int>(params.size()));
+        return ticket;
+    }
+    const app::JobNews& advance(uint64_t ticket, double) override {
+        const auto it = news_.find(ticket);
+        if (it != news_.end()) return it->second;
+        gone_ = app::JobNews();
+        gone_.state = app::JobNews::State::Failed;
+        gone_.error = "no such job";
+        return gone_;
+    }
+    void stop(uint64_t ticket) override {
+        if (news_.erase(ticket)) js_pool_stop(double(ticket));
+    }
+    std::string where() const override {
+        return std::to_string(workers_) + (workers_ == 1 ? " Web Worker" : " Web Workers");
+    }
+    // News of a job still wanted replaces what was known; news of a stopped job is dropped.
+    void deliver(uint64_t ticket, const app::Bytes& bytes) {
+        const auto it = news_.find(ticket);
+        if (it == news_.end()) return;
+        try {
+            it->second = app::decodeNews(bytes);
+        } catch (const std::exception& e) {
+            it->second = app::JobNews();
+            it->second.state = app::JobNews::State::Failed;
+            it->second.error = std::string("the engine worker's message could not be read: ") + e.what();
+        }
+    }
+
+private:
+    int workers_;
+    uint64_t next_ = 1;
+    std::map<uint64_t, app::JobNews> news_;
+    app::JobNews gone_;
+};
+
+WorkerEngine* installed = nullptr;
+
+}  // namespace
+
+int installWorkerEngine() {
+    const int workers = js_pool_start();
+    if (workers <= 0) return 0;
+    auto engine = std::make_unique<WorkerEngine>(workers);
+    installed = engine.get();
+    app::setEngine(std::move(engine));
+    return workers;
+}
+
+}  // namespace slingshot::platform
+
+// Called by web/engine-pool.js with a worker's news (bytes copied into this module's memory).
+extern "C" EMSCRIPTEN_KEEPALIVE void slingshot_engine_deliver(double ticket, const uint8_t* bytes, int len) {
+    if (!slingshot::platform::installed) return;
+    slingshot::platform::installed->deliver(static_cast<uint64_t>(ticket), slingshot::app::Bytes(bytes, bytes + len));
+}
