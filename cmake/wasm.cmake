@@ -8,7 +8,9 @@ if(SLINGSHOT_PAGE)
   # Our SDL2 headers must come before Emscripten's bundled SDL1 headers.
   set(SDL2_INCLUDE "${SDL2_WASM_DIR}/include/SDL2")
   slingshot_add_imgui("${SDL2_INCLUDE}")
-  # The UI is not where time goes (the engine is): optimise ImGui and the app for size.
+  # The UI and the front doors' layer (argument parsing, JSON) are not where time goes (the engine
+  # is): optimise them for size.
+  target_compile_options(slingshot_query PRIVATE -Os)
   target_compile_options(imgui PRIVATE -Os)
   target_compile_options(imgui_backends PRIVATE -Os)
 
