@@ -53,16 +53,25 @@ std::string kpLabel(int kp) { return kp == 1 ? "skills (k'=1)" : "k'=" + std::to
 
 }  // namespace
 
-EmergenceView::EmergenceView()
-    : sim_runs_(
-          JobKind::Simulation, [](const SimulationParams& p) { return simulationRequest(p, 0); },
-          [](const SimulationParams& p, const Bytes& result) {
-              const auto snapshot = simulationSnapshotOf(result);
-              const SimulationResult& r = snapshot->result;
-              auto pt = std::make_unique<SimPoint>(SimPoint{0, p.theta, 1 - r.skills.fracBelowC(), std::nullopt});
-              if (r.tuples) pt->frac_pairs = 1 - r.tuples->summary.fracBelowC();
-              return pt;
-          }) {}
+EmergenceView::EmergenceView() {
+    for (size_t j = 0; j < kSimLanes; ++j) {
+        SimLane lane;
+        lane.driver = std::make_unique<SimDriver>(
+            JobKind::Simulation, [](const SimulationParams& p) { return simulationRequest(p, 0); },
+            [](const SimulationParams& p, const Bytes& result) {
+                const auto snapshot = simulationSnapshotOf(result);
+                const SimulationResult& r = snapshot->result;
+                auto pt = std::make_unique<SimPoint>(SimPoint{0, p.theta, 1 - r.skills.fracBelowC(), std::nullopt});
+                if (r.tuples) pt->frac_pairs = 1 - r.tuples->summary.fracBelowC();
+                return pt;
+            });
+        sim_lanes_.push_back(std::move(lane));
+    }
+}
+
+bool EmergenceView::simulationRunning() const {
+    return std::any_of(sim_lanes_.begin(), sim_lanes_.end(), [](const SimLane& l) { return l.driver->running(); });
+}
 
 std::vector<ParamBinding> EmergenceView::bindings() {
     std::vector<ParamBinding> b;
@@ -162,21 +171,48 @@ void EmergenceView::update() {
         return;
     }
     if (!sim_last_ || !(now == *sim_last_)) {
-        sim_runs_.cancel();
+        for (SimLane& lane : sim_lanes_) {
+            lane.driver->cancel();
+            lane.point.reset();
+        }
+        sim_results_.assign(now.n_params.size(), std::nullopt);
         sim_done_.clear();
         sim_error_.clear();
         sim_last_ = now;
     }
     if (!now.on || !sim_error_.empty() || sim_done_.size() >= now.n_params.size()) return;
-    const size_t i = sim_done_.size();
-    const SimulationParams p = pointParams(now, i);
-    sim_runs_.update(p, kSimBudgetMs, 0);  // no debounce: the inputs above have already changed
-    if (!sim_runs_.error().empty()) {
-        sim_error_ = sim_runs_.error();
-    } else if (!sim_runs_.stale() && *sim_runs_.lastParams() == p) {
-        SimPoint pt = *sim_runs_.last();
-        pt.n_params = now.n_params[i];
-        sim_done_.push_back(pt);
+    // Lanes take their N first, so the frame's budget is shared among the lanes that run.
+    size_t busy_lanes = 0;
+    for (SimLane& lane : sim_lanes_) busy_lanes += takePoint(lane);
+    const double slice_ms = kSimBudgetMs / double(std::max<size_t>(1, busy_lanes));
+    for (SimLane& lane : sim_lanes_)
+        if (lane.point) updateLane(lane, now, slice_ms);
+    sim_done_.clear();
+    for (const auto& r : sim_results_)
+        if (r) sim_done_.push_back(*r);
+}
+
+bool EmergenceView::takePoint(SimLane& lane) {
+    for (size_t i = 0; i < sim_results_.size() && !lane.point; ++i) {
+        const bool taken =
+            std::any_of(sim_lanes_.begin(), sim_lanes_.end(), [i](const SimLane& other) { return other.point == i; });
+        if (!sim_results_[i] && !taken) lane.point = i;
+    }
+    return lane.point.has_value();
+}
+
+void EmergenceView::updateLane(SimLane& lane, const SimInputs& in, double slice_ms) {
+    const size_t i = *lane.point;
+    const SimulationParams p = pointParams(in, i);
+    lane.driver->update(p, slice_ms, 0);  // no debounce: the inputs above have already changed
+    if (!lane.driver->error().empty()) {
+        sim_error_ = lane.driver->error();
+        lane.point.reset();
+    } else if (!lane.driver->stale() && *lane.driver->lastParams() == p) {
+        SimPoint pt = *lane.driver->last();
+        pt.n_params = in.n_params[i];
+        sim_results_[i] = pt;
+        lane.point.reset();
     }
 }
 
@@ -228,11 +264,17 @@ void EmergenceView::drawSimulationStatus() {
         ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.1f, 1), "Simulation stopped: %s", sim_error_.c_str());
         return;
     }
-    if (sim_runs_.running()) {
-        const size_t i = sim_done_.size();
-        float frac = (static_cast<float>(i) + static_cast<float>(sim_runs_.progress())) / std::max<size_t>(1, total);
-        ImGui::Text("Simulating N = %s (%zu of %zu): %s", ui::formatNumber(sim_last_->n_params[i], 3).c_str(), i + 1,
-                    total, sim_runs_.stageName().c_str());
+    if (simulationRunning()) {
+        // The running points' progress, summed: a point done counts 1.
+        double done = double(sim_done_.size());
+        std::string stage;
+        for (const SimLane& lane : sim_lanes_)
+            if (lane.driver->running()) {
+                done += lane.driver->progress();
+                if (stage.empty()) stage = lane.driver->stageName();
+            }
+        const float frac = static_cast<float>(done / double(std::max<size_t>(1, total)));
+        ImGui::Text("Simulating N: %zu of %zu done (%s)", sim_done_.size(), total, stage.c_str());
         ImGui::SameLine();
         ImGui::ProgressBar(frac, ImVec2(ImGui::GetFontSize() * 8, 0));
         ImGui::SameLine();

@@ -49,7 +49,7 @@ public:
         std::optional<double> frac_pairs;  // same for k'=2 tuples (reading T2)
     };
     const std::vector<SimPoint>& simulated() const { return sim_done_; }
-    bool simulationRunning() const { return sim_runs_.running(); }
+    bool simulationRunning() const;
     static constexpr int kPoints = 241;
 
 private:
@@ -101,12 +101,22 @@ private:
     };
     std::vector<Band> bands_;
 
-    // Simulation: one job per N, run in order, a few milliseconds per frame (the next N is wanted
-    // once the last one is done).
+    // Simulation: one job per N, on kSimLanes lanes at once (the engine's workers run them side by
+    // side; in this thread they share a few milliseconds per frame). A lane takes the lowest N not yet
+    // done or taken.
+    static constexpr size_t kSimLanes = 4;
+    using SimDriver = JobDriver<SimulationParams, SimPoint>;
+    struct SimLane {
+        std::unique_ptr<SimDriver> driver;
+        std::optional<size_t> point;  // the N it runs
+    };
     SimulationParams pointParams(const SimInputs& in, size_t i) const;
+    bool takePoint(SimLane& lane);  // false: no N left for it
+    void updateLane(SimLane& lane, const SimInputs& in, double slice_ms);
     std::optional<SimInputs> sim_last_;
-    std::vector<SimPoint> sim_done_;
-    JobDriver<SimulationParams, SimPoint> sim_runs_;
+    std::vector<std::optional<SimPoint>> sim_results_;  // by N
+    std::vector<SimPoint> sim_done_;                    // the finished ones, in N order
+    std::vector<SimLane> sim_lanes_;
     std::string sim_error_;
 
     // With the reader's fit: the thresholds' intervals from a bootstrap of their runs.
