@@ -2,6 +2,7 @@
 
 #include "app/engine_jobs.h"
 
+#include <algorithm>
 #include <exception>
 #include <new>
 #include <stdexcept>
@@ -43,6 +44,7 @@ std::unique_ptr<EngineJob> makeEngineJob(JobKind kind, const Bytes& params) {
         case JobKind::Simulation: return makeSimulationEngineJob(params);
         case JobKind::Certificate: return makeCertificateEngineJob(params);
         case JobKind::ThresholdIntervals: return makeThresholdIntervalEngineJob(params);
+        case JobKind::StreamedBlocks: return makeStreamedBlocksEngineJob(params);
     }
     throw std::invalid_argument("unknown job kind " + std::to_string(int(kind)));
 }
@@ -99,6 +101,49 @@ void RunningJob::cancel() {
         news_.state = JobNews::State::Failed;
         news_.error = "cancelled";
     }
+}
+
+std::unique_ptr<SplitJob> SplitJob::make(JobKind kind, const Bytes& request, unsigned ways) {
+    if (kind != JobKind::Simulation || ways < 2) return nullptr;
+    std::vector<Bytes> parts = simulationShares(request, ways);
+    if (parts.size() < 2) return nullptr;
+    auto split = std::make_unique<SplitJob>();
+    split->kind_ = kind;
+    split->part_kind_ = JobKind::StreamedBlocks;
+    split->request_ = request;
+    split->parts_ = std::move(parts);
+    return split;
+}
+
+JobNews SplitJob::combine(const std::vector<const JobNews*>& parts) const {
+    JobNews whole;
+    bool all_done = true;
+    std::vector<const Bytes*> results;
+    for (const JobNews* part : parts) {
+        whole.progress += part->progress / double(parts.size());
+        whole.slice_ms = std::max(whole.slice_ms, part->slice_ms);
+        whole.elapsed_ms = std::max(whole.elapsed_ms, part->elapsed_ms);  // the parts run side by side
+        if (part->state == JobNews::State::Failed) {
+            whole.state = JobNews::State::Failed;
+            whole.error = part->error;
+            return whole;
+        }
+        if (part->state == JobNews::State::Running) {
+            all_done = false;
+            if (whole.stage.empty()) whole.stage = part->stage;
+        }
+        results.push_back(&part->result);
+    }
+    if (!all_done) return whole;
+    try {
+        whole.result = joinSimulationShares(request_, results, whole.elapsed_ms);
+        whole.state = JobNews::State::Done;
+        whole.progress = 1;
+    } catch (const std::exception& e) {
+        whole.state = JobNews::State::Failed;
+        whole.error = e.what();
+    }
+    return whole;
 }
 
 uint64_t InProcessEngine::start(JobKind kind, Bytes params) {

@@ -12,10 +12,11 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace slingshot::app {
 
-enum class JobKind : uint8_t { Simulation = 1, Certificate = 2, ThresholdIntervals = 3 };
+enum class JobKind : uint8_t { Simulation = 1, Certificate = 2, ThresholdIntervals = 3, StreamedBlocks = 4 };
 
 struct JobNews {
     enum class State : uint8_t { Running, Done, Failed };
@@ -66,6 +67,24 @@ private:
     class Impl;
     std::unique_ptr<Impl> impl_;
     JobNews news_;
+};
+
+// A job spread over several engine jobs, one per worker (a streamed simulation's blocks): the parts'
+// requests, and their news combined into the whole job's news.
+class SplitJob {
+public:
+    // Null when the request does not split into more than one part for `ways` workers.
+    static std::unique_ptr<SplitJob> make(JobKind kind, const Bytes& request, unsigned ways);
+    JobKind partKind() const { return part_kind_; }
+    const std::vector<Bytes>& partRequests() const { return parts_; }
+    // The whole job's news from each part's latest (in the order of partRequests()): running while any
+    // runs (progress the mean), failed as soon as one fails, done with the joined result.
+    JobNews combine(const std::vector<const JobNews*>& parts) const;
+
+private:
+    JobKind kind_, part_kind_;
+    Bytes request_;
+    std::vector<Bytes> parts_;
 };
 
 // Jobs run here, each when its driver advances it.

@@ -24,6 +24,8 @@ SLINGSHOT_BYTE_FIELDS(TupleReport, &TupleReport::summary, &TupleReport::edges, &
 SLINGSHOT_BYTE_FIELDS(SimulationResult, &SimulationResult::slots_hash, &SimulationResult::mean_degree,
                       &SimulationResult::failed, &SimulationResult::theta_realized, &SimulationResult::skills,
                       &SimulationResult::adversary, &SimulationResult::tuples)
+SLINGSHOT_BYTE_FIELDS(StreamedCounts, &StreamedCounts::degree, &StreamedCounts::failed_edges, &StreamedCounts::failed,
+                      &StreamedCounts::slots_hash, &StreamedCounts::blocks)
 SLINGSHOT_BYTE_FIELDS(LanczosSummary, &LanczosSummary::ritz, &LanczosSummary::residual, &LanczosSummary::iterations,
                       &LanczosSummary::eps, &LanczosSummary::exact)
 SLINGSHOT_BYTE_FIELDS(SpectralResult, &SpectralResult::sigma1, &SpectralResult::sigma2, &SpectralResult::sigma_centred,

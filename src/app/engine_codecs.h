@@ -6,6 +6,7 @@
 #include "app/byte_codec.h"
 #include "core/graph/certificate.h"
 #include "core/graph/simulation.h"
+#include "core/graph/streamed_counts.h"
 #include "core/theory/threshold_intervals.h"
 
 namespace slingshot {
@@ -24,6 +25,7 @@ SLINGSHOT_CODEC(CompetenceSummary)
 SLINGSHOT_CODEC(AdversaryReport)
 SLINGSHOT_CODEC(TupleReport)
 SLINGSHOT_CODEC(SimulationResult)
+SLINGSHOT_CODEC(StreamedCounts)
 SLINGSHOT_CODEC(LanczosSummary)
 SLINGSHOT_CODEC(SpectralResult)
 SLINGSHOT_CODEC(MixingCertifier::Parts)

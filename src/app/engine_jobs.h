@@ -7,6 +7,7 @@
 #include "core/base/job.h"
 
 #include <memory>
+#include <vector>
 
 namespace slingshot::app {
 
@@ -25,6 +26,12 @@ std::unique_ptr<EngineJob> makeEngineJob(JobKind kind, const Bytes& params);
 std::unique_ptr<EngineJob> makeSimulationEngineJob(const Bytes& params);
 std::unique_ptr<EngineJob> makeCertificateEngineJob(const Bytes& params);
 std::unique_ptr<EngineJob> makeThresholdIntervalEngineJob(const Bytes& params);
+std::unique_ptr<EngineJob> makeStreamedBlocksEngineJob(const Bytes& params);
+
+// How a simulation request splits into shares of its blocks (JobKind::StreamedBlocks requests; none
+// when it keeps slots or has one block), and the whole run's snapshot from the shares' results.
+std::vector<Bytes> simulationShares(const Bytes& request, unsigned ways);
+Bytes joinSimulationShares(const Bytes& request, const std::vector<const Bytes*>& shares, double elapsed_ms);
 
 // An EngineJob over a job type and the function that encodes its result.
 template <class J, class Encode>

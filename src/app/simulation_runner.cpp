@@ -4,6 +4,8 @@
 #include "app/engine_jobs.h"
 #include "app/page_limits.h"
 #include "app/widgets.h"
+#include "core/graph/piece_blocks.h"
+#include "core/graph/streamed_counts.h"
 
 #include <imgui.h>
 
@@ -15,19 +17,40 @@ namespace slingshot::app {
 
 namespace {
 
+// The per-skill arrays of a snapshot from 64-bit counts (a streamed run); refused if a count does not
+// fit the snapshot's 32 bits (it cannot within the page's limit of k N2 < 2^32 slots).
+void countsInto(SimulationSnapshot& snap, const StreamedCounts& c) {
+    auto narrow = [](const std::vector<uint64_t>& v, std::vector<uint32_t>& out) {
+        out.resize(v.size());
+        for (size_t s = 0; s < v.size(); ++s) {
+            if (v[s] > UINT32_MAX) throw std::invalid_argument("a skill has more than 2^32 edges");
+            out[s] = static_cast<uint32_t>(v[s]);
+        }
+    };
+    narrow(c.degree, snap.degree);
+    narrow(c.failed_edges, snap.failed_edges);
+}
+
+void measureInto(SimulationSnapshot& snap, const SkillMeasure& mu) {
+    if (mu.isUniform()) return;
+    snap.probability.resize(mu.size());
+    for (uint32_t s = 0; s < mu.size(); ++s) snap.probability[s] = mu.probability(s);
+}
+
 // What a view keeps of a finished run: the result and the per-skill arrays it draws.
 std::unique_ptr<SimulationSnapshot> snapshotOf(const SimulationJob& job, uint64_t keep_slots) {
     auto snap = std::make_unique<SimulationSnapshot>();
     snap->params = job.params();
     snap->result = job.result();
     const SkillGraph& g = job.graph();
-    snap->degree.assign(g.degree.data(), g.degree.data() + g.n1);
-    snap->failed_edges.assign(job.failedEdges().data(), job.failedEdges().data() + g.n1);
-    if (!job.measure().isUniform()) {
-        snap->probability.resize(g.n1);
-        for (uint32_t s = 0; s < g.n1; ++s) snap->probability[s] = job.measure().probability(s);
+    if (const StreamedCounts* counts = job.streamedCounts()) {
+        countsInto(*snap, *counts);
+    } else {
+        snap->degree.assign(g.degree.data(), g.degree.data() + g.n1);
+        snap->failed_edges.assign(job.failedEdges().data(), job.failedEdges().data() + g.n1);
     }
-    if (double(g.n2) * g.k <= double(keep_slots)) {
+    measureInto(*snap, job.measure());
+    if (!job.streamedCounts() && double(g.n2) * g.k <= double(keep_slots)) {
         snap->slots.resize(g.n2 * g.k);
         for (uint64_t i = 0; i < g.n2; ++i)
             for (uint32_t j = 0; j < g.k; ++j) snap->slots[i * g.k + j] = g.slot(i, j);
@@ -38,6 +61,20 @@ std::unique_ptr<SimulationSnapshot> snapshotOf(const SimulationJob& job, uint64_
     return snap;
 }
 
+struct SimulationRequest {
+    SimulationParams params;
+    uint64_t keep_slots = 0;
+};
+
+SimulationRequest readRequest(const Bytes& request) {
+    SimulationRequest q;
+    ByteReader r(request);
+    r.get(q.params);
+    r.get(q.keep_slots);
+    r.finish();
+    return q;
+}
+
 }  // namespace
 
 SLINGSHOT_BYTE_FIELDS(SimulationSnapshot, &SimulationSnapshot::params, &SimulationSnapshot::result,
@@ -45,7 +82,12 @@ SLINGSHOT_BYTE_FIELDS(SimulationSnapshot, &SimulationSnapshot::params, &Simulati
                       &SimulationSnapshot::slots, &SimulationSnapshot::failed, &SimulationSnapshot::elapsed_ms,
                       &SimulationSnapshot::estimated_bytes)
 
-Bytes simulationRequest(const SimulationParams& p, uint64_t keep_slots_up_to) {
+Bytes simulationRequest(const SimulationParams& wanted, uint64_t keep_slots_up_to) {
+    // Nothing reads the slots of a graph too big to draw unless tuples or the adversary do: such a run
+    // streams (the same numbers), and the page's workers can share its blocks.
+    SimulationParams p = wanted;
+    if (p.kprime == 0 && p.failure != FailureMode::Adversarial && double(p.n2) * p.k > double(keep_slots_up_to))
+        p.slots = SlotStorage::Streamed;
     ByteWriter w;
     w.put(p);
     w.put(keep_slots_up_to);
@@ -61,17 +103,62 @@ std::unique_ptr<SimulationSnapshot> simulationSnapshotOf(const Bytes& result) {
 }
 
 std::unique_ptr<EngineJob> makeSimulationEngineJob(const Bytes& request) {
-    ByteReader r(request);
-    SimulationParams p;
-    uint64_t keep_slots = 0;
-    r.get(p);
-    r.get(keep_slots);
-    r.finish();
-    return engineJobOf(std::make_unique<SimulationJob>(std::move(p)), [keep_slots](const SimulationJob& job) {
+    SimulationRequest q = readRequest(request);
+    return engineJobOf(std::make_unique<SimulationJob>(std::move(q.params)),
+                       [keep = q.keep_slots](const SimulationJob& job) {
+                           ByteWriter w;
+                           w.put(*snapshotOf(job, keep));
+                           return w.take();
+                       });
+}
+
+std::vector<Bytes> simulationShares(const Bytes& request, unsigned ways) {
+    const SimulationRequest q = readRequest(request);
+    if (q.params.slots != SlotStorage::Streamed) return {};
+    const uint64_t blocks = pieceBlockCount(q.params.n2);
+    const uint64_t parts = std::min<uint64_t>(ways, blocks);
+    std::vector<Bytes> out;
+    for (uint64_t i = 0; parts > 1 && i < parts; ++i) {
         ByteWriter w;
-        w.put(*snapshotOf(job, keep_slots));
+        w.put(q.params);
+        w.put(blocks * i / parts);
+        w.put(blocks * (i + 1) / parts);
+        out.push_back(w.take());
+    }
+    return out;
+}
+
+std::unique_ptr<EngineJob> makeStreamedBlocksEngineJob(const Bytes& request) {
+    ByteReader r(request);
+    SimulationParams p = r.read<SimulationParams>();
+    const uint64_t first = r.read<uint64_t>(), last = r.read<uint64_t>();
+    r.finish();
+    return engineJobOf(std::make_unique<StreamedCountJob>(std::move(p), first, last), [](const StreamedCountJob& job) {
+        ByteWriter w;
+        w.put(job.counts());
         return w.take();
     });
+}
+
+Bytes joinSimulationShares(const Bytes& request, const std::vector<const Bytes*>& shares, double elapsed_ms) {
+    const SimulationRequest q = readRequest(request);
+    StreamedCounts total(q.params.n1);
+    for (const Bytes* share : shares) {
+        ByteReader r(*share);
+        total.add(r.read<StreamedCounts>());
+        r.finish();
+    }
+    const SkillMeasure mu = measureOf(q.params.measure, q.params.n1);
+    SimulationSnapshot snap;
+    snap.params = q.params;
+    snap.result = streamedResult(q.params, mu, total);
+    countsInto(snap, total);
+    measureInto(snap, mu);
+    snap.elapsed_ms = elapsed_ms;
+    snap.estimated_bytes = estimateSimulationBytes(q.params);
+    ByteWriter w;
+    w.put(snap);
+    return w.take();
 }
 
 SimulationRunner::SimulationRunner(uint64_t keep_slots_up_to)

@@ -6,6 +6,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -27,7 +29,8 @@ static void js_pool_stop(double) {}
 namespace slingshot::platform {
 namespace {
 
-// Jobs are posted to the pool; their news arrives from the workers between frames.
+// Jobs are posted to the pool; their news arrives from the workers between frames. A job that splits
+// (a streamed simulation's blocks) is posted as one part per worker, and its news is the parts' combined.
 class WorkerEngine final : public app::Engine {
 public:
     explicit WorkerEngine(int workers) : workers_(workers) {}
@@ -35,7 +38,21 @@ public:
     uint64_t start(app::JobKind kind, app::Bytes params) override {
         const uint64_t ticket = next_++;
         news_[ticket] = app::JobNews();
-        js_pool_run(double(ticket), int(kind), params.data(), static_cast<int>(params.size()));
+        auto split = app::SplitJob::make(kind, params, static_cast<unsigned>(workers_));
+        if (!split) {
+            post(ticket, kind, params);
+            return ticket;
+        }
+        Group g;
+        for (const app::Bytes& part : split->partRequests()) {
+            const uint64_t sub = next_++;
+            part_of_[sub] = {ticket, g.parts.size()};
+            g.parts.push_back(sub);
+            post(sub, split->partKind(), part);
+        }
+        g.news.resize(g.parts.size());
+        g.split = std::move(split);
+        groups_[ticket] = std::move(g);
         return ticket;
     }
     const app::JobNews& advance(uint64_t ticket, double) override {
@@ -47,28 +64,61 @@ public:
         return gone_;
     }
     void stop(uint64_t ticket) override {
-        if (news_.erase(ticket)) js_pool_stop(double(ticket));
+        if (!news_.erase(ticket)) return;
+        const auto g = groups_.find(ticket);
+        if (g == groups_.end()) {
+            js_pool_stop(double(ticket));
+            return;
+        }
+        for (uint64_t sub : g->second.parts) {
+            part_of_.erase(sub);
+            js_pool_stop(double(sub));
+        }
+        groups_.erase(g);
     }
     std::string where() const override {
         return std::to_string(workers_) + (workers_ == 1 ? " Web Worker" : " Web Workers");
     }
     // News of a job still wanted replaces what was known; news of a stopped job is dropped.
     void deliver(uint64_t ticket, const app::Bytes& bytes) {
-        const auto it = news_.find(ticket);
-        if (it == news_.end()) return;
-        try {
-            it->second = app::decodeNews(bytes);
-        } catch (const std::exception& e) {
-            it->second = app::JobNews();
-            it->second.state = app::JobNews::State::Failed;
-            it->second.error = std::string("the engine worker's message could not be read: ") + e.what();
+        const auto part = part_of_.find(ticket);
+        if (part != part_of_.end()) {
+            Group& g = groups_.at(part->second.first);
+            g.news[part->second.second] = read(bytes);
+            std::vector<const app::JobNews*> all;
+            for (const app::JobNews& n : g.news) all.push_back(&n);
+            news_[part->second.first] = g.split->combine(all);
+            return;
         }
+        const auto it = news_.find(ticket);
+        if (it != news_.end()) it->second = read(bytes);
     }
 
 private:
+    struct Group {
+        std::unique_ptr<app::SplitJob> split;
+        std::vector<uint64_t> parts;     // their tickets
+        std::vector<app::JobNews> news;  // the latest of each
+    };
+    static void post(uint64_t ticket, app::JobKind kind, const app::Bytes& params) {
+        js_pool_run(double(ticket), int(kind), params.data(), static_cast<int>(params.size()));
+    }
+    static app::JobNews read(const app::Bytes& bytes) {
+        try {
+            return app::decodeNews(bytes);
+        } catch (const std::exception& e) {
+            app::JobNews failed;
+            failed.state = app::JobNews::State::Failed;
+            failed.error = std::string("the engine worker's message could not be read: ") + e.what();
+            return failed;
+        }
+    }
+
     int workers_;
     uint64_t next_ = 1;
     std::map<uint64_t, app::JobNews> news_;
+    std::map<uint64_t, Group> groups_;                         // split jobs by ticket
+    std::map<uint64_t, std::pair<uint64_t, size_t>> part_of_;  // part ticket -> (job, index)
     app::JobNews gone_;
 };
 

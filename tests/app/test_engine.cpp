@@ -1,10 +1,11 @@
 // The app's engine (src/app/engine): jobs started by kind with encoded parameters, advanced in slices,
 // read back as news; refusals and cancels as news; a certificate rebuilt from its parts answers as the
 // original. The page's worker pool runs the same RunningJob (src/platform/worker_entry.cpp).
+#include "../core/simulation_fixtures.h"
 #include "app/certificate_task.h"
 #include "app/engine.h"
 #include "app/simulation_runner.h"
-#include "../core/simulation_fixtures.h"
+#include "core/graph/piece_blocks.h"
 #include "core/graph/simulation.h"
 
 #include <catch2/catch.hpp>
@@ -55,8 +56,11 @@ TEST_CASE("engine: a refused job and a cancelled one come back as failed news", 
     CHECK_THAT(news.error, Catch::Contains("n1"));
     CHECK(engine.advance(refused, 1).state == JobNews::State::Failed);  // stays failed
 
-    app::RunningJob job(app::JobKind::Simulation, app::simulationRequest(smallParams(), 0));
+    SimulationParams big = smallParams();
+    big.n2 = 2000000;
+    app::RunningJob job(app::JobKind::Simulation, app::simulationRequest(big, 0));
     job.step(0.001);
+    REQUIRE(job.news().state == JobNews::State::Running);
     job.cancel();
     CHECK(job.news().state == JobNews::State::Failed);
     CHECK(job.news().error == "cancelled");
@@ -71,7 +75,8 @@ TEST_CASE("engine: a certifier rebuilt from its parts certifies as the original"
     g.n1 = 50;
     g.n2 = 3000;
     g.k = 3;
-    GraphSampler sampler(g, SkillMeasure::uniform(50), 5);
+    const SkillMeasure mu = SkillMeasure::uniform(50);  // the sampler keeps a reference
+    GraphSampler sampler(g, mu, 5);
     sampler.sampleUntil(g.n2);
     const MixingCertifier original(g, 40.0);
     const MixingCertifier rebuilt(original.parts());
@@ -85,4 +90,56 @@ TEST_CASE("engine: a certifier rebuilt from its parts certifies as the original"
     MixingCertifier::Parts bad = original.parts();
     bad.prefix.clear();
     CHECK_THROWS_AS(MixingCertifier(bad), std::invalid_argument);
+}
+
+TEST_CASE("engine: a streamed simulation split over workers joins into the unsplit run's snapshot", "[app][engine]") {
+    app::InProcessEngine engine;
+    SimulationParams p = smallParams();
+    p.n2 = 3 * kPiecesPerBlock + 777;  // four blocks, the last one short
+    p.k = 2;
+    p.measure.kind = MeasureSpec::Kind::Uniform;
+    const app::Bytes request = app::simulationRequest(p, 1000);  // too big to keep: streamed
+    auto run = [&](app::JobKind kind, const app::Bytes& r) {
+        const uint64_t t = engine.start(kind, r);
+        while (engine.advance(t, 50).state == JobNews::State::Running) {
+        }
+        JobNews news = engine.advance(t, 0);
+        engine.stop(t);
+        return news;
+    };
+    const JobNews whole = run(app::JobKind::Simulation, request);
+    REQUIRE(whole.state == JobNews::State::Done);
+    const auto expected = app::simulationSnapshotOf(whole.result);
+    CHECK(expected->params.slots == SlotStorage::Streamed);
+    CHECK(expected->slots.empty());
+    CHECK(!app::SplitJob::make(app::JobKind::Simulation, request, 1));
+    CHECK(!app::SplitJob::make(app::JobKind::Simulation, app::simulationRequest(smallParams(), 1000000), 4));
+    for (unsigned ways : {2u, 3u, 4u, 9u}) {
+        const auto split = app::SplitJob::make(app::JobKind::Simulation, request, ways);
+        REQUIRE(split);
+        CHECK(split->partRequests().size() == std::min(ways, 4u));
+        std::vector<JobNews> parts;
+        for (const app::Bytes& part : split->partRequests()) parts.push_back(run(split->partKind(), part));
+        std::vector<const JobNews*> ptrs;
+        for (const JobNews& n : parts) ptrs.push_back(&n);
+        const JobNews joined = split->combine(ptrs);
+        REQUIRE(joined.state == JobNews::State::Done);
+        const auto got = app::simulationSnapshotOf(joined.result);
+        CHECK(got->result.slots_hash == expected->result.slots_hash);
+        CHECK(got->result.failed == expected->result.failed);
+        CHECK(got->result.skills.histogram == expected->result.skills.histogram);
+        CHECK(got->degree == expected->degree);
+        CHECK(got->failed_edges == expected->failed_edges);
+        // One part still running: the whole runs, at the parts' mean progress; one failed: it failed.
+        JobNews running = parts[0];
+        running.state = JobNews::State::Running;
+        running.progress = 0.5;
+        ptrs[0] = &running;
+        const JobNews partly = split->combine(ptrs);
+        CHECK(partly.state == JobNews::State::Running);
+        CHECK(partly.progress == Approx((0.5 + double(ptrs.size() - 1)) / double(ptrs.size())));
+        running.state = JobNews::State::Failed;
+        running.error = "out of memory";
+        CHECK(split->combine(ptrs).error == "out of memory");
+    }
 }

@@ -5,6 +5,8 @@
 
 #include <limits>
 #include <memory>
+#include <stdexcept>
+#include <string>
 
 namespace slingshot {
 
@@ -99,6 +101,36 @@ StreamedCounts countStreamedBlocks(const SimulationParams& p, const SkillMeasure
     if (total.degree.empty()) total = StreamedCounts(p.n1);
     return total;
 }
+
+StreamedCountJob::StreamedCountJob(SimulationParams p, uint64_t first_block, uint64_t last_block)
+    : p_(std::move(p)), first_(first_block), last_(last_block) {
+    validateSimulation(p_);
+    if (p_.slots != SlotStorage::Streamed) throw std::invalid_argument("a share of blocks is for streamed runs");
+    if (!(first_ < last_ && last_ <= pieceBlockCount(p_.n2)))
+        throw std::invalid_argument("blocks [" + std::to_string(first_) + ", " + std::to_string(last_) +
+                                    ") are not blocks of this graph (" + std::to_string(pieceBlockCount(p_.n2)) + ")");
+    requireWithinBudget("this share of the simulation", estimateSimulationBytes(p_), p_.memory_budget_bytes);
+    JobStage stage;
+    stage.name = "sampling the skill graph, counting failed edges";
+    stage.block_items = 1;
+    stage.begin = [this] {
+        measure_ = measureOf(p_.measure, p_.n1);
+        failures_ = std::make_unique<BlockFailures>(p_.failure, p_.n2, p_.theta, p_.seed, first_, last_);
+        counter_ = std::make_unique<StreamedCounter>(p_, *measure_, *failures_);
+        return last_ - first_;
+    };
+    stage.block = [this](uint64_t a, uint64_t b) {
+        for (uint64_t i = a; i < b; ++i) counter_->countBlock(first_ + i);
+    };
+    stage.end = [this] {
+        counts_ = std::move(counter_->counts());
+        counter_.reset();
+        failures_.reset();
+    };
+    addStage(std::move(stage));
+}
+
+StreamedCountJob::~StreamedCountJob() = default;
 
 SimulationResult streamedResult(const SimulationParams& p, const SkillMeasure& measure, const StreamedCounts& counts) {
     SimulationResult r;

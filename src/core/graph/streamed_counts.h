@@ -4,12 +4,15 @@
 // of N2: a worker holds one block's failure flags, one chunk of slots and per-skill counts.
 #pragma once
 
+#include "core/base/job.h"
 #include "core/base/task_runner.h"
 #include "core/graph/failures.h"
 #include "core/graph/simulation.h"
 #include "core/graph/skill_graph.h"
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <vector>
 
 namespace slingshot {
@@ -55,6 +58,26 @@ private:
 // Blocks [first_block, last_block) counted by the runner's workers, one counter per worker, summed.
 StreamedCounts countStreamedBlocks(const SimulationParams& p, const SkillMeasure& measure, uint64_t first_block,
                                    uint64_t last_block, TaskRunner& runner);
+
+// Blocks [first_block, last_block) of a streamed run as one resumable job, a block per step: one
+// worker's share when the page spreads a run over its workers.
+class StreamedCountJob : public Job {
+public:
+    // Throws std::invalid_argument unless `p` is a valid streamed run and the blocks are in range.
+    StreamedCountJob(SimulationParams p, uint64_t first_block, uint64_t last_block);
+    ~StreamedCountJob() override;
+    const SimulationParams& params() const { return p_; }
+    // Complete once state() == JobState::Done.
+    const StreamedCounts& counts() const { return counts_; }
+
+private:
+    SimulationParams p_;
+    uint64_t first_, last_;
+    std::optional<SkillMeasure> measure_;
+    std::unique_ptr<BlockFailures> failures_;
+    std::unique_ptr<StreamedCounter> counter_;
+    StreamedCounts counts_;
+};
 
 // The run's result from the counts of all its blocks (the same fields as a kept run's).
 SimulationResult streamedResult(const SimulationParams& p, const SkillMeasure& measure, const StreamedCounts& counts);
