@@ -55,6 +55,33 @@
     setNotices: function (list) {
       document.getElementById("notices").textContent = list.join("\n");
     },
+    // What the figure shows, in sentences (announced politely), and each plot's data as a table: the
+    // same rows as its CSV export. Text only: names come from the page's own series.
+    setFigureText: function (figure) {
+      document.getElementById("figure-description").textContent = figure.description;
+      var data = document.getElementById("figure-data");
+      data.textContent = "";
+      figure.plots.forEach(function (plot) {
+        var rows = parseCsv(plot.csv);
+        if (!rows.length) return;
+        var table = document.createElement("table");
+        table.setAttribute("data-plot", plot.id);
+        var caption = document.createElement("caption");
+        caption.textContent = plot.title + " (data)";
+        table.appendChild(caption);
+        rows.forEach(function (cells, r) {
+          var tr = document.createElement("tr");
+          cells.forEach(function (cell) {
+            var td = document.createElement(r === 0 ? "th" : "td");
+            if (r === 0) td.setAttribute("scope", "col");
+            td.textContent = cell;
+            tr.appendChild(td);
+          });
+          (r === 0 ? table.createTHead() : (table.tBodies[0] || table.createTBody())).appendChild(tr);
+        });
+        data.appendChild(table);
+      });
+    },
     pageUrl: function (query) {
       return window.location.href.split(/[?#]/)[0] + query;
     },
@@ -77,6 +104,24 @@
       window.open(window.SlingshotPage.pageUrl(query), "_blank", "noopener");
     },
   };
+
+  // RFC 4180 fields: quoted fields may hold commas, doubled quotes and line breaks.
+  function parseCsv(text) {
+    var rows = [], row = [], field = "", quoted = false;
+    for (var i = 0; i < text.length; i++) {
+      var ch = text[i];
+      if (quoted) {
+        if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
+        else if (ch === '"') quoted = false;
+        else field += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ",") { row.push(field); field = ""; }
+      else if (ch === "\n") { row.push(field); rows.push(row); row = []; field = ""; }
+      else if (ch !== "\r") field += ch;
+    }
+    if (field !== "" || row.length) { row.push(field); rows.push(row); }
+    return rows;
+  }
 
   function call(name, args) {
     if (!window.Module || !Module.calledRun) return JSON.stringify({ error: "engine not loaded yet; await Slingshot.ready" });

@@ -1,6 +1,7 @@
 #include "app/app.h"
 
 #include "app/plot.h"
+#include "app/plot_summary.h"
 #include "app/view_competence.h"
 #include "app/view_curves.h"
 #include "app/view_emergence.h"
@@ -156,6 +157,30 @@ Json App::exportProvenance(const std::string& plot_id) {
             {"commit", sourceCommit()},
             {"plot", plot_id},
             {"state", state()}};
+}
+
+App::FigureText App::figureText() const {
+    FigureText out;
+    if (busy()) return out;
+    const View& view = *views_[current_];
+    std::vector<std::string> ids;
+    if (embed_) {
+        const std::vector<const char*> plots = view.embedPlotIds();
+        ids.push_back(!plot_.empty() ? plot_ : plots.empty() ? std::string() : std::string(plots[0]));
+    } else {
+        for (const char* id : view.plotIds()) ids.push_back(id);
+    }
+    out.description = std::string(view.title()) + " view.";
+    const std::string own = views_[current_]->figureSummary();
+    if (!own.empty()) out.description.append(" ").append(own);
+    for (const std::string& id : ids) {
+        const std::string summary = ui::plotSummary(id.c_str());
+        if (summary.empty()) continue;  // not drawn (folded away, or not in this layout)
+        out.description += " " + summary;
+        const ui::PlotFrame* f = ui::plotFrame(id.c_str());
+        out.plots.push_back({id, f ? f->title : id, ui::plotCsv(id.c_str())});
+    }
+    return out;
 }
 
 bool App::exportPlot(const std::string& plot_id, const std::string& format, float scale) {

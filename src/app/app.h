@@ -62,6 +62,20 @@ public:
     // through the host as a download. False if the view has no such plot or the format is unknown.
     bool exportPlot(const std::string& plot_id, const std::string& format, float scale);
 
+    // What the visible figure shows, for screen readers: the view's title and a summary of each plot
+    // it shows (plot_summary.h), and each plot's data as its CSV export has it. Empty while the view
+    // still computes (the text would be of numbers about to change).
+    struct FigureText {
+        std::string description;
+        struct Plot {
+            std::string id, title, csv;
+            bool operator==(const Plot&) const = default;
+        };
+        std::vector<Plot> plots;
+        bool operator==(const FigureText&) const = default;
+    };
+    FigureText figureText() const;
+
     void addNotice(const std::string& text) { notices_.add(text); }
     std::vector<std::string> notices() const { return notices_.lines(); }
 

@@ -61,6 +61,7 @@ struct PlotState {
     std::vector<PlotLabel> labels;  // line labels as last placed
     ImRect legend_rect;             // empty without a legend
     ImRect area;                    // the data area
+    PlotFrame frame;                // title, axes and marked lines
 };
 
 struct Current {
@@ -641,6 +642,12 @@ void drawLegend(ImDrawList* dl, const LegendLayout& l) {
 void recordSeries(PlotState& st) {
     st.last.clear();
     st.legend.clear();
+    st.frame.x_marks.clear();
+    st.frame.y_marks.clear();
+    for (const auto& it : g_cur.items) {
+        if (it.kind == Kind::VLine) st.frame.x_marks.push_back({it.name, it.x[0]});
+        if (it.kind == Kind::HLine) st.frame.y_marks.push_back({it.name, it.y[0]});
+    }
     for (const auto& it : g_cur.items)
         if (inLegend(it)) st.legend.push_back(it.name);
     for (const auto& it : g_cur.items) {
@@ -709,6 +716,9 @@ bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, 
     st.begun_frame = ImGui::GetFrameCount();
     st.frame_min = g_cur.frame.Min;
     st.frame_max = g_cur.frame.Max;
+    st.frame.title = title ? title : "";
+    st.frame.x = x;
+    st.frame.y = y;
     if (!st.view.user)
         st.view =
             View{false, toAxis(x.min, x.scale), toAxis(x.max, x.scale), toAxis(y.min, y.scale), toAxis(y.max, y.scale)};
@@ -824,6 +834,12 @@ bool plotRect(const char* id, ImVec2* min, ImVec2* max) {
     *min = it->second.frame_min;
     *max = it->second.frame_max;
     return true;
+}
+
+const PlotFrame* plotFrame(const char* id) {
+    bindStatesToContext();
+    const auto it = g_states.find(id);
+    return it == g_states.end() || it->second.begun_frame < 0 ? nullptr : &it->second.frame;
 }
 
 std::string plotCsv(const char* id) {

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace slingshot::ui {
@@ -83,6 +84,13 @@ bool plotLegendRect(const char* id, ImVec2* min, ImVec2* max);
 bool plotBegunThisFrame(const char* id);
 // Screen rectangle the plot occupied last frame; false if never drawn.
 bool plotRect(const char* id, ImVec2* min, ImVec2* max);
+// The title, axes and marked lines (label, position) of a plot as drawn last frame; null if never drawn.
+struct PlotFrame {
+    std::string title;
+    Axis x, y;
+    std::vector<std::pair<std::string, double>> x_marks, y_marks;  // PlotVLine, PlotHLine
+};
+const PlotFrame* plotFrame(const char* id);
 // The series as CSV: one block per series with columns series,x,y (x/y named after the axes).
 std::string plotCsv(const char* id);
 

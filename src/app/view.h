@@ -34,6 +34,9 @@ public:
     // True while a time-sliced job of the view (simulation, certificate) has not finished for the
     // current parameters: scripts wait for false before a screenshot or an export.
     virtual bool busy() const { return false; }
+    // What its figure shows that its plots do not say (a diagram, a headline number), in sentences for
+    // screen readers; the plots' own summaries follow it (App::figureText).
+    virtual std::string figureSummary() { return ""; }
     // The modelling choices its figures rest on (the same sentences as the CLI's notes), for exports.
     virtual std::vector<std::string> modellingNotes() const { return {}; }
     // Called every frame for the visible view, before controls()/main(): advance time-sliced jobs

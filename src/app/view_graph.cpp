@@ -439,6 +439,25 @@ void GraphView::drawDegrees(const SimulationSnapshot& s, ImVec2 size) {
     }
 }
 
+std::string GraphView::figureSummary() {
+    const SimulationSnapshot* s = runner_.last();
+    if (!s) return "No graph sampled yet.";
+    const SimulationParams& p = s->params;
+    const DegreeStats d = degreeStats(s->degree);
+    const SimulationResult& r = s->result;
+    char text[640];
+    std::snprintf(text, sizeof text,
+                  "%s sampled skill graph: %u skills, %s text pieces, %u skills per piece. Skill degrees %u to %u, "
+                  "mean %s; %llu skills without edges. %llu failed pieces (theta = %.4g). %llu of %llu skills have "
+                  "competence below c = %.3g.",
+                  drew_graph_ ? "A drawing of the" : "The degrees of the", p.n1, ui::formatNumber(double(p.n2)).c_str(),
+                  p.k, d.min, d.max, ui::formatNumber(r.mean_degree, 5).c_str(),
+                  static_cast<unsigned long long>(d.isolated), static_cast<unsigned long long>(r.failed),
+                  r.theta_realized, static_cast<unsigned long long>(r.skills.below_c),
+                  static_cast<unsigned long long>(r.skills.counted), p.c);
+    return text;
+}
+
 void GraphView::drawStatistics(const SimulationSnapshot& s) {
     const SimulationParams& p = s.params;
     const DegreeStats d = degreeStats(s.degree);

@@ -25,6 +25,7 @@ public:
     void update() override;
     void controls() override;
     void main() override;
+    std::string figureSummary() override;
     std::vector<ParamBinding> bindings() override { return in_.bindings(false); }
     std::vector<const char*> plotIds() const override { return {degreesPlotId()}; }
     // Embeds show the bipartite picture (degrees when the graph is too large to draw) or the degrees.

@@ -298,6 +298,18 @@ bool drawBox(ImDrawList* dl, const DiagramLayout& l, const OverviewView::Box& bo
 
 }  // namespace
 
+std::string OverviewView::figureSummary() {
+    std::string out = "A diagram of the theory's chain, each box with its number for this model; a box opens its view.";
+    for (const Box& b : boxes()) {
+        std::string value = b.value;  // lines of the box, read as one sentence
+        for (size_t at = value.find('\n'); at != std::string::npos; at = value.find('\n', at))
+            value.replace(at, 1, "; ");
+        out.append(" ").append(b.title).append(": ").append(value);
+        out.append(b.formula && *b.formula ? std::string(" (") + b.formula + ")." : std::string("."));
+    }
+    return out;
+}
+
 void OverviewView::main() {
     const std::vector<Box>& b = boxes();
     const float fs = ImGui::GetFontSize();

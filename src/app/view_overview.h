@@ -19,6 +19,7 @@ public:
     void controls() override;
     void main() override;
     std::vector<ParamBinding> bindings() override;
+    std::string figureSummary() override;
 
     struct Box {
         const char* title;

@@ -43,6 +43,8 @@ EM_JS(void, js_save_png, (const unsigned char* px, int w, int h, const char* nam
   window.SlingshotPage.savePng(HEAPU8.slice(px, px + w * h * 4), w, h, UTF8ToString(name));
 });
 EM_JS(void, js_set_notices, (const char* json), { window.SlingshotPage.setNotices(JSON.parse(UTF8ToString(json))); });
+EM_JS(void, js_set_figure_text, (const char* json), { window.SlingshotPage.setFigureText(JSON.parse(UTF8ToString(json))); });
+EM_JS(double, js_now_ms, (), { return performance.now(); });
 EM_JS(char*, js_load_settings, (), {
   var s = "";
   try { s = window.localStorage.getItem("slingshot.imgui") || ""; } catch (e) {}
@@ -135,6 +137,41 @@ void startApp(app::App& app) {
     app.applyQuery(params);
 }
 
+namespace {
+
+// The figure's text for screen readers, in the DOM: looked at every 15 frames, and published once it
+// has stayed the same for a second, so a reader hears it once the numbers have settled, not per frame.
+constexpr int kFigureTextEveryFrames = 15;
+constexpr double kFigureTextSettleMs = 1000;
+app::App::FigureText g_figure_published, g_figure_pending;
+double g_figure_pending_since = 0;
+int g_figure_frames = 0;
+
+void publishFigureText(app::App& app) {
+    if (++g_figure_frames % kFigureTextEveryFrames != 0) return;
+    app::App::FigureText now = app.figureText();
+    if (now.description.empty()) return;  // still computing
+#ifdef __EMSCRIPTEN__
+    const double t = js_now_ms();
+#else
+    const double t = 0;
+#endif
+    if (!(now == g_figure_pending)) {
+        g_figure_pending = std::move(now);
+        g_figure_pending_since = t;
+        return;
+    }
+    if (t - g_figure_pending_since < kFigureTextSettleMs || g_figure_pending == g_figure_published) return;
+    g_figure_published = g_figure_pending;
+    Json plots = Json::array();
+    for (const auto& p : g_figure_published.plots) plots.push_back({{"id", p.id}, {"title", p.title}, {"csv", p.csv}});
+#ifdef __EMSCRIPTEN__
+    js_set_figure_text(Json({{"description", g_figure_published.description}, {"plots", plots}}).dump().c_str());
+#endif
+}
+
+}  // namespace
+
 void afterFrame(app::App& app) {
     std::string q = app.queryString();
     if (q != g_last_query) {
@@ -149,6 +186,7 @@ void afterFrame(app::App& app) {
         js_set_notices(Json(g_last_notices).dump().c_str());
 #endif
     }
+    publishFigureText(app);
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantSaveIniSettings) {
         io.WantSaveIniSettings = false;
