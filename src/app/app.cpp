@@ -98,6 +98,12 @@ static float buttonWidth(const char* label) {
 }
 
 void App::topBar() {
+    if (compact_) {
+        const bool open = panel_ == "open";
+        if (ImGui::Button(open ? "Controls \u25b4" : "Controls \u25be")) panel_ = open ? "closed" : "open";
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip(open ? "Hides the controls" : "Shows this view's controls");
+        ImGui::SameLine();
+    }
     ImGui::TextUnformatted("Slingshot");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("The skill-graph theory of emergence (Arora & Goyal 2023), computed in your browser");
@@ -159,14 +165,29 @@ Json App::exportProvenance(const std::string& plot_id) {
             {"state", state()}};
 }
 
+std::string App::embedPlotId() const {
+    const std::vector<const char*> plots = views_[current_]->embedPlotIds();
+    return !plot_.empty() ? plot_ : plots.empty() ? std::string() : std::string(plots[0]);
+}
+
+float App::preferredEmbedHeight(float width) const {
+    if (!embed_ || !autoheight_) return 0;
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float plot = std::clamp(width * 0.62f, 14 * line, 45 * line);
+    // Narrow frames keep the data area that shape and give the legend room below it (its height
+    // depends on its entries and the width only, so the wanted height does not chase the layout).
+    const std::string id = embedPlotId();
+    const float legend = width < 700 && !id.empty() ? ui::legendBelowHeight(id.c_str(), width) : 0.0f;
+    return std::round(plot + legend + 3 * line + (controls_ ? 24 * line : 0.0f));
+}
+
 App::FigureText App::figureText() const {
     FigureText out;
     if (busy()) return out;
     const View& view = *views_[current_];
     std::vector<std::string> ids;
     if (embed_) {
-        const std::vector<const char*> plots = view.embedPlotIds();
-        ids.push_back(!plot_.empty() ? plot_ : plots.empty() ? std::string() : std::string(plots[0]));
+        ids.push_back(embedPlotId());
     } else {
         for (const char* id : view.plotIds()) ids.push_back(id);
     }
@@ -250,6 +271,7 @@ void App::embedFooter() {
 
 void App::frame(float width, float height) {
     applyThemeIfChanged();
+    compact_ = !embed_ && width < kCompactWidth;
     views_[current_]->update();  // only the visible view runs its jobs
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(width, height));
@@ -260,7 +282,15 @@ void App::frame(float width, float height) {
     noticeBanner();
     View& view = *views_[current_];
     float footer = embed_ ? ImGui::GetTextLineHeightWithSpacing() : 0.0f;
-    if (!embed_ || controls_) {
+    if (compact_) {
+        // Phones: the controls, when open, above the figure at the full width; the figure below.
+        if (panel_ == "open") {
+            ImGui::BeginChild("controls", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.45f), true);
+            if (guide_) guide_();
+            view.controls();
+            ImGui::EndChild();
+        }
+    } else if (!embed_ || controls_) {
         float fs = ImGui::GetFontSize();
         float panel = std::min(fs * 22.0f, width * 0.4f);
         ImGui::BeginChild("controls", ImVec2(panel, -footer), true);
@@ -270,8 +300,7 @@ void App::frame(float width, float height) {
         ImGui::SameLine();
     }
     ImGui::BeginChild("main", ImVec2(0, -footer), false);
-    const std::vector<const char*> plots = view.embedPlotIds();
-    const std::string plot = !plot_.empty() ? plot_ : plots.empty() ? std::string() : std::string(plots[0]);
+    const std::string plot = embedPlotId();
     if (!embed_ || plot.empty() || !view.drawPlot(plot, ImGui::GetContentRegionAvail())) view.main();
     ImGui::EndChild();
     if (embed_) embedFooter();

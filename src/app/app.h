@@ -41,6 +41,14 @@ public:
     bool selectView(const std::string& url_name);  // false if unknown
     const char* currentViewName() const;
     bool embedded() const { return embed_ != 0; }
+    // Below this width (CSS pixels) the page is laid out for phones: the figure takes the whole width
+    // and the controls open in a panel above it ("Controls" button; panel=open in the state).
+    static constexpr float kCompactWidth = 700;
+    bool compactLayout() const { return compact_; }
+    // autoheight=1 in an embed: the height in CSS pixels its figure wants at this width (a plot of
+    // about golden-ratio shape, at least 14 and at most 45 text lines, its title and footer lines, and
+    // the controls when shown), which the page posts to its host; 0 otherwise.
+    float preferredEmbedHeight(float width) const;
     // The visible view still computes (Slingshot.busy()), or a change of state has not reached a
     // frame yet (the views start their jobs in the next frame).
     bool busy() const { return changed_since_frame_ || views_[current_]->busy(); }
@@ -81,6 +89,7 @@ public:
 
 private:
     std::vector<ParamBinding> pageBindings();
+    std::string embedPlotId() const;  // the plot an embed shows: plot=, else the view's first
     ParamSpec plotSpec() const;
     std::vector<std::string> applyEntries(const std::vector<std::pair<std::string, Json>>& entries);
     void applyThemeIfChanged();
@@ -99,8 +108,10 @@ private:
     std::string view_name_;  // mirrors views_[current_] for the "view" binding
     std::string theme_ = "light";
     double scale_ = 1.0;
-    long long embed_ = 0, controls_ = 0;
-    std::string plot_;  // embed mode: the plot shown alone ("" = the view's first)
+    long long embed_ = 0, controls_ = 0, autoheight_ = 0;
+    std::string panel_ = "closed";  // compact layout: the controls panel
+    bool compact_ = false;          // last frame was narrower than kCompactWidth
+    std::string plot_;              // embed mode: the plot shown alone ("" = the view's first)
     std::string applied_theme_;
     double applied_scale_ = 0;
     NoticeList notices_;

@@ -34,6 +34,12 @@ std::vector<ParamBinding> App::pageBindings() {
             {viewParam("scale", ParamKind::Number, "text and line size for projectors", 1, 3), &scale_},
             {viewParam("embed", ParamKind::Integer, "1 = one view's plot only, for iframes", 0, 1), &embed_},
             {viewParam("controls", ParamKind::Integer, "1 = show the controls in embed mode", 0, 1), &controls_},
+            {viewParam("panel", ParamKind::Choice, "narrow windows: the controls panel over the figure, open or closed",
+                       0, 0, {"closed", "open"}),
+             &panel_},
+            {viewParam("autoheight", ParamKind::Integer,
+                       "1 = an embed tells its host page the height its figure wants (postMessage)", 0, 1),
+             &autoheight_},
             {plotSpec(), &plot_}};
 }
 

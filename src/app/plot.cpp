@@ -73,9 +73,10 @@ struct Current {
     std::vector<Item> items;
     bool hovered = false;
     LegendCorner legend = LegendCorner::Auto;
-    ImRect legend_rect;             // laid out before the items, so that labels avoid it
-    std::vector<PlotLabel> labels;  // placed this frame
-    float legend_below = 0;         // > 0: the legend flows below the plot in this many pixels
+    ImRect legend_rect;                       // laid out before the items, so that labels avoid it
+    std::vector<PlotLabel> labels;            // placed this frame
+    float legend_below = 0;                   // > 0: the legend flows below the plot in this many pixels
+    float title_extra = 0, ylabel_extra = 0;  // pixels of wrapped lines beyond the first
 };
 
 LegendCorner g_next_legend = LegendCorner::Auto;
@@ -325,6 +326,45 @@ int flowRows(const std::vector<std::string>& names, float width) {
     return rows;
 }
 
+// Lines of `text` no wider than `width`, broken at spaces only (ImGui's own wrap also breaks after
+// '.' and ',', which splits numbers such as 0.05); a word wider than the line stays whole.
+std::vector<std::string> wrapAtSpaces(const char* text, float width) {
+    std::vector<std::string> lines;
+    std::string line, word;
+    auto flushWord = [&] {
+        if (word.empty()) return;
+        const std::string joined = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(joined.c_str()).x > width) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = joined;
+        }
+        word.clear();
+    };
+    for (const char* c = text; *c; ++c) {
+        if (*c == ' ')
+            flushWord();
+        else
+            word.push_back(*c);
+    }
+    flushWord();
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+float wrapWidth(float frame_width) {
+    return std::max(ImGui::GetFontSize() * 4, frame_width - ImGui::GetFontSize() * 0.6f);
+}
+
+// Draws text wrapped as wrapAtSpaces does, from `at` downwards.
+void addWrapped(ImDrawList* dl, ImVec2 at, ImU32 colour, const std::string& text, float width) {
+    for (const std::string& l : wrapAtSpaces(text.c_str(), width)) {
+        dl->AddText(at, colour, l.c_str());
+        at.y += ImGui::GetTextLineHeight();
+    }
+}
+
 bool layOut(const char* title, ImVec2 size) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -335,7 +375,18 @@ bool layOut(const char* title, ImVec2 size) {
     ImGui::ItemSize(g_cur.frame);
     if (!ImGui::ItemAdd(g_cur.frame, g_cur.id)) return false;
     float fs = ImGui::GetFontSize();
-    float left = fs * 4.6f, bottom = fs * 3.0f, top = fs * (title && *title ? 2.8f : 1.5f), right = fs * 1.0f;
+    // A title or y label wider than the plot wraps (phones, narrow embeds) and the data area moves
+    // down by the extra lines.
+    const float wrap = wrapWidth(size.x);
+    const float line = ImGui::GetTextLineHeight();
+    auto extraLines = [&](const char* text) {
+        if (!text || !*text) return 0.0f;
+        return std::max(0.0f, float(wrapAtSpaces(text, wrap).size()) - 1);
+    };
+    g_cur.title_extra = extraLines(title) * line;
+    g_cur.ylabel_extra = extraLines(g_cur.ay.label.c_str()) * line;
+    float left = fs * 4.6f, bottom = fs * 3.0f, right = fs * 1.0f;
+    float top = fs * (title && *title ? 2.8f : 1.5f) + g_cur.title_extra + g_cur.ylabel_extra;
     g_cur.area = ImRect(ImVec2(pos.x + left, pos.y + top), ImVec2(pos.x + size.x - right, pos.y + size.y - bottom));
     // A legend that would cover much of the data (last frame's entries: the items of this one are not
     // known yet) flows below the plot instead, and the data area gives up the room for it.
@@ -394,7 +445,8 @@ void drawAxes(const char* title) {
     ImU32 grid = ImGui::GetColorU32(ImGuiCol_Text, 0.12f);
     ImU32 minorGrid = ImGui::GetColorU32(ImGuiCol_Text, 0.05f);
     dl->AddRectFilled(area.Min, area.Max, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.35f));
-    if (title && *title) dl->AddText(ImVec2(pos.x + fs * 0.3f, pos.y + fs * 0.1f), text, title);
+    const float wrap = wrapWidth(g_cur.frame.GetWidth());
+    if (title && *title) addWrapped(dl, ImVec2(pos.x + fs * 0.3f, pos.y + fs * 0.1f), text, title, wrap);
 
     auto xt = niceTicks(v.x0, v.x1, x.scale, std::max(2, static_cast<int>(area.GetWidth() / (fs * 6))));
     for (const auto& t : xt) {
@@ -419,7 +471,7 @@ void drawAxes(const char* title) {
     ImVec2 xl = ImGui::CalcTextSize(x.label.c_str());
     dl->AddText(ImVec2(area.GetCenter().x - xl.x / 2, area.Max.y + fs * 1.6f), text, x.label.c_str());
     // The y label sits above the axis, left-aligned (vertical text is hard to read on slides).
-    dl->AddText(ImVec2(pos.x + fs * 0.3f, area.Min.y - fs * 1.3f), text, y.label.c_str());
+    addWrapped(dl, ImVec2(pos.x + fs * 0.3f, area.Min.y - fs * 1.3f - g_cur.ylabel_extra), text, y.label, wrap);
 }
 
 // Bands first so lines stay on top. Without anti-aliased fill: the fringes of neighbouring quads
@@ -834,6 +886,14 @@ bool plotRect(const char* id, ImVec2* min, ImVec2* max) {
     *min = it->second.frame_min;
     *max = it->second.frame_max;
     return true;
+}
+
+float legendBelowHeight(const char* id, float width) {
+    bindStatesToContext();
+    const auto st = g_states.find(id);
+    if (st == g_states.end() || st->second.legend.empty()) return 0;
+    const float rows = float(flowRows(st->second.legend, width - ImGui::GetFontSize()));
+    return rows * ImGui::GetTextLineHeight() + ImGui::GetFontSize() * 0.4f;
 }
 
 const PlotFrame* plotFrame(const char* id) {

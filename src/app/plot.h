@@ -80,6 +80,8 @@ bool plotDataRect(const char* id, ImVec2* min, ImVec2* max);
 // The legend's screen rectangle last frame (inside the data area, or below the plot when inside it
 // would cover more than 30% of it); false without a legend.
 bool plotLegendRect(const char* id, ImVec2* min, ImVec2* max);
+// The height its legend (as listed last frame) takes when it flows below a plot of this width.
+float legendBelowHeight(const char* id, float width);
 // Whether a plot with this id was begun in the current frame.
 bool plotBegunThisFrame(const char* id);
 // Screen rectangle the plot occupied last frame; false if never drawn.

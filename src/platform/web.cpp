@@ -12,6 +12,7 @@
 
 #include <imgui.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -45,6 +46,10 @@ EM_JS(void, js_save_png, (const unsigned char* px, int w, int h, const char* nam
 EM_JS(void, js_set_notices, (const char* json), { window.SlingshotPage.setNotices(JSON.parse(UTF8ToString(json))); });
 EM_JS(void, js_set_figure_text, (const char* json), { window.SlingshotPage.setFigureText(JSON.parse(UTF8ToString(json))); });
 EM_JS(double, js_now_ms, (), { return performance.now(); });
+// To the host page of an embed with autoheight=1 (web/embed-example.html shows the few lines a host needs).
+EM_JS(void, js_post_height, (int h), {
+  if (window.parent !== window) window.parent.postMessage({ slingshot: "height", height: h }, "*");
+});
 EM_JS(char*, js_load_settings, (), {
   var s = "";
   try { s = window.localStorage.getItem("slingshot.imgui") || ""; } catch (e) {}
@@ -173,6 +178,14 @@ void publishFigureText(app::App& app) {
 }  // namespace
 
 void afterFrame(app::App& app) {
+    static float posted_height = 0;
+#ifdef __EMSCRIPTEN__
+    const float wanted = app.preferredEmbedHeight(static_cast<float>(js_css_width()));
+    if (wanted > 0 && std::fabs(wanted - posted_height) >= 1) {
+        posted_height = wanted;
+        js_post_height(static_cast<int>(wanted));
+    }
+#endif
     std::string q = app.queryString();
     if (q != g_last_query) {
         g_last_query = q;

@@ -221,3 +221,22 @@ TEST_CASE("state: a version-1 link with a graph of more than one block of pieces
     REQUIRE(unknown.size() == 1);
     CHECK(unknown[0].find("reads v=1 and v=2") != std::string::npos);
 }
+
+TEST_CASE("state: narrow windows lay out for phones, the controls panel open or closed in the link", "[app][state]") {
+    test::HeadlessImGui gui;
+    app::App app;
+    app.applyQuery(parseQueryString("?view=curves"));
+    gui.frame([&] { app.frame(390, 844); });
+    CHECK(app.compactLayout());
+    CHECK(app.state()["panel"] == "closed");
+    app.applyQuery(parseQueryString("?view=curves&panel=open"));
+    gui.frame([&] { app.frame(390, 844); });
+    CHECK(app.state()["panel"] == "open");
+    CHECK(app.queryString().find("panel=open") != std::string::npos);
+    gui.frame([&] { app.frame(1280, 800); });
+    CHECK(!app.compactLayout());
+    CHECK(app.applyQuery(parseQueryString("?panel=half")).size() == 1);  // refused with a notice
+    app.applyQuery(parseQueryString("?view=curves&embed=1"));
+    gui.frame([&] { app.frame(390, 300); });
+    CHECK(!app.compactLayout());  // an embed shows its one plot at any width
+}

@@ -259,3 +259,31 @@ TEST_CASE("plot: a legend that would cover much of the data flows below the plot
     CHECK(a1.y - a0.y > 40);  // the data keeps a usable height
     CHECK(ui::plotLegend("small").size() == 6);
 }
+
+TEST_CASE("plot: a title wider than the plot wraps at spaces and the data area moves down", "[app][plot]") {
+    test::HeadlessImGui gui;
+    ImVec2 short_min, short_max, long_min, long_max;
+    gui.frame([&] {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(700, 500));
+        ImGui::Begin("w");
+        for (const char* id : {"short-title", "long-title"}) {
+            const bool is_long = std::string(id) == "long-title";
+            if (is_long) ImGui::SameLine();  // side by side: both inside the window
+            if (ui::BeginPlot(id, is_long ? "Fraction of skills with competence at most c (theta = 0.05, k = 8)" : "T",
+                              {"x", ui::Scale::Linear, 0, 1}, {"y", ui::Scale::Linear, 0, 1}, ImVec2(220, 300))) {
+                ui::PlotLine("a", {0, 1}, {0, 1}, 0);
+                ui::EndPlot();
+            }
+        }
+        ImGui::End();
+    });
+    REQUIRE(ui::plotDataRect("short-title", &short_min, &short_max));
+    REQUIRE(ui::plotDataRect("long-title", &long_min, &long_max));
+    ImVec2 short_frame, long_frame, ignored;
+    REQUIRE(ui::plotRect("short-title", &short_frame, &ignored));
+    REQUIRE(ui::plotRect("long-title", &long_frame, &ignored));
+    const float line = ImGui::GetTextLineHeight();
+    // At 220 px the long title takes at least three lines: two more than the short one.
+    CHECK((long_min.y - long_frame.y) - (short_min.y - short_frame.y) >= 2 * line - 0.5f);
+}

@@ -64,6 +64,28 @@ test("embed mode at 640x360: one plot, no scroll bars, host page keeps its wheel
   await context.close();
 });
 
+test("autoheight=1: the embed posts the height its figure wants and the example host applies it", async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 900, height: 1400 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(env.base + "embed-example.html");
+  await page.locator("#autoheight-figure").scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.getElementById("autoheight-figure").style.height !== "", null,
+                             { timeout: 30000 });
+  const h = await page.evaluate(() => document.getElementById("autoheight-figure").getBoundingClientRect().height);
+  // A golden-ratio plot at the column's width (about 728 px: 451 px) and three text lines.
+  assert.ok(h > 400 && h < 700, `height ${h}`);
+  const frame = page.frames().find((f) => f.url().includes("autoheight=1"));
+  assert.equal((await frame.evaluate(() => window.Slingshot.getState())).autoheight, 1);
+  // Without autoheight nothing is posted: the other frames keep their height attribute.
+  const others = await page.evaluate(() => [...document.querySelectorAll("iframe:not(#autoheight-figure)")]
+    .map((f) => f.style.height));
+  assert.deepEqual(others, ["", ""]);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test("embed example: two iframes with different parameters render", async () => {
   const { page, context, errors } = await (async () => {
     const ctx = await env.browser.newContext({ viewport: { width: 900, height: 1400 } });
@@ -76,7 +98,7 @@ test("embed example: two iframes with different parameters render", async () => 
   })();
   let frames = [];
   for (let i = 0; i < 100 && frames.length < 2; i++) {
-    frames = page.frames().filter((f) => f.url().includes("embed=1"));
+    frames = page.frames().filter((f) => f.url().includes("embed=1") && !f.url().includes("autoheight"));
     if (frames.length < 2) await page.waitForTimeout(100);
   }
   assert.equal(frames.length, 2);
