@@ -105,10 +105,10 @@ void CompetenceView::main() {
     const SimulationSnapshot* s = runner_.last();
     if (s) {
         const SimulationParams& p = s->params;
-        ImGui::TextDisabled(
-            "Simulated: N\u2081 = %u, N\u2082 = %s, k = %u, \u03b8 = %.3g, c = %.3g, %s failures, seed %llu%s", p.n1,
-            ui::formatNumber(double(p.n2)).c_str(), p.k, p.theta, p.c, std::string(failureModeName(p.failure)).c_str(),
-            static_cast<unsigned long long>(p.seed), runner_.stale() ? "  (previous run)" : "");
+        mutedText("Simulated: N\u2081 = %u, N\u2082 = %s, k = %u, \u03b8 = %.3g, c = %.3g, %s failures, seed %llu%s",
+                  p.n1, ui::formatNumber(double(p.n2)).c_str(), p.k, p.theta, p.c,
+                  std::string(failureModeName(p.failure)).c_str(), static_cast<unsigned long long>(p.seed),
+                  runner_.stale() ? "  (previous run)" : "");
     } else if (runner_.error().empty()) {
         ImGui::TextDisabled("Simulating\u2026 the theory curves are already drawn.");
     }

@@ -280,9 +280,8 @@ void EmergenceView::drawSimulationStatus() {
         ImGui::SameLine();
         if (ImGui::SmallButton("cancel")) sim_ = "off";
     } else {
-        ImGui::TextDisabled("Simulated %zu model sizes: N₁ = %lld skills, N₂ = %s pieces, k = %lld, seed %lld.",
-                            sim_done_.size(), sim_n1_, ui::formatNumber(static_cast<double>(sim_n2_), 3).c_str(),
-                            params_.k, seed_);
+        mutedText("Simulated %zu model sizes: N₁ = %lld skills, N₂ = %s pieces, k = %lld, seed %lld.", sim_done_.size(),
+                  sim_n1_, ui::formatNumber(static_cast<double>(sim_n2_), 3).c_str(), params_.k, seed_);
     }
 }
 
@@ -310,8 +309,8 @@ bool EmergenceView::drawPlot(const std::string& id, ImVec2 size) {
 void EmergenceView::drawThresholds() {
     const float fs = ImGui::GetFontSize();
     const std::vector<ThresholdInterval>* iv = intervals_.current();
-    ImGui::Text("Smallest N with ≥ %s of k'-tuples guaranteed competence ≥ %s:", ui::formatNumber(target_, 3).c_str(),
-                ui::formatNumber(params_.c, 3).c_str());
+    ImGui::TextWrapped("Smallest N with ≥ %s of k'-tuples guaranteed competence ≥ %s:",
+                       ui::formatNumber(target_, 3).c_str(), ui::formatNumber(params_.c, 3).c_str());
     for (size_t i = 0; i < sweep_.kprimes.size() && i < thresholds_.n.size(); ++i) {
         std::string t = "k'=" + std::to_string(sweep_.kprimes[i]) + ": " +
                         (thresholds_.n[i] ? ui::formatNumber(*thresholds_.n[i], 4) : std::string("never"));

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
 #include <string>
 #include <unordered_map>
@@ -164,11 +165,16 @@ bool choiceCombo(const char* label, std::string* value, const ParamSpec& spec, c
     return changed;
 }
 
-void uncertainNote(const char* text) {
+void mutedText(const char* fmt, ...) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("[U] %s", text);
+    va_list args;
+    va_start(args, fmt);
+    ImGui::TextWrappedV(fmt, args);
+    va_end(args);
     ImGui::PopStyleColor();
 }
+
+void uncertainNote(const char* text) { mutedText("[U] %s", text); }
 
 bool onOffCheckbox(const char* label, std::string* value) {
     bool on = *value == "on";

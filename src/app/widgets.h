@@ -54,6 +54,9 @@ void paramTooltip(const ParamSpec& spec, const char* effect = nullptr);
 // A combo over spec.choices; `labels` (same length) are what the reader sees, or the choices.
 bool choiceCombo(const char* label, std::string* value, const ParamSpec& spec,
                  const std::vector<std::string>& labels = {});
+// A line in the muted text colour that wraps at the window's edge (ImGui::TextDisabled runs past it,
+// which cuts read-outs on phones).
+void mutedText(const char* fmt, ...);
 // A caption in the muted text colour, wrapped, starting with "[U]": an uncertain choice of ours.
 void uncertainNote(const char* text);
 
