@@ -34,7 +34,7 @@ if(SLINGSHOT_PAGE)
       -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
       -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sMAXIMUM_MEMORY=4GB
       -sENVIRONMENT=web,worker -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0
-      -sEXPORTED_FUNCTIONS=_main,_slingshot_query,_malloc,_free,_slingshot_engine_deliver,_slingshot_worker_start,_slingshot_worker_step,_slingshot_worker_news_size,_slingshot_worker_stop
+      -sEXPORTED_FUNCTIONS=_main,_slingshot_query,_malloc,_free,_slingshot_engine_deliver,_slingshot_engine_fail,_slingshot_worker_start,_slingshot_worker_step,_slingshot_worker_news_size,_slingshot_worker_stop
       -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString)
   endforeach()
   target_link_options(slingshot-single PRIVATE -sSINGLE_FILE=1)

@@ -88,30 +88,18 @@
     Module._free(at);
   }
 
+  // A job that will get no news from a worker: the app records why it failed.
+  function fail(ticket, why) {
+    if (window.Module && Module.calledRun) Module.ccall("slingshot_engine_fail", null, ["number", "string"], [ticket, why]);
+  }
+
   // A worker that fails reports its jobs as failed, so no view waits for them forever.
   function failWorker(w, reason) {
     if (w.failed) return;
     w.failed = true;
-    Object.keys(w.jobs).forEach(function (t) {
-      console.warn("engine worker failed: " + reason);
-      deliver(Number(t), failedNews("the engine worker stopped: " + reason));
-    });
+    console.warn("engine worker failed: " + reason);
+    Object.keys(w.jobs).forEach(function (t) { fail(Number(t), "the engine worker stopped: " + reason); });
     w.jobs = {};
-  }
-  // JobNews encoded as the engine encodes it (engine.cpp): state, progress, stage, slice, elapsed,
-  // result, error.
-  function failedNews(text) {
-    var msg = new TextEncoder().encode(text);
-    var buf = new ArrayBuffer(1 + 8 + 8 + 8 + 8 + 8 + 8 + msg.length), v = new DataView(buf), at = 0;
-    v.setUint8(at, 2); at += 1;
-    v.setFloat64(at, 0, true); at += 8;
-    v.setBigUint64(at, 0n, true); at += 8;  // stage: empty
-    v.setFloat64(at, 0, true); at += 8;
-    v.setFloat64(at, 0, true); at += 8;
-    v.setBigUint64(at, 0n, true); at += 8;  // result: empty
-    v.setBigUint64(at, BigInt(msg.length), true); at += 8;
-    new Uint8Array(buf).set(msg, at);
-    return new Uint8Array(buf);
   }
 
   window.SlingshotEnginePool = {
@@ -163,7 +151,7 @@
       workers.forEach(function (w) {
         if (!w.failed && (!best || Object.keys(w.jobs).length < Object.keys(best.jobs).length)) best = w;
       });
-      if (!best) { deliver(ticket, failedNews("no engine worker is running")); return; }
+      if (!best) { fail(ticket, "no engine worker is running"); return; }
       best.jobs[ticket] = true;
       where[ticket] = best;
       best.postMessage({ type: "run", ticket: ticket, kind: kind, params: params }, [params.buffer]);

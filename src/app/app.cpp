@@ -282,22 +282,16 @@ void App::frame(float width, float height) {
     noticeBanner();
     View& view = *views_[current_];
     float footer = embed_ ? ImGui::GetTextLineHeightWithSpacing() : 0.0f;
-    if (compact_) {
-        // Phones: the controls, when open, above the figure at the full width; the figure below.
-        if (panel_ == "open") {
-            ImGui::BeginChild("controls", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.45f), true);
-            if (guide_) guide_();
-            view.controls();
-            ImGui::EndChild();
-        }
-    } else if (!embed_ || controls_) {
-        float fs = ImGui::GetFontSize();
-        float panel = std::min(fs * 22.0f, width * 0.4f);
-        ImGui::BeginChild("controls", ImVec2(panel, -footer), true);
+    // The controls: beside the figure, or on phones (compact) above it at the full width when open.
+    if (compact_ ? panel_ == "open" : !embed_ || controls_) {
+        const float fs = ImGui::GetFontSize();
+        const ImVec2 size = compact_ ? ImVec2(0, ImGui::GetContentRegionAvail().y * 0.45f)
+                                     : ImVec2(std::min(fs * 22.0f, width * 0.4f), -footer);
+        ImGui::BeginChild("controls", size, true);
         if (guide_) guide_();
         view.controls();
         ImGui::EndChild();
-        ImGui::SameLine();
+        if (!compact_) ImGui::SameLine();
     }
     ImGui::BeginChild("main", ImVec2(0, -footer), false);
     const std::string plot = embedPlotId();

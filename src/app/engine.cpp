@@ -58,11 +58,9 @@ RunningJob::RunningJob(JobKind kind, const Bytes& params) : impl_(std::make_uniq
     try {
         impl_->job = makeEngineJob(kind, params);
     } catch (const std::bad_alloc&) {
-        news_.state = JobNews::State::Failed;
-        news_.error = "out of memory";
+        news_.fail("out of memory");
     } catch (const std::exception& e) {
-        news_.state = JobNews::State::Failed;
-        news_.error = e.what();
+        news_.fail(e.what());
     }
 }
 
@@ -83,12 +81,10 @@ const JobNews& RunningJob::step(double slice_ms) {
             news_.result = impl_->job->result();
             news_.state = JobNews::State::Done;
         } catch (const std::exception& e) {
-            news_.state = JobNews::State::Failed;
-            news_.error = e.what();
+            news_.fail(e.what());
         }
     } else {
-        news_.state = JobNews::State::Failed;
-        news_.error = job.error().empty() ? "the job stopped" : job.error();
+        news_.fail(job.error().empty() ? "the job stopped" : job.error());
     }
     impl_->job.reset();  // its large arrays go now; the news keeps the result
     return news_;
@@ -97,10 +93,7 @@ const JobNews& RunningJob::step(double slice_ms) {
 void RunningJob::cancel() {
     if (impl_->job) impl_->job->job().cancel();
     impl_->job.reset();
-    if (news_.state == JobNews::State::Running) {
-        news_.state = JobNews::State::Failed;
-        news_.error = "cancelled";
-    }
+    if (news_.state == JobNews::State::Running) news_.fail("cancelled");
 }
 
 std::unique_ptr<SplitJob> SplitJob::make(JobKind kind, const Bytes& request, unsigned ways) {
@@ -124,8 +117,7 @@ JobNews SplitJob::combine(const std::vector<const JobNews*>& parts) const {
         whole.slice_ms = std::max(whole.slice_ms, part->slice_ms);
         whole.elapsed_ms = std::max(whole.elapsed_ms, part->elapsed_ms);  // the parts run side by side
         if (part->state == JobNews::State::Failed) {
-            whole.state = JobNews::State::Failed;
-            whole.error = part->error;
+            whole.fail(part->error);
             return whole;
         }
         if (part->state == JobNews::State::Running) {
@@ -140,8 +132,7 @@ JobNews SplitJob::combine(const std::vector<const JobNews*>& parts) const {
         whole.state = JobNews::State::Done;
         whole.progress = 1;
     } catch (const std::exception& e) {
-        whole.state = JobNews::State::Failed;
-        whole.error = e.what();
+        whole.fail(e.what());
     }
     return whole;
 }
@@ -155,9 +146,7 @@ uint64_t InProcessEngine::start(JobKind kind, Bytes params) {
 const JobNews& InProcessEngine::advance(uint64_t ticket, double slice_ms) {
     const auto it = jobs_.find(ticket);
     if (it == jobs_.end()) {
-        gone_ = JobNews();
-        gone_.state = JobNews::State::Failed;
-        gone_.error = "no such job";
+        gone_ = JobNews::failed("no such job");
         return gone_;
     }
     return it->second->step(slice_ms);

@@ -27,6 +27,17 @@ struct JobNews {
     double elapsed_ms = 0;  // time inside slices so far
     Bytes result;           // once Done
     std::string error;      // once Failed: the refusal or failure
+
+    // News of a job that failed, or is not known, for this reason.
+    static JobNews failed(std::string why) {
+        JobNews n;
+        n.fail(std::move(why));
+        return n;
+    }
+    void fail(std::string why) {
+        state = State::Failed;
+        error = std::move(why);
+    }
 };
 
 void writeValue(ByteWriter& w, const JobNews& v);

@@ -83,11 +83,10 @@ SLINGSHOT_BYTE_FIELDS(SimulationSnapshot, &SimulationSnapshot::params, &Simulati
                       &SimulationSnapshot::estimated_bytes)
 
 Bytes simulationRequest(const SimulationParams& wanted, uint64_t keep_slots_up_to) {
-    // Nothing reads the slots of a graph too big to draw unless tuples or the adversary do: such a run
-    // streams (the same numbers), and the page's workers can share its blocks.
+    // A graph too big to draw whose slots nothing else reads streams (the same numbers), and the
+    // page's workers can share its blocks.
     SimulationParams p = wanted;
-    if (p.kprime == 0 && p.failure != FailureMode::Adversarial && double(p.n2) * p.k > double(keep_slots_up_to))
-        p.slots = SlotStorage::Streamed;
+    if (!readsSlotsLater(p) && double(p.n2) * p.k > double(keep_slots_up_to)) p.slots = SlotStorage::Streamed;
     ByteWriter w;
     w.put(p);
     w.put(keep_slots_up_to);
@@ -121,8 +120,9 @@ std::vector<Bytes> simulationShares(const Bytes& request, unsigned ways) {
     for (uint64_t i = 0; parts > 1 && i < parts; ++i) {
         ByteWriter w;
         w.put(q.params);
-        w.put(blocks * i / parts);
-        w.put(blocks * (i + 1) / parts);
+        const BlockShare share = blockShare(blocks, i, parts);
+        w.put(share.first);
+        w.put(share.last);
         out.push_back(w.take());
     }
     return out;

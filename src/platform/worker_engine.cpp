@@ -58,9 +58,7 @@ public:
     const app::JobNews& advance(uint64_t ticket, double) override {
         const auto it = news_.find(ticket);
         if (it != news_.end()) return it->second;
-        gone_ = app::JobNews();
-        gone_.state = app::JobNews::State::Failed;
-        gone_.error = "no such job";
+        gone_ = app::JobNews::failed("no such job");
         return gone_;
     }
     void stop(uint64_t ticket) override {
@@ -107,10 +105,7 @@ private:
         try {
             return app::decodeNews(bytes);
         } catch (const std::exception& e) {
-            app::JobNews failed;
-            failed.state = app::JobNews::State::Failed;
-            failed.error = std::string("the engine worker's message could not be read: ") + e.what();
-            return failed;
+            return app::JobNews::failed(std::string("the engine worker's message could not be read: ") + e.what());
         }
     }
 
@@ -141,4 +136,11 @@ int installWorkerEngine() {
 extern "C" EMSCRIPTEN_KEEPALIVE void slingshot_engine_deliver(double ticket, const uint8_t* bytes, int len) {
     if (!slingshot::platform::installed) return;
     slingshot::platform::installed->deliver(static_cast<uint64_t>(ticket), slingshot::app::Bytes(bytes, bytes + len));
+}
+
+// Called by web/engine-pool.js when a job's worker stopped or none runs: the job fails with `why`.
+extern "C" EMSCRIPTEN_KEEPALIVE void slingshot_engine_fail(double ticket, const char* why) {
+    if (!slingshot::platform::installed) return;
+    slingshot::platform::installed->deliver(static_cast<uint64_t>(ticket),
+                                            slingshot::app::encodeNews(slingshot::app::JobNews::failed(why)));
 }

@@ -38,10 +38,7 @@ EMSCRIPTEN_KEEPALIVE void slingshot_worker_start(double ticket, int kind, const 
 EMSCRIPTEN_KEEPALIVE const uint8_t* slingshot_worker_step(double ticket, double slice_ms) {
     const auto it = jobs().find(static_cast<uint64_t>(ticket));
     if (it == jobs().end()) {
-        slingshot::app::JobNews gone;
-        gone.state = slingshot::app::JobNews::State::Failed;
-        gone.error = "no such job";
-        lastNews() = slingshot::app::encodeNews(gone);
+        lastNews() = slingshot::app::encodeNews(slingshot::app::JobNews::failed("no such job"));
         return lastNews().data();
     }
     const slingshot::app::JobNews& news = it->second->step(slice_ms);

@@ -57,8 +57,7 @@ SimulationParams paramsFrom(const Args& a) {
     p.tuples = *tupleReadingFromName(a.choice("tuples"));
     p.t2_pieces = static_cast<uint64_t>(a.integer("t2-pieces"));
     p.grid_points = static_cast<uint32_t>(a.integer("grid"));
-    // Nothing here reads the slots after their edges are counted unless tuples or the adversary do.
-    if (p.kprime == 0 && p.failure != FailureMode::Adversarial) p.slots = SlotStorage::Streamed;
+    if (!readsSlotsLater(p)) p.slots = SlotStorage::Streamed;
     return p;
 }
 
@@ -280,9 +279,7 @@ CommandSpec simulateCommand() {
     using K = ParamKind;
     c.params = {
         graphParam("n1"),
-        Param("n2", "number of text pieces N2", ParamKind::Integer)
-            .range(1, double(kMaxPiecesStreamed))
-            .byDefault("100000"),
+        graphParam("n2").range(1, double(kMaxPiecesStreamed)),  // streamed runs go beyond kept ones
         graphParam("k"),
         graphParam("theta"),
         Param("failure", "how failed pieces are chosen", K::Choice).choices(failureModeNames()).byDefault("random"),

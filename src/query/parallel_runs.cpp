@@ -15,8 +15,4 @@ void setParallelRuns(ParallelRuns runs) { current() = std::move(runs); }
 
 const ParallelRuns& parallelRuns() { return current(); }
 
-BlockShare blockShare(uint64_t blocks, unsigned rank, unsigned ranks) {
-    return {blocks * rank / ranks, blocks * (rank + 1ull) / ranks};
-}
-
 }  // namespace slingshot

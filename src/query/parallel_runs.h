@@ -21,11 +21,4 @@ struct ParallelRuns {
 void setParallelRuns(ParallelRuns runs);
 const ParallelRuns& parallelRuns();
 
-// The blocks [first, last) of `blocks` that `rank` of `ranks` counts: contiguous, sizes differing by
-// at most one.
-struct BlockShare {
-    uint64_t first, last;
-};
-BlockShare blockShare(uint64_t blocks, unsigned rank, unsigned ranks);
-
 }  // namespace slingshot

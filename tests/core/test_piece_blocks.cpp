@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <numeric>
 #include <vector>
 
@@ -41,4 +43,22 @@ TEST_CASE("piece blocks: the failure count's split does not depend on the range 
         CHECK(blockFailureCounts(n2, n2, 1, 0, 4)[b] == blockPieceCount(n2, b));
         CHECK(blockFailureCounts(n2, 0, 1, 0, 4)[b] == 0);
     }
+}
+
+TEST_CASE("piece blocks: shares of the blocks are contiguous, cover them all and differ by at most one",
+          "[piece_blocks]") {
+    for (uint64_t blocks : {uint64_t(1), uint64_t(2), uint64_t(7), uint64_t(190735)})
+        for (uint64_t parts : {uint64_t(1), uint64_t(2), uint64_t(3), uint64_t(9)}) {
+            uint64_t next = 0, smallest = UINT64_MAX, largest = 0;
+            for (uint64_t i = 0; i < parts; ++i) {
+                const BlockShare s = blockShare(blocks, i, parts);
+                REQUIRE(s.first == next);
+                REQUIRE(s.last >= s.first);
+                smallest = std::min(smallest, s.last - s.first);
+                largest = std::max(largest, s.last - s.first);
+                next = s.last;
+            }
+            CHECK(next == blocks);
+            CHECK(largest - smallest <= 1);
+        }
 }

@@ -16,6 +16,10 @@ uint64_t blockPieceCount(uint64_t n2, uint64_t block) {
     return n2 - first < kPiecesPerBlock ? n2 - first : kPiecesPerBlock;
 }
 
+BlockShare blockShare(uint64_t blocks, uint64_t part, uint64_t parts) {
+    return {blocks * part / parts, blocks * (part + 1) / parts};
+}
+
 namespace {
 
 struct SplitWalk {

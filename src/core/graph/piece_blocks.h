@@ -16,6 +16,13 @@ uint64_t pieceBlockCount(uint64_t n2);
 // Pieces in block b: kPiecesPerBlock except for the last block.
 uint64_t blockPieceCount(uint64_t n2, uint64_t block);
 
+// Share `part` of `parts` of the blocks [0, blocks): contiguous, [first, last), sizes differing by at
+// most one. How MPI ranks and the page's workers divide a run.
+struct BlockShare {
+    uint64_t first, last;
+};
+BlockShare blockShare(uint64_t blocks, uint64_t part, uint64_t parts);
+
 // How many of an exact total of `failed` failed pieces fall in each block of [first_block, last_block),
 // as a uniformly random failure set of that size would put them. The counts come from a balanced
 // binary tree over all blocks: each node splits its count between its halves by one hypergeometric draw

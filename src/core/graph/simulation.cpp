@@ -43,7 +43,7 @@ void validateSimulation(const SimulationParams& p) {
     if (p.kprime != 0 && p.tuples == TupleReading::S && p.kprime > p.k)
         throw std::invalid_argument("kprime: the S reading needs kprime <= k (co-occurring skills of one piece)");
     requireRange("t2_pieces", double(p.t2_pieces), 0, double(p.max_pieces));
-    if (p.slots == SlotStorage::Streamed && (p.kprime != 0 || p.failure == FailureMode::Adversarial))
+    if (p.slots == SlotStorage::Streamed && readsSlotsLater(p))
         throw std::invalid_argument("a streamed graph keeps no slots: tuples and the adversarial search need them");
     if (!(p.memory_budget_bytes > 0) || !std::isfinite(p.memory_budget_bytes))
         throw std::invalid_argument("memory budget: must be a positive number of bytes");
@@ -114,27 +114,11 @@ SimulationJob::SimulationJob(SimulationParams params) : p_(std::move(params)) {
 SimulationJob::~SimulationJob() = default;
 
 void SimulationJob::addStreamedStage() {
-    // Block by block: each block's failure flags first (their streams do not depend on the graph), so
-    // each chunk's failed edges are counted while the chunk is still in cache.
-    JobStage stage;
-    stage.name = "sampling the skill graph, counting failed edges";
-    stage.weight = 3;
-    stage.block_items = 1;
-    stage.begin = [this] {
-        const uint64_t blocks = pieceBlockCount(p_.n2);
-        block_failures_ = std::make_unique<BlockFailures>(p_.failure, p_.n2, p_.theta, p_.seed, 0, blocks);
-        counter_ = std::make_unique<StreamedCounter>(p_, *measure_, *block_failures_);
-        return blocks;
-    };
-    stage.block = [this](uint64_t first, uint64_t last) {
-        for (uint64_t b = first; b < last; ++b) counter_->countBlock(b);
-    };
-    stage.end = [this] {
-        streamed_counts_ = std::make_unique<StreamedCounts>(std::move(counter_->counts()));
+    JobStage stage = blockCountStage(p_, *measure_, 0, pieceBlockCount(p_.n2), [this](StreamedCounts counts) {
+        streamed_counts_ = std::make_unique<StreamedCounts>(std::move(counts));
         result_ = streamedResult(p_, *measure_, *streamed_counts_);
-        counter_.reset();
-        block_failures_.reset();
-    };
+    });
+    stage.weight = 3;
     addStage(std::move(stage));
 }
 

@@ -54,6 +54,12 @@ struct SimulationParams {
     bool operator==(const SimulationParams&) const = default;
 };
 
+// Whether anything reads the run's slots after their edges are counted (tuples, the adversary): a run
+// that does not may stream its graph (SlotStorage::Streamed) with the same result.
+inline bool readsSlotsLater(const SimulationParams& p) {
+    return p.kprime != 0 || p.failure == FailureMode::Adversarial;
+}
+
 // The skill measure a spec names, for N1 skills.
 SkillMeasure measureOf(const MeasureSpec& spec, uint32_t n1);
 
@@ -74,7 +80,6 @@ struct SimulationResult {
 };
 
 class BlockFailures;
-class StreamedCounter;
 struct StreamedCounts;
 
 class SimulationJob : public Job {
@@ -110,8 +115,7 @@ private:
     FailureSet failures_;
     BigArray<uint32_t> failed_edges_;
     std::unique_ptr<GraphSampler> sampler_;
-    std::unique_ptr<BlockFailures> block_failures_;
-    std::unique_ptr<StreamedCounter> counter_;
+    std::unique_ptr<BlockFailures> block_failures_;  // kept runs' failure stage
     std::unique_ptr<StreamedCounts> streamed_counts_;
     std::unique_ptr<AdversarySearch> adversary_;
     std::unique_ptr<TupleCounter> tuples_;

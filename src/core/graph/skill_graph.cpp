@@ -193,10 +193,10 @@ GraphSampler::GraphSampler(SkillGraph& graph, const SkillMeasure& measure, uint6
     }
     if (graph.degree.size() != graph.n1) graph.degree.allocate("skill degrees", graph.n1);
     graph.degree.fill(0);
-    startBlock(0);
+    seekBlock(0);
 }
 
-void GraphSampler::startBlock(uint64_t block) {
+void GraphSampler::seekBlock(uint64_t block) {
     next_piece_ = block * kPiecesPerBlock;
     words_ = WordStream(Rng(seed_, RngStream::GraphSlots, block));
     for (auto& lane : lanes_) lane = kFnvOffset;
@@ -214,8 +214,6 @@ void GraphSampler::finishBlock() {
     }
     hash_sum_ += h;
 }
-
-void GraphSampler::seekBlock(uint64_t block) { startBlock(block); }
 
 void GraphSampler::sampleUntil(uint64_t end_piece, const ChunkVisitor& visit) {
     if (end_piece > graph_.n2) end_piece = graph_.n2;
@@ -251,7 +249,7 @@ void GraphSampler::sampleUntil(uint64_t end_piece, const ChunkVisitor& visit) {
             next_piece_ = stop;
             if (stop == block_end || stop == graph_.n2) {
                 finishBlock();
-                if (stop < graph_.n2) startBlock(stop / kPiecesPerBlock);
+                if (stop < graph_.n2) seekBlock(stop / kPiecesPerBlock);
             }
         }
     };

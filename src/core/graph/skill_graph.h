@@ -75,8 +75,8 @@ public:
     // Samples pieces [next, end) where next is where the previous call stopped; `visit`, if given,
     // sees every chunk of whole pieces of one block once its degrees and hash are counted.
     void sampleUntil(uint64_t end_piece, const ChunkVisitor& visit = {});
-    // Streamed: continues at the first piece of `block` (a block begun and not finished is dropped,
-    // its degrees already counted stay).
+    // Continues at the first piece of `block`, on its stream (a streamed worker is sent to its blocks;
+    // a block begun and not finished is dropped, its degrees already counted stay).
     void seekBlock(uint64_t block);
     uint64_t piecesDone() const { return next_piece_; }
     // The hash of the finished blocks: per block, FNV-1a style over its slot ids (as 32-bit words) in
@@ -86,7 +86,6 @@ public:
     uint64_t slotsHash() const { return hash_sum_; }
 
 private:
-    void startBlock(uint64_t block);
     void finishBlock();
 
     SkillGraph& graph_;

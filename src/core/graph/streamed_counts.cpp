@@ -102,32 +102,42 @@ StreamedCounts countStreamedBlocks(const SimulationParams& p, const SkillMeasure
     return total;
 }
 
-StreamedCountJob::StreamedCountJob(SimulationParams p, uint64_t first_block, uint64_t last_block)
-    : p_(std::move(p)), first_(first_block), last_(last_block) {
-    validateSimulation(p_);
-    if (p_.slots != SlotStorage::Streamed) throw std::invalid_argument("a share of blocks is for streamed runs");
-    if (!(first_ < last_ && last_ <= pieceBlockCount(p_.n2)))
-        throw std::invalid_argument("blocks [" + std::to_string(first_) + ", " + std::to_string(last_) +
-                                    ") are not blocks of this graph (" + std::to_string(pieceBlockCount(p_.n2)) + ")");
-    requireWithinBudget("this share of the simulation", estimateSimulationBytes(p_), p_.memory_budget_bytes);
+JobStage blockCountStage(const SimulationParams& p, const SkillMeasure& measure, uint64_t first_block,
+                         uint64_t last_block, std::function<void(StreamedCounts)> done) {
+    struct Work {
+        std::unique_ptr<BlockFailures> failures;
+        std::unique_ptr<StreamedCounter> counter;
+    };
+    auto work = std::make_shared<Work>();
     JobStage stage;
     stage.name = "sampling the skill graph, counting failed edges";
     stage.block_items = 1;
-    stage.begin = [this] {
-        measure_ = measureOf(p_.measure, p_.n1);
-        failures_ = std::make_unique<BlockFailures>(p_.failure, p_.n2, p_.theta, p_.seed, first_, last_);
-        counter_ = std::make_unique<StreamedCounter>(p_, *measure_, *failures_);
-        return last_ - first_;
+    stage.begin = [&p, &measure, first_block, last_block, work] {
+        work->failures = std::make_unique<BlockFailures>(p.failure, p.n2, p.theta, p.seed, first_block, last_block);
+        work->counter = std::make_unique<StreamedCounter>(p, measure, *work->failures);
+        return last_block - first_block;
     };
-    stage.block = [this](uint64_t a, uint64_t b) {
-        for (uint64_t i = a; i < b; ++i) counter_->countBlock(first_ + i);
+    stage.block = [first_block, work](uint64_t a, uint64_t b) {
+        for (uint64_t i = a; i < b; ++i) work->counter->countBlock(first_block + i);
     };
-    stage.end = [this] {
-        counts_ = std::move(counter_->counts());
-        counter_.reset();
-        failures_.reset();
+    stage.end = [work, done = std::move(done)] {
+        done(std::move(work->counter->counts()));
+        work->counter.reset();
+        work->failures.reset();
     };
-    addStage(std::move(stage));
+    return stage;
+}
+
+StreamedCountJob::StreamedCountJob(SimulationParams p, uint64_t first_block, uint64_t last_block) : p_(std::move(p)) {
+    validateSimulation(p_);
+    if (p_.slots != SlotStorage::Streamed) throw std::invalid_argument("a share of blocks is for streamed runs");
+    if (!(first_block < last_block && last_block <= pieceBlockCount(p_.n2)))
+        throw std::invalid_argument("blocks [" + std::to_string(first_block) + ", " + std::to_string(last_block) +
+                                    ") are not blocks of this graph (" + std::to_string(pieceBlockCount(p_.n2)) + ")");
+    requireWithinBudget("this share of the simulation", estimateSimulationBytes(p_), p_.memory_budget_bytes);
+    measure_ = measureOf(p_.measure, p_.n1);
+    addStage(
+        blockCountStage(p_, *measure_, first_block, last_block, [this](StreamedCounts c) { counts_ = std::move(c); }));
 }
 
 StreamedCountJob::~StreamedCountJob() = default;

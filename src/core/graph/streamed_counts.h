@@ -11,6 +11,7 @@
 #include "core/graph/skill_graph.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -59,6 +60,13 @@ private:
 StreamedCounts countStreamedBlocks(const SimulationParams& p, const SkillMeasure& measure, uint64_t first_block,
                                    uint64_t last_block, TaskRunner& runner);
 
+// The one job stage that counts blocks [first_block, last_block) of a streamed run, a block per step
+// (each block's failure flags first: their streams do not depend on the graph, so each chunk's failed
+// edges are counted while it is still in cache), and hands the counts to `done`. SimulationJob runs it
+// over every block, StreamedCountJob over a share; `p` and `measure` must outlive the stage.
+JobStage blockCountStage(const SimulationParams& p, const SkillMeasure& measure, uint64_t first_block,
+                         uint64_t last_block, std::function<void(StreamedCounts)> done);
+
 // Blocks [first_block, last_block) of a streamed run as one resumable job, a block per step: one
 // worker's share when the page spreads a run over its workers.
 class StreamedCountJob : public Job {
@@ -72,10 +80,7 @@ public:
 
 private:
     SimulationParams p_;
-    uint64_t first_, last_;
     std::optional<SkillMeasure> measure_;
-    std::unique_ptr<BlockFailures> failures_;
-    std::unique_ptr<StreamedCounter> counter_;
     StreamedCounts counts_;
 };
 
