@@ -26,7 +26,9 @@ function(slingshot_add_imgui sdl_include_dirs)
       ${IMGUI_DIR}/imgui_widgets.cpp)
   add_library(imgui STATIC ${IMGUI_SOURCES})
   target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
-  target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+  # 32-bit indices: WebGL2 has no glDrawElementsBaseVertex, so ImGui's VtxOffset path for draw lists
+  # past 65536 vertices (a dense plot on a phone-sized embed) is off there, and 16-bit indices wrap.
+  target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS "ImDrawIdx=unsigned int")
   if(sdl_include_dirs)
     add_library(imgui_backends STATIC ${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp
                 ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)

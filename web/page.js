@@ -151,6 +151,10 @@
     exportPlot: function (plotId, format, scale) {
       return JSON.parse(call("slingshot_export", [String(plotId), String(format), String(scale || 1)]));
     },
+    // layoutReport() -> the last frame's layout: {width, height, compact, embed, plots: [{id, frame,
+    // data, legend, labels: [{text, rect, dropped}]}], clipped: [{text, window, rect, clip, edges}]};
+    // rectangles [x0, y0, x1, y1] in CSS pixels. For tests of phones, embeds and labels.
+    layoutReport: function () { return JSON.parse(call("slingshot_layout_report", [])); },
     // engineWorkers() -> how many Web Workers run the views' jobs (0: they run in the page's thread).
     engineWorkers: function () {
       return window.SlingshotEnginePool ? window.SlingshotEnginePool.workers() : 0;

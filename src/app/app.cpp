@@ -181,20 +181,20 @@ float App::preferredEmbedHeight(float width) const {
     return std::round(plot + legend + 3 * line + (controls_ ? 24 * line : 0.0f));
 }
 
+std::vector<std::string> App::shownPlotIds() const {
+    if (embed_) return {embedPlotId()};
+    std::vector<std::string> ids;
+    for (const char* id : views_[current_]->plotIds()) ids.push_back(id);
+    return ids;
+}
+
 App::FigureText App::figureText() const {
     FigureText out;
     if (busy()) return out;
-    const View& view = *views_[current_];
-    std::vector<std::string> ids;
-    if (embed_) {
-        ids.push_back(embedPlotId());
-    } else {
-        for (const char* id : view.plotIds()) ids.push_back(id);
-    }
-    out.description = std::string(view.title()) + " view.";
+    out.description = std::string(views_[current_]->title()) + " view.";
     const std::string own = views_[current_]->figureSummary();
     if (!own.empty()) out.description.append(" ").append(own);
-    for (const std::string& id : ids) {
+    for (const std::string& id : shownPlotIds()) {
         const std::string summary = ui::plotSummary(id.c_str());
         if (summary.empty()) continue;  // not drawn (folded away, or not in this layout)
         out.description += " " + summary;

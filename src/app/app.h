@@ -83,6 +83,8 @@ public:
         bool operator==(const FigureText&) const = default;
     };
     FigureText figureText() const;
+    // The plots the page shows of the current view: the embed's one, or all the view's.
+    std::vector<std::string> shownPlotIds() const;
 
     void addNotice(const std::string& text) { notices_.add(text); }
     std::vector<std::string> notices() const { return notices_.lines(); }

@@ -307,24 +307,8 @@ ImVec2 legendBoxSize(float widest_text, size_t entries) {
 
 // Largest share of the data area a legend may cover inside the plot before it moves below it.
 constexpr float kLegendInsideMaxShare = 0.3f;
-
-// One legend entry's width in the flow below a plot: swatch, gap, text, space to the next.
-float flowEntryWidth(const std::string& name) {
-    const float fs = ImGui::GetFontSize();
-    return swatchWidth() + fs * 0.4f + ImGui::CalcTextSize(name.c_str()).x + fs * 1.2f;
-}
-
-// Rows the entries take when they flow left to right in `width` pixels.
-int flowRows(const std::vector<std::string>& names, float width) {
-    int rows = 1;
-    float x = 0;
-    for (const auto& n : names) {
-        const float w = flowEntryWidth(n);
-        if (x > 0 && x + w > width) ++rows, x = 0;
-        x += w;
-    }
-    return rows;
-}
+// The data area's least height, in text lines, when the legend flows below it.
+constexpr float kMinDataLines = 7;
 
 // Lines of `text` no wider than `width`, broken at spaces only (ImGui's own wrap also breaks after
 // '.' and ',', which splits numbers such as 0.05); a word wider than the line stays whole.
@@ -353,6 +337,46 @@ std::vector<std::string> wrapAtSpaces(const char* text, float width) {
     return lines;
 }
 
+// One legend entry's width in the flow below a plot: swatch, gap, text, space to the next.
+float flowEntryWidth(const std::string& name) {
+    const float fs = ImGui::GetFontSize();
+    return swatchWidth() + fs * 0.4f + ImGui::CalcTextSize(name.c_str()).x + fs * 1.2f;
+}
+
+// The legend flowing below a plot, left to right in rows `width` pixels wide: each entry's offset
+// from the flow's top left and its text lines. An entry wider than a row wraps at spaces on rows of
+// its own.
+struct FlowEntry {
+    ImVec2 at;
+    std::vector<std::string> lines;
+};
+struct LegendFlow {
+    std::vector<FlowEntry> entries;
+    float height = 0;
+};
+LegendFlow flowLegend(const std::vector<std::string>& names, float width) {
+    LegendFlow flow;
+    const float lh = ImGui::GetTextLineHeight(), text_room = width - swatchWidth() - ImGui::GetFontSize() * 0.4f;
+    float x = 0, y = 0, row_height = lh;
+    for (const auto& n : names) {
+        float w = flowEntryWidth(n);
+        std::vector<std::string> lines{n};
+        if (w > width) lines = wrapAtSpaces(n.c_str(), text_room), w = width;
+        if (x > 0 && x + w > width) x = 0, y += row_height, row_height = lh;
+        flow.entries.push_back({ImVec2(x, y), lines});
+        row_height = std::max(row_height, float(lines.size()) * lh);
+        x += w;
+    }
+    flow.height = names.empty() ? 0 : y + row_height;
+    return flow;
+}
+
+// The pixels a legend flowing below a plot of this frame width takes, with its top margin.
+float legendFlowHeight(const std::vector<std::string>& names, float frame_width) {
+    const float fs = ImGui::GetFontSize();
+    return flowLegend(names, frame_width - fs).height + fs * 0.4f;
+}
+
 float wrapWidth(float frame_width) {
     return std::max(ImGui::GetFontSize() * 4, frame_width - ImGui::GetFontSize() * 0.6f);
 }
@@ -372,8 +396,6 @@ bool layOut(const char* title, ImVec2 size) {
     if (size.y <= 0) size.y = std::max(avail.y, 120.0f);
     ImVec2 pos = window->DC.CursorPos;
     g_cur.frame = ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y));
-    ImGui::ItemSize(g_cur.frame);
-    if (!ImGui::ItemAdd(g_cur.frame, g_cur.id)) return false;
     float fs = ImGui::GetFontSize();
     // A title or y label wider than the plot wraps (phones, narrow embeds) and the data area moves
     // down by the extra lines.
@@ -388,25 +410,30 @@ bool layOut(const char* title, ImVec2 size) {
     float left = fs * 4.6f, bottom = fs * 3.0f, right = fs * 1.0f;
     float top = fs * (title && *title ? 2.8f : 1.5f) + g_cur.title_extra + g_cur.ylabel_extra;
     g_cur.area = ImRect(ImVec2(pos.x + left, pos.y + top), ImVec2(pos.x + size.x - right, pos.y + size.y - bottom));
-    // A legend that would cover much of the data (last frame's entries: the items of this one are not
-    // known yet) flows below the plot instead, and the data area gives up the room for it.
+    // A legend that would cover much of the data, or not fit in it (last frame's entries: the items
+    // of this one are not known yet), flows below the plot instead, and the data area gives up the
+    // room for it. Where that leaves too little data area, the plot grows taller than asked (its
+    // window scrolls) rather than hide the data or the legend.
     const auto st = g_states.find(g_cur.key);
     if (st != g_states.end() && !st->second.legend.empty()) {
         const std::vector<std::string>& names = st->second.legend;
         float w = 0;
         for (const auto& n : names) w = std::max(w, ImGui::CalcTextSize(n.c_str()).x);
         const ImVec2 box = legendBoxSize(w, names.size());
-        if (box.x * box.y > kLegendInsideMaxShare * g_cur.area.GetWidth() * g_cur.area.GetHeight()) {
-            const float rows = float(flowRows(names, g_cur.frame.GetWidth() - fs));
-            g_cur.legend_below = rows * ImGui::GetTextLineHeight() + fs * 0.4f;
+        const ImVec2 room(g_cur.area.GetWidth() - fs * 0.4f, g_cur.area.GetHeight() - fs * 0.8f);
+        if (box.x * box.y > kLegendInsideMaxShare * g_cur.area.GetWidth() * g_cur.area.GetHeight() || box.x > room.x ||
+            box.y > room.y) {
+            g_cur.legend_below = legendFlowHeight(names, g_cur.frame.GetWidth());
             g_cur.area.Max.y -= g_cur.legend_below;
-            if (g_cur.area.GetHeight() < fs * 3) {  // no room below either: back inside
-                g_cur.area.Max.y += g_cur.legend_below;
-                g_cur.legend_below = 0;
+            const float grow = kMinDataLines * line - g_cur.area.GetHeight();
+            if (grow > 0) {
+                g_cur.area.Max.y += grow;
+                g_cur.frame.Max.y += grow;
             }
         }
     }
-    return true;
+    ImGui::ItemSize(g_cur.frame);
+    return ImGui::ItemAdd(g_cur.frame, g_cur.id);
 }
 
 // Wheel zooms about the cursor, drag pans, double-click restores the default view.
@@ -670,13 +697,17 @@ void drawLegend(ImDrawList* dl, const LegendLayout& l) {
     if (l.entries.empty()) return;
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     if (l.below) {
-        float x = l.p0.x, y = l.p0.y;
-        for (auto* it : l.entries) {
-            const float w = flowEntryWidth(it->name);
-            if (x > l.p0.x && x + w > l.p1.x) x = l.p0.x, y += l.lh;
-            drawLegendSwatch(dl, it, ImVec2(x, y), l.sw, l.lh);
-            dl->AddText(ImVec2(x + l.sw + l.pad, y), text, it->name.c_str());
-            x += w;
+        std::vector<std::string> names;
+        for (auto* it : l.entries) names.push_back(it->name);
+        const LegendFlow flow = flowLegend(names, l.p1.x - l.p0.x);
+        for (size_t i = 0; i < l.entries.size(); ++i) {
+            const ImVec2 at(l.p0.x + flow.entries[i].at.x, l.p0.y + flow.entries[i].at.y);
+            drawLegendSwatch(dl, l.entries[i], at, l.sw, l.lh);
+            float y = at.y;
+            for (const std::string& text_line : flow.entries[i].lines) {
+                dl->AddText(ImVec2(at.x + l.sw + l.pad, y), text, text_line.c_str());
+                y += l.lh;
+            }
         }
         return;
     }
@@ -892,8 +923,7 @@ float legendBelowHeight(const char* id, float width) {
     bindStatesToContext();
     const auto st = g_states.find(id);
     if (st == g_states.end() || st->second.legend.empty()) return 0;
-    const float rows = float(flowRows(st->second.legend, width - ImGui::GetFontSize()));
-    return rows * ImGui::GetTextLineHeight() + ImGui::GetFontSize() * 0.4f;
+    return legendFlowHeight(st->second.legend, width);
 }
 
 const PlotFrame* plotFrame(const char* id) {

@@ -172,7 +172,7 @@ void SimulationRunner::drawStatus() {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.2f, 0.05f, 1));
         ImGui::TextWrapped("Not run: %s", error().c_str());
         ImGui::PopStyleColor();
-        if (last()) ImGui::TextDisabled("Showing the last completed run.");
+        if (last()) mutedText("Showing the last completed run.");
         return;
     }
     if (running()) {
@@ -184,8 +184,7 @@ void SimulationRunner::drawStatus() {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Stops this run; the last completed result stays on screen");
         return;
     }
-    if (cancelled())
-        ImGui::TextDisabled("Run cancelled; showing the last completed run. Press \"same graph, rerun\" to run it.");
+    if (cancelled()) mutedText("Run cancelled; showing the last completed run. Press \"same graph, rerun\" to run it.");
 }
 
 namespace {
@@ -266,7 +265,7 @@ void SimulationInputs::draw(SimulationRunner& runner, bool with_tuples) {
         int v = static_cast<int>(kprime);
         ImGui::RadioButton("k\u2032 = 2", &v, 2);
         paramTooltip(kp, "Pairs of skills.");
-        ImGui::SameLine();
+        sameLineIfFits("k\u2032 = 3");
         ImGui::RadioButton("k\u2032 = 3", &v, 3);
         paramTooltip(kp, "Triples: N\u2081\u00b3 tuples, so far fewer edges per tuple at the same N\u2082.");
         kprime = v;

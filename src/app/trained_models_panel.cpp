@@ -24,7 +24,7 @@ ParamBinding TrainedModelsPanel::binding() { return {modelsSpec(), &text_}; }
 void TrainedModelsPanel::controls() {
     const std::vector<std::string> entries = trainedModelEntries(text_);
     bool published = std::find(entries.begin(), entries.end(), kPublishedModels) != entries.end();
-    if (ImGui::Checkbox("published models (N, D from their papers)", &published))
+    if (checkbox("published models (N, D from their papers)", &published))
         text_ = withPublishedModels(text_, published);
     paramTooltip(modelsSpec(), "GPT-3, Gopher, Chinchilla, PaLM, LLaMA 65B, Llama 2 70B and Llama 3.1 405B.");
 

@@ -110,7 +110,7 @@ void CompetenceView::main() {
                   std::string(failureModeName(p.failure)).c_str(), static_cast<unsigned long long>(p.seed),
                   runner_.stale() ? "  (previous run)" : "");
     } else if (runner_.error().empty()) {
-        ImGui::TextDisabled("Simulating\u2026 the theory curves are already drawn.");
+        mutedText("Simulating\u2026 the theory curves are already drawn.");
     }
     drawReadouts();
 
@@ -206,15 +206,15 @@ void CompetenceView::drawReadouts() {
         for (const Readout& it : items) row.add(it.caption.c_str(), it.value, it.unit.c_str());
         return;
     }
-    // Narrow windows: one compact line per read-out, so the plots stay in view. The value column
-    // fits its widest value (the caption is what gets cut), and a read-out without a value says why.
+    // Narrow windows: one compact row per read-out, so the plots stay in view. The value column
+    // fits its widest value, the caption wraps, and a read-out without a value says why.
     if (ImGui::BeginTable("competence-readouts", 2, ImGuiTableFlags_RowBg)) {
         ImGui::TableSetupColumn("caption", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed);
         for (const Readout& it : items) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", it.caption.c_str());
+            mutedText("%s", it.caption.c_str());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", it.caption.c_str(), it.unit.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(it.value == "\u2013" ? (it.value + " " + it.unit).c_str() : it.value.c_str());

@@ -183,7 +183,7 @@ void CurvesView::controls() {
     int fam = family_ == "k" ? 1 : 0;
     ImGui::RadioButton("θ family", &fam, 0);
     paramTooltip(familySpec(), "Four models, each failing half as many pieces as the last (≈ 10× more scale).");
-    ImGui::SameLine();
+    sameLineIfFits("k family");
     ImGui::RadioButton("k family", &fam, 1);
     paramTooltip(familySpec(), "One θ, several numbers k of skills per text piece.");
     family_ = fam == 1 ? "k" : "theta";
@@ -297,8 +297,7 @@ void CurvesView::main() {
         diffs += (j ? ",  " : "") + std::string("k'=") + std::to_string(kprimes_[j]) + ": " +
                  ui::formatNumber(cor13_diff_[j], 3);
     ImGui::TextWrapped("Cor 13 check, max over c of |M₂ k'-tuple curve − M₁ single-skill curve|:  %s", diffs.c_str());
-    if (tuples_ != "t2")
-        ImGui::TextDisabled("(not 0 under %s: only T2 makes the curves identical)", modelLabel(tuples_).c_str());
+    if (tuples_ != "t2") mutedText("(not 0 under %s: only T2 makes the curves identical)", modelLabel(tuples_).c_str());
     ImGui::TextWrapped(
         "Thm 8: with k random skills per text piece and any set of failed pieces of measure θ, at most a fraction α of "
         "skills have competence ≤ c = 1 − βθ whenever H(θ) − kθ·KL(βα‖α) < 0 (the paper writes −KL as "

@@ -240,7 +240,7 @@ void EmergenceView::controls() {
         paramTooltip(simN1Spec(), "Pairs are counted over all N₁² ordered pairs (reading T2).");
         if (logSlider("text pieces N₂ of the simulated graph", &n2, 1e4, 2e6)) sim_n2_ = std::llround(n2);
         paramTooltip(simN2Spec(), "More pieces: more edges per skill, less noise, longer runs.");
-        ImGui::TextDisabled("seed %lld", seed_);
+        mutedText("seed %lld", seed_);
         ImGui::SameLine();
         if (ImGui::SmallButton("new graphs")) ++seed_;
         paramTooltip(cliParam("simulate", "seed"), "Samples new graphs and failure sets (seed + point index).");

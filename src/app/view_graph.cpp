@@ -69,7 +69,7 @@ void GraphView::controls() {
     if (in_.n1 <= kDrawMaxSkills && in_.n2 <= kDrawMaxPieces) {
         ImGui::SeparatorText("Show");
         ImGui::RadioButton("the graph", &show_, 0);
-        ImGui::SameLine();
+        sameLineIfFits("degree histogram");
         ImGui::RadioButton("degree histogram", &show_, 1);
     } else {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -83,10 +83,10 @@ void GraphView::main() {
     runner_.drawStatus();
     const SimulationSnapshot* s = runner_.last();
     if (!s) {
-        if (runner_.error().empty()) ImGui::TextDisabled("Sampling the first graph\u2026");
+        if (runner_.error().empty()) mutedText("Sampling the first graph\u2026");
         return;
     }
-    ImGui::TextDisabled("%s%s", runLabel(s->params).c_str(), runner_.stale() ? "  (previous run)" : "");
+    mutedText("%s%s", runLabel(s->params).c_str(), runner_.stale() ? "  (previous run)" : "");
     const float fs = ImGui::GetFontSize();
     const float explain_h = fs * 4.2f;
     const float stats_h =
@@ -118,7 +118,7 @@ bool GraphView::drawPlot(const std::string& id, ImVec2 size) {
     runner_.drawStatus();
     const SimulationSnapshot* s = runner_.last();
     if (!s) {
-        if (runner_.error().empty()) ImGui::TextDisabled("Sampling the first graph\u2026");
+        if (runner_.error().empty()) mutedText("Sampling the first graph\u2026");
         return true;
     }
     const float fs = ImGui::GetFontSize();
@@ -496,15 +496,16 @@ void GraphView::drawStatistics(const SimulationSnapshot& s) {
                             "Same seed, same hash: in the page, natively and in slingshot-cli simulate",
                             "The engine's estimate, checked against the budget before anything is allocated",
                             "Wall time of the job, run in slices inside frames"};
-    const int pairs = ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 44 ? 3 : 2;
+    const float width = ImGui::GetContentRegionAvail().x, fs = ImGui::GetFontSize();
+    const int pairs = width >= fs * 44 ? 3 : width >= fs * 30 ? 2 : 1;
     if (ImGui::BeginTable("graph-stats", 2 * pairs, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
         for (int i = 0; i < 12; ++i) {
             if (i % pairs == 0) ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", names[i]);
+            mutedText("%s", names[i]);
             if (tips[i] && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tips[i]);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(v[i]);
+            ImGui::TextWrapped("%s", v[i]);
         }
         ImGui::EndTable();
     }

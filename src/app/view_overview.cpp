@@ -207,18 +207,22 @@ void OverviewView::controls() {
 
 namespace {
 
-// The chain diagram's grid: three boxes a row, the last two rows' side boxes under boxes 4 and 5,
-// one text scale so that the widest line fits a box.
+// The chain diagram's grid, one text scale so that the widest line fits a box. Wide: three boxes a
+// row, the last two rows' side boxes under boxes 4 and 5. Narrow (phones): the chain runs down the
+// left column and the side boxes sit right of boxes 4 and 5.
 struct DiagramLayout {
     ImVec2 origin;
     float fs, w, h, gap, vgap, text_size;
+    bool narrow;
 
     DiagramLayout(const std::vector<OverviewView::Box>& boxes, ImVec2 at, ImVec2 avail)
         : origin(at), fs(ImGui::GetFontSize()) {
+        narrow = avail.x < fs * 36;
         gap = fs * (avail.x < fs * 50 ? 1.4f : 2.2f);
-        w = std::max(fs * 9, (avail.x - 2 * gap) / 3);
+        const int columns = narrow ? 2 : 3;
+        w = std::max(fs * 9, (avail.x - float(columns - 1) * gap) / float(columns));
         vgap = fs * 1.8f;
-        h = std::clamp((avail.y - fs * 6) / 3 - vgap, fs * 6.4f, fs * 7.5f);  // fill the page, within reason
+        h = narrow ? fs * 6.4f : std::clamp((avail.y - fs * 6) / 3 - vgap, fs * 6.4f, fs * 7.5f);
         float need = 0;
         for (const OverviewView::Box& box : boxes)
             need = std::max({need, ImGui::CalcTextSize(box.title).x, ImGui::CalcTextSize(box.formula).x,
@@ -226,9 +230,15 @@ struct DiagramLayout {
         text_size = fs * std::clamp((w - fs) / need, 0.7f, 1.0f);
     }
     std::pair<ImVec2, ImVec2> rect(int i) const {
-        const int row = i < 3 ? 0 : i < 6 ? 1 : 2;
-        const int col = i < 6 ? i % 3 : (i == 6 ? 1 : 2);
-        const ImVec2 p(origin.x + col * (w + gap), origin.y + row * (h + vgap));
+        int row = 0, col = 0;
+        if (narrow) {
+            row = i < 6 ? i : i - 2;
+            col = i < 6 ? 0 : 1;
+        } else {
+            row = i < 3 ? 0 : i < 6 ? 1 : 2;
+            col = i < 6 ? i % 3 : (i == 6 ? 1 : 2);
+        }
+        const ImVec2 p(origin.x + float(col) * (w + gap), origin.y + float(row) * (h + vgap));
         return {p, ImVec2(p.x + w, p.y + h)};
     }
 };
@@ -245,19 +255,34 @@ void drawArrow(ImDrawList* dl, ImVec2 a, ImVec2 z, ImU32 colour, float thick, fl
                           ImVec2(z.x - d.x * s * 1.6f - n.x * s, z.y - d.y * s * 1.6f - n.y * s), colour);
 }
 
-// Along each row, the bend from the end of row 1 to the start of row 2, down to the side boxes.
+// Wide: along each row, the bend from the end of row 1 to the start of row 2, down to the side
+// boxes. Narrow: down the chain, across to the side boxes.
 void drawDiagramArrows(ImDrawList* dl, const DiagramLayout& l) {
     const ImU32 arrow = ImGui::GetColorU32(ImGuiCol_Text, 0.6f);
     const float thick = std::max(1.5f, l.fs / 10);
+    auto centre = [](ImVec2 a, ImVec2 b) { return ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2); };
+    if (l.narrow) {
+        for (int i = 0; i < 5; ++i) {
+            auto [a0, a1] = l.rect(i);
+            auto [b0, b1] = l.rect(i + 1);
+            drawArrow(dl, ImVec2(centre(a0, a1).x, a1.y + 2), ImVec2(centre(b0, b1).x, b0.y - 2), arrow, thick, l.fs);
+        }
+        for (auto [from, to] : {std::pair{4, 6}, std::pair{5, 7}}) {
+            auto [a0, a1] = l.rect(from);
+            auto [b0, b1] = l.rect(to);
+            drawArrow(dl, ImVec2(a1.x + 2, centre(a0, a1).y), ImVec2(b0.x - 2, centre(b0, b1).y), arrow, thick, l.fs);
+        }
+        return;
+    }
     for (int i : {0, 1, 3, 4}) {
         auto [a0, a1] = l.rect(i);
         auto [b0, b1] = l.rect(i + 1);
-        drawArrow(dl, ImVec2(a1.x + 2, (a0.y + a1.y) / 2), ImVec2(b0.x - 2, (b0.y + b1.y) / 2), arrow, thick, l.fs);
+        drawArrow(dl, ImVec2(a1.x + 2, centre(a0, a1).y), ImVec2(b0.x - 2, centre(b0, b1).y), arrow, thick, l.fs);
     }
     {
         auto [a0, a1] = l.rect(2);
         auto [b0, b1] = l.rect(3);
-        const float midY = a1.y + l.vgap / 2, x0 = (a0.x + a1.x) / 2, x1 = (b0.x + b1.x) / 2;
+        const float midY = a1.y + l.vgap / 2, x0 = centre(a0, a1).x, x1 = centre(b0, b1).x;
         dl->AddLine(ImVec2(x0, a1.y + 2), ImVec2(x0, midY), arrow, thick);
         dl->AddLine(ImVec2(x0, midY), ImVec2(x1, midY), arrow, thick);
         drawArrow(dl, ImVec2(x1, midY), ImVec2(x1, b0.y - 2), arrow, thick, l.fs);
@@ -265,7 +290,7 @@ void drawDiagramArrows(ImDrawList* dl, const DiagramLayout& l) {
     for (auto [from, to] : {std::pair{4, 6}, std::pair{5, 7}}) {
         auto [a0, a1] = l.rect(from);
         auto [b0, b1] = l.rect(to);
-        drawArrow(dl, ImVec2((a0.x + a1.x) / 2, a1.y + 2), ImVec2((b0.x + b1.x) / 2, b0.y - 2), arrow, thick, l.fs);
+        drawArrow(dl, ImVec2(centre(a0, a1).x, a1.y + 2), ImVec2(centre(b0, b1).x, b0.y - 2), arrow, thick, l.fs);
     }
 }
 

@@ -149,7 +149,7 @@ bool ScalingView::useFitAsPreset() {
 
 void ScalingView::controls() {
     ImGui::SeparatorText("Scaling law  L = E + A/N\u1d43 + B/D\u1d47");
-    if (ImGui::BeginCombo("preset", preset_.c_str())) {
+    if (ImGui::BeginCombo("preset", comboPreview(preset_, preset_).c_str())) {
         for (const auto& name : presets_->names())
             if (ImGui::Selectable(name.c_str(), name == preset_)) preset_ = name;
         ImGui::EndCombo();
@@ -169,19 +169,19 @@ void ScalingView::controls() {
     inputPositive("b (exponent of D)", &law_.b, "%.4g");
     paramTooltip(commandParam("scaling", "exp-d"), "How fast the data term falls with D.");
     if (auto preset = presets_->find(preset_); preset && !sameConstants(*preset, law_))
-        ImGui::TextDisabled("edited: constants differ from %s", preset_.c_str());
+        mutedText("edited: constants differ from %s", preset_.c_str());
 
     ImGui::SeparatorText("Model and data");
     logSlider("N (parameters)", &n_params_, kMinN, kMaxN);
     paramTooltip(commandParam("scaling", "n"), "Moves the marker N on both plots and the read-outs.");
     logSlider("r = D/N (tokens per parameter)", &tokens_per_param_, 1.0, 1000.0);
     paramTooltip(commandParam("scaling", "ratio"), "Training tokens per parameter; 20 is Chinchilla's rule.");
-    ImGui::TextDisabled("D = r\u00b7N = %s tokens", ui::formatNumber(tokens_per_param_ * n_params_).c_str());
+    mutedText("D = r\u00b7N = %s tokens", ui::formatNumber(tokens_per_param_ * n_params_).c_str());
 
     ImGui::SeparatorText("Excess loss \u2192 failure fraction \u03b8");
     if (ImGui::RadioButton("linear  \u03b8 = c\u00b7\u03b4", theta_map_ == "linear")) theta_map_ = "linear";
     paramTooltip(commandParam("scaling", "theta-map"), "The paper's reading: \u03b8 proportional to the excess loss.");
-    ImGui::SameLine();
+    sameLineIfFits("Pinsker  \u03b8 = \u221a(2\u03b4)");
     if (ImGui::RadioButton("Pinsker  \u03b8 = \u221a(2\u03b4)", theta_map_ == "pinsker")) theta_map_ = "pinsker";
     paramTooltip(commandParam("scaling", "theta-map"), "Theorem 3's worst case; not the paper's map.");
     if (theta_map_ == "linear") {
@@ -243,7 +243,7 @@ void ScalingView::fitControls() {
         row("iterations", std::to_string(f.iterations) + " (best of " + std::to_string(f.lm_runs) + " runs)");
         ImGui::EndTable();
     }
-    ImGui::TextDisabled("%zu points; errors: 1 standard error (Jacobian).", f.n_points);
+    mutedText("%zu points; errors: 1 standard error (Jacobian).", f.n_points);
     if (!usable(f.law))
         ImGui::TextWrapped(
             "This fit cannot be a preset: an exponent is \u2264 0 (the loss does not fall with N or D).");

@@ -104,7 +104,7 @@ void StimulusView::controls() {
     ImGui::SeparatorText("Training data");
     logSlider("tokens per text piece", &tokens_per_piece_, 10, 1e4);
     paramTooltip(tokensPerPieceSpec(), "Fewer tokens per piece: more training pieces, so more tuples seen.");
-    ImGui::TextDisabled("n_train = D / %s training pieces", ui::formatNumber(tokens_per_piece_, 3).c_str());
+    mutedText("n_train = D / %s training pieces", ui::formatNumber(tokens_per_piece_, 3).c_str());
     uncertainNote("A piece of about a paragraph (100 tokens) is our choice.");
     logSlider("read-outs at model size N", &at_, from_, to_);
     paramTooltip(atSpec(), "The numbers above the plot are for this N (the dashed vertical line).");
@@ -133,9 +133,9 @@ void StimulusView::main() {
     const float fs = ImGui::GetFontSize();
     if (!at_readings_.empty()) {
         const Reading& r0 = at_readings_[0];
-        ImGui::Text("At N = %s:  D = %s tokens,  n_train = %s pieces,  θ = %s", ui::formatNumber(at_, 3).c_str(),
-                    ui::formatNumber(r0.d_tokens, 3).c_str(), ui::formatNumber(r0.n_train, 3).c_str(),
-                    ui::formatNumber(r0.theta, 3).c_str());
+        ImGui::TextWrapped("At N = %s:  D = %s tokens,  n_train = %s pieces,  θ = %s", ui::formatNumber(at_, 3).c_str(),
+                           ui::formatNumber(r0.d_tokens, 3).c_str(), ui::formatNumber(r0.n_train, 3).c_str(),
+                           ui::formatNumber(r0.theta, 3).c_str());
         for (size_t i = 0; i < at_readings_.size(); ++i) {
             const Reading& r = at_readings_[i];
             ImGui::PushStyleColor(ImGuiCol_Text, ui::paletteColor(static_cast<int>(i)));

@@ -142,7 +142,7 @@ void TightnessView::main() {
                 runner_.stale() ? "  (previous run)" : "");
         ImGui::PopStyleColor();
     } else if (runner_.error().empty() && cert_.error().empty()) {
-        ImGui::TextDisabled("Sampling the graph\u2026 the theory curves are already drawn.");
+        mutedText("Sampling the graph\u2026 the theory curves are already drawn.");
     }
 
     const float fs = ImGui::GetFontSize();
@@ -326,8 +326,8 @@ void TightnessView::drawExplanation(const CertificateTask::Done* d) {
         "theorem guards against.",
         ui::colourName(kAdversary.color), ui::colourName(kRandom.color));
     if (d && d->certifier)
-        ImGui::TextDisabled("%s; \u03c3\u2082(B) = %.4g, \u03c3\u2081 = %.4g.", sigmaBoundText(d->spectral).c_str(),
-                            d->spectral.sigma2, d->spectral.sigma1);
+        mutedText("%s; \u03c3\u2082(B) = %.4g, \u03c3\u2081 = %.4g.", sigmaBoundText(d->spectral).c_str(),
+                  d->spectral.sigma2, d->spectral.sigma1);
 }
 
 }  // namespace slingshot::app

@@ -147,13 +147,24 @@ void paramTooltip(const ParamSpec& spec, const char* effect) {
     ImGui::EndTooltip();
 }
 
+std::string comboPreview(const std::string& label, const std::string& short_name) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float room = ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - style.FramePadding.x * 2;
+    auto fits = [&](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x <= room; };
+    if (fits(label)) return label;
+    const size_t cut = std::min(label.find(": "), label.find(" ("));
+    if (cut != std::string::npos && fits(label.substr(0, cut))) return label.substr(0, cut);
+    return short_name;
+}
+
 bool choiceCombo(const char* label, std::string* value, const ParamSpec& spec, const std::vector<std::string>& labels) {
     auto shown = [&](size_t i) -> const std::string& { return i < labels.size() ? labels[i] : spec.choices[i]; };
-    std::string preview = *value;
+    std::string full = *value;
     for (size_t i = 0; i < spec.choices.size(); ++i)
-        if (spec.choices[i] == *value) preview = shown(i);
+        if (spec.choices[i] == *value) full = shown(i);
     bool changed = false;
     ImGui::SetNextItemWidth(-1);
+    const std::string preview = comboPreview(full, *value);
     if (ImGui::BeginCombo(label, preview.c_str())) {
         for (size_t i = 0; i < spec.choices.size(); ++i)
             if (ImGui::Selectable(shown(i).c_str(), spec.choices[i] == *value)) {
@@ -176,9 +187,36 @@ void mutedText(const char* fmt, ...) {
 
 void uncertainNote(const char* text) { mutedText("[U] %s", text); }
 
+namespace {
+// The width of a checkbox or radio button: its square box, the gap and the label.
+float boxedLabelWidth(const char* label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+}
+}  // namespace
+
+bool checkbox(const char* label, bool* value) {
+    if (boxedLabelWidth(label) <= ImGui::GetContentRegionAvail().x) return ImGui::Checkbox(label, value);
+    ImGui::PushID(label);
+    bool changed = ImGui::Checkbox("##box", value);
+    ImGui::PopID();
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::TextWrapped("%s", std::string(label, ImGui::FindRenderedTextEnd(label)).c_str());
+    if (ImGui::IsItemClicked()) {
+        *value = !*value;
+        changed = true;
+    }
+    return changed;
+}
+
+void sameLineIfFits(const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + boxedLabelWidth(label) <= right) ImGui::SameLine();
+}
+
 bool onOffCheckbox(const char* label, std::string* value) {
     bool on = *value == "on";
-    if (!ImGui::Checkbox(label, &on)) return false;
+    if (!checkbox(label, &on)) return false;
     *value = on ? "on" : "off";
     return true;
 }

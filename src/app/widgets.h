@@ -51,6 +51,9 @@ bool numberSlider(const char* label, double* v, const ParamSpec& spec, const cha
 bool seedInput(long long* seed, const ParamSpec& spec, const char* effect, const char* new_graph_effect);
 // Tooltip for the previous item: what the parameter is, its range and, if given, its effect.
 void paramTooltip(const ParamSpec& spec, const char* effect = nullptr);
+// What a combo of the next item's width shows for a choice: the whole label if it fits, else the
+// part before its first ": " or " (", else `short_name` (the choice as the URL writes it).
+std::string comboPreview(const std::string& label, const std::string& short_name);
 // A combo over spec.choices; `labels` (same length) are what the reader sees, or the choices.
 bool choiceCombo(const char* label, std::string* value, const ParamSpec& spec,
                  const std::vector<std::string>& labels = {});
@@ -60,6 +63,11 @@ void mutedText(const char* fmt, ...);
 // A caption in the muted text colour, wrapped, starting with "[U]": an uncertain choice of ours.
 void uncertainNote(const char* text);
 
+// A checkbox whose label wraps at the window's edge (ImGui's runs past it and is cut on phones);
+// a click on the wrapped label toggles it too.
+bool checkbox(const char* label, bool* value);
+// Before a checkbox or radio button: puts it on this line if its box and label fit in what is left.
+void sameLineIfFits(const char* label);
 // A checkbox over an "on"/"off" choice parameter.
 bool onOffCheckbox(const char* label, std::string* value);
 // A text field for a comma-separated list of whole numbers, validated against `spec` (range,

@@ -7,6 +7,7 @@
 #include "platform/web.h"
 
 #include "app/app.h"
+#include "app/layout_report.h"
 #include "query/query.h"
 #include "query/url_query.h"
 
@@ -249,6 +250,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* slingshot_export(const char* plot_id
                                          std::strtof(scale ? scale : "1", nullptr));
     return ok ? "{\"ok\":true}"
               : "{\"error\":\"no such plot in this view, or unknown format (png|csv|json) or scale (1..3)\"}";
+}
+
+// Slingshot.layoutReport(): the last frame's layout, plots' labels and legends, and cut text.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* slingshot_layout_report() {
+    using slingshot::platform::g_app;
+    const ImDrawData* dd = ImGui::GetCurrentContext() ? ImGui::GetDrawData() : nullptr;
+    g_answer = g_app && dd ? slingshot::app::layoutReport(*g_app, *dd).dump()
+                           : std::string("{\"error\":\"no frame has been drawn yet\"}");
+    return g_answer.c_str();
 }
 
 // Slingshot.setState(json): applies what is valid; answers {"notices":[…]} for what was not.

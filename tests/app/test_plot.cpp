@@ -287,3 +287,37 @@ TEST_CASE("plot: a title wider than the plot wraps at spaces and the data area m
     // At 220 px the long title takes at least three lines: two more than the short one.
     CHECK((long_min.y - long_frame.y) - (short_min.y - short_frame.y) >= 2 * line - 0.5f);
 }
+
+TEST_CASE("plot: a plot past 65536 vertices keeps every index inside its draw list", "[app][plot]") {
+    // WebGL2 has no base-vertex draws, so the page relies on 32-bit indices, not ImGui's VtxOffset.
+    STATIC_REQUIRE(sizeof(ImDrawIdx) == 4);
+    test::HeadlessImGui gui(800, 600);
+    std::vector<double> x(40000), y(40000);
+    for (size_t i = 0; i < x.size(); ++i) x[i] = double(i) / double(x.size()), y[i] = (i % 2) ? 0.9 : 0.1;
+    gui.frame([&] {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(800, 600));
+        ImGui::Begin("dense");
+        if (ui::BeginPlot("dense-plot", "dense", {"x", ui::Scale::Linear, 0, 1}, {"y", ui::Scale::Linear, 0, 1},
+                          ImVec2(780, 560))) {
+            ui::PlotLine("zigzag", x, y, 0);
+            ui::EndPlot();
+        }
+        ImGui::End();
+    });
+    const ImDrawData* dd = ImGui::GetDrawData();
+    bool large = false;
+    size_t outside = 0, offset_commands = 0;
+    for (int l = 0; l < dd->CmdListsCount; ++l) {
+        const ImDrawList* list = dd->CmdLists[l];
+        large = large || list->VtxBuffer.Size > 65536;
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            offset_commands += cmd.VtxOffset != 0;
+            for (unsigned j = 0; j < cmd.ElemCount; ++j)
+                outside += list->IdxBuffer[int(cmd.IdxOffset + j)] >= unsigned(list->VtxBuffer.Size);
+        }
+    }
+    CHECK(large);
+    CHECK(outside == 0);
+    CHECK(offset_commands == 0);
+}
