@@ -87,12 +87,6 @@ bool App::setParam(const char* url_name, const char* name, const Json& value) {
     return false;
 }
 
-// Moves to the next line unless an item `width` wide still fits on this one.
-static void sameLineIfFits(float width) {
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
-}
-
 static float buttonWidth(const char* label) {
     return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
 }
@@ -128,6 +122,9 @@ void App::topBar() {
     float s = static_cast<float>(scale_);
     if (ImGui::SliderFloat("##scale", &s, 1.0f, 3.0f, "size %.2g\u00d7")) scale_ = std::round(s * 4) / 4;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Text and line size, for projectors (URL: scale=1..3)");
+    sameLineIfFits(buttonWidth("?"));
+    if (ImGui::Button("?")) keys_.open();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard keys (press ? or F1)");
     ImGui::Separator();
 }
 
@@ -287,18 +284,20 @@ void App::frame(float width, float height) {
         const float fs = ImGui::GetFontSize();
         const ImVec2 size = compact_ ? ImVec2(0, ImGui::GetContentRegionAvail().y * 0.45f)
                                      : ImVec2(std::min(fs * 22.0f, width * 0.4f), -footer);
-        ImGui::BeginChild("controls", size, true);
+        ImGui::BeginChild("controls", size, true, ImGuiWindowFlags_NavFlattened);
         if (guide_) guide_();
         view.controls();
         ImGui::EndChild();
         if (!compact_) ImGui::SameLine();
     }
-    ImGui::BeginChild("main", ImVec2(0, -footer), false);
+    ImGui::BeginChild("main", ImVec2(0, -footer), false, ImGuiWindowFlags_NavFlattened);
     const std::string plot = embedPlotId();
     if (!embed_ || plot.empty() || !view.drawPlot(plot, ImGui::GetContentRegionAvail())) view.main();
     ImGui::EndChild();
     if (embed_) embedFooter();
     ImGui::End();
+    keys_.frame();  // over the page
+    if (keys_.leaveRequested()) host_->releaseKeyboard();
     changed_since_frame_ = false;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/host.h"
+#include "app/keyboard_help.h"
 #include "app/notice_list.h"
 #include "app/scaling_presets.h"
 #include "app/view.h"
@@ -86,6 +87,8 @@ public:
     // The plots the page shows of the current view: the embed's one, or all the view's.
     std::vector<std::string> shownPlotIds() const;
 
+    bool keyboardHelpOpen() const { return keys_.isOpen(); }
+
     void addNotice(const std::string& text) { notices_.add(text); }
     std::vector<std::string> notices() const { return notices_.lines(); }
 
@@ -119,6 +122,7 @@ private:
     NoticeList notices_;
     bool changed_since_frame_ = false;
     std::function<void()> guide_;
+    KeyboardHelp keys_;
 };
 
 }  // namespace slingshot::app

@@ -21,6 +21,9 @@ public:
     // After this frame is drawn, save `rect` of the screen as a PNG rendered at `scale` device
     // pixels per CSS pixel.
     virtual void savePng(const PixelRect& rect, float scale, const std::string& filename) = 0;
+    // Give the keyboard back to the page around the figure (Escape with nothing left to close), so
+    // that Tab goes on to what follows the canvas.
+    virtual void releaseKeyboard() = 0;
 };
 
 // A host that does nothing (native tests without a page).
@@ -30,6 +33,7 @@ public:
     void copyText(const std::string&) override {}
     void openPage(const std::string&) override {}
     void savePng(const PixelRect&, float, const std::string&) override {}
+    void releaseKeyboard() override {}
 };
 
 }  // namespace slingshot::app

@@ -3,6 +3,8 @@
 #include "app/clipped_text.h"
 #include "app/plot.h"
 
+#include <imgui_internal.h>  // NavWindow, NavRectRel: where the keyboard focus is
+
 namespace slingshot::app {
 namespace {
 
@@ -40,8 +42,20 @@ Json layoutReport(const App& app, const ImDrawData& draw_data) {
                            {"clip", Json::array({t.clip.x, t.clip.y, t.clip.z, t.clip.w})},
                            {"edges", std::move(edges)}});
     }
-    return {{"width", io.DisplaySize.x}, {"height", io.DisplaySize.y}, {"compact", app.compactLayout()},
-            {"embed", app.embedded()},   {"plots", std::move(plots)},  {"clipped", std::move(clipped)}};
+    Json focus;  // the keyboard's item: its window and rectangle, when the keyboard has one
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.NavWindow && g.NavId != 0) {
+        const ImRect r = g.NavWindow->NavRectRel[0];
+        const ImVec2 at = g.NavWindow->Pos;
+        const ImVec2 scroll = g.NavWindow->Scroll;
+        focus = {{"window", g.NavWindow->Name},
+                 {"rect", rect(ImVec2(r.Min.x + at.x - scroll.x, r.Min.y + at.y - scroll.y),
+                               ImVec2(r.Max.x + at.x - scroll.x, r.Max.y + at.y - scroll.y))},
+                 {"active", g.ActiveId != 0 && g.ActiveId == g.NavId}};
+    }
+    return {{"focus", std::move(focus)},      {"width", io.DisplaySize.x}, {"height", io.DisplaySize.y},
+            {"compact", app.compactLayout()}, {"embed", app.embedded()},   {"plots", std::move(plots)},
+            {"clipped", std::move(clipped)}};
 }
 
 }  // namespace slingshot::app

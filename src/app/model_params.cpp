@@ -62,7 +62,7 @@ void ModelParams::lawControls() {
     int rule = d_rule == "optimal" ? 1 : 0;
     ImGui::RadioButton("D = r·N", &rule, 0);
     paramTooltip(dRuleSpec());
-    sameLineIfFits("compute-optimal D");
+    sameLineIfFits(boxedLabelWidth("compute-optimal D"));
     ImGui::RadioButton("compute-optimal D", &rule, 1);
     paramTooltip(dRuleSpec());
     d_rule = rule == 1 ? "optimal" : "ratio";
@@ -74,7 +74,7 @@ void ModelParams::lawControls() {
     int map = theta_map == "pinsker" ? 1 : 0;
     ImGui::RadioButton("θ = c_map·δ", &map, 0);
     paramTooltip(cliParam("emergence", "theta-map"));
-    sameLineIfFits("θ = √(2δ)");
+    sameLineIfFits(boxedLabelWidth("θ = √(2δ)"));
     ImGui::RadioButton("θ = √(2δ)", &map, 1);
     paramTooltip(cliParam("emergence", "theta-map"), "Pinsker's worst case: a non-paper variant that breaks Cor 13.");
     theta_map = map == 1 ? "pinsker" : "linear";

@@ -45,7 +45,8 @@ std::string seriesSentence(const PlotSeries& s, const std::string& x_name) {
 }
 
 std::string axisText(const Axis& a) {
-    return a.label + (a.scale == Scale::Log10 ? " (log scale)" : "") + ", " + number(a.min) + " to " + number(a.max);
+    return a.label + (a.scale == Scale::Log10 && a.label.find("log scale") == std::string::npos ? " (log scale)" : "") +
+           ", " + number(a.min) + " to " + number(a.max);
 }
 
 }  // namespace

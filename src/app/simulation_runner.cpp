@@ -265,7 +265,7 @@ void SimulationInputs::draw(SimulationRunner& runner, bool with_tuples) {
         int v = static_cast<int>(kprime);
         ImGui::RadioButton("k\u2032 = 2", &v, 2);
         paramTooltip(kp, "Pairs of skills.");
-        sameLineIfFits("k\u2032 = 3");
+        sameLineIfFits(boxedLabelWidth("k\u2032 = 3"));
         ImGui::RadioButton("k\u2032 = 3", &v, 3);
         paramTooltip(kp, "Triples: N\u2081\u00b3 tuples, so far fewer edges per tuple at the same N\u2082.");
         kprime = v;

@@ -183,7 +183,7 @@ void CurvesView::controls() {
     int fam = family_ == "k" ? 1 : 0;
     ImGui::RadioButton("θ family", &fam, 0);
     paramTooltip(familySpec(), "Four models, each failing half as many pieces as the last (≈ 10× more scale).");
-    sameLineIfFits("k family");
+    sameLineIfFits(boxedLabelWidth("k family"));
     ImGui::RadioButton("k family", &fam, 1);
     paramTooltip(familySpec(), "One θ, several numbers k of skills per text piece.");
     family_ = fam == 1 ? "k" : "theta";

@@ -69,7 +69,7 @@ void GraphView::controls() {
     if (in_.n1 <= kDrawMaxSkills && in_.n2 <= kDrawMaxPieces) {
         ImGui::SeparatorText("Show");
         ImGui::RadioButton("the graph", &show_, 0);
-        sameLineIfFits("degree histogram");
+        sameLineIfFits(boxedLabelWidth("degree histogram"));
         ImGui::RadioButton("degree histogram", &show_, 1);
     } else {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));

@@ -181,7 +181,7 @@ void ScalingView::controls() {
     ImGui::SeparatorText("Excess loss \u2192 failure fraction \u03b8");
     if (ImGui::RadioButton("linear  \u03b8 = c\u00b7\u03b4", theta_map_ == "linear")) theta_map_ = "linear";
     paramTooltip(commandParam("scaling", "theta-map"), "The paper's reading: \u03b8 proportional to the excess loss.");
-    sameLineIfFits("Pinsker  \u03b8 = \u221a(2\u03b4)");
+    sameLineIfFits(boxedLabelWidth("Pinsker  \u03b8 = \u221a(2\u03b4)"));
     if (ImGui::RadioButton("Pinsker  \u03b8 = \u221a(2\u03b4)", theta_map_ == "pinsker")) theta_map_ = "pinsker";
     paramTooltip(commandParam("scaling", "theta-map"), "Theorem 3's worst case; not the paper's map.");
     if (theta_map_ == "linear") {
@@ -249,18 +249,34 @@ void ScalingView::fitControls() {
             "This fit cannot be a preset: an exponent is \u2264 0 (the loss does not fall with N or D).");
 }
 
-void ScalingView::main() {
-    double d_tokens = tokens_per_param_ * n_params_;
-    double L = loss(law_, n_params_, d_tokens);
-    double excess = excessLoss(law_, n_params_, d_tokens);
-    ThetaValue theta = thetaFromExcessChecked(excess, thetaMap(), c_map_);
-    double halving = excessLoss(law_, 10 * n_params_, 10 * d_tokens) / excess;
+ScalingView::Readings ScalingView::readings() const {
+    Readings r{};
+    r.d_tokens = tokens_per_param_ * n_params_;
+    r.loss = loss(law_, n_params_, r.d_tokens);
+    r.excess = excessLoss(law_, n_params_, r.d_tokens);
+    r.theta = thetaFromExcessChecked(r.excess, thetaMap(), c_map_);
+    r.halving = excessLoss(law_, 10 * n_params_, 10 * r.d_tokens) / r.excess;
+    return r;
+}
 
+std::string ScalingView::figureSummary() {
+    const Readings r = readings();
+    return "At N = " + ui::formatNumber(n_params_, 3) + " parameters and D = " + ui::formatNumber(r.d_tokens, 3) +
+           " tokens: loss L = " + ui::formatNumber(r.loss, 5) +
+           " nats per token, excess loss \u03b4 = " + ui::formatNumber(r.excess, 5) +
+           ", failed fraction \u03b8 = " + ui::formatNumber(r.theta.theta, 4) +
+           (r.theta.clipped ? " (clipped below 1)" : "") + "; ten times the scale multiplies \u03b4 by " +
+           ui::formatNumber(r.halving, 4) + ".";
+}
+
+void ScalingView::main() {
+    const Readings r = readings();
     ReadoutRow row;
-    row.add("loss L", ui::formatNumber(L, 5), "nats/token");
-    row.add("excess loss \u03b4 = L \u2212 E", ui::formatNumber(excess, 5), "nats/token");
-    row.add("\u03b8 (failed text pieces)", ui::formatNumber(theta.theta, 4), theta.clipped ? "clipped below 1" : "");
-    row.add("\u03b4(10N, 10D) / \u03b4(N, D)", ui::formatNumber(halving, 4),
+    row.add("loss L", ui::formatNumber(r.loss, 5), "nats/token");
+    row.add("excess loss \u03b4 = L \u2212 E", ui::formatNumber(r.excess, 5), "nats/token");
+    row.add("\u03b8 (failed text pieces)", ui::formatNumber(r.theta.theta, 4),
+            r.theta.clipped ? "clipped below 1" : "");
+    row.add("\u03b4(10N, 10D) / \u03b4(N, D)", ui::formatNumber(r.halving, 4),
             "\u2248 \u00bd: 10\u00d7 scale halves \u03b4");
 
     float fs = ImGui::GetFontSize();

@@ -39,7 +39,15 @@ public:
     const std::string& fitError() const { return fit_error_; }
     const ScalingLaw& law() const { return law_; }
 
+    std::string figureSummary() override;
+
 private:
+    // The read-outs at the chosen N and D = r·N, as the page shows them above the plots.
+    struct Readings {
+        double d_tokens, loss, excess, halving;  // nats per token; halving = δ(10N, 10D) / δ(N, D)
+        ThetaValue theta;
+    };
+    Readings readings() const;
     ThetaMap thetaMap() const { return theta_map_ == "pinsker" ? ThetaMap::Pinsker : ThetaMap::Linear; }
     void fitControls();
     // Loss, excess (at D = r N and compute-optimal) and theta over the plotted range of N.

@@ -187,12 +187,9 @@ void mutedText(const char* fmt, ...) {
 
 void uncertainNote(const char* text) { mutedText("[U] %s", text); }
 
-namespace {
-// The width of a checkbox or radio button: its square box, the gap and the label.
 float boxedLabelWidth(const char* label) {
     return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
-}  // namespace
 
 bool checkbox(const char* label, bool* value) {
     if (boxedLabelWidth(label) <= ImGui::GetContentRegionAvail().x) return ImGui::Checkbox(label, value);
@@ -208,10 +205,9 @@ bool checkbox(const char* label, bool* value) {
     return changed;
 }
 
-void sameLineIfFits(const char* label) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + boxedLabelWidth(label) <= right) ImGui::SameLine();
+void sameLineIfFits(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
 }
 
 bool onOffCheckbox(const char* label, std::string* value) {

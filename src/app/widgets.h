@@ -66,8 +66,10 @@ void uncertainNote(const char* text);
 // A checkbox whose label wraps at the window's edge (ImGui's runs past it and is cut on phones);
 // a click on the wrapped label toggles it too.
 bool checkbox(const char* label, bool* value);
-// Before a checkbox or radio button: puts it on this line if its box and label fit in what is left.
-void sameLineIfFits(const char* label);
+// Keeps the next item on this line if `width` pixels of it still fit, else starts a new line.
+void sameLineIfFits(float width);
+// The width of a checkbox or radio button: its square box, the gap and the label.
+float boxedLabelWidth(const char* label);
 // A checkbox over an "on"/"off" choice parameter.
 bool onOffCheckbox(const char* label, std::string* value);
 // A text field for a comma-separated list of whole numbers, validated against `spec` (range,

@@ -39,6 +39,7 @@ EM_JS(void, js_replace_query, (const char* q), {
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
   window.SlingshotPage.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
 });
+EM_JS(void, js_release_keyboard, (), { if (Module.canvas) Module.canvas.blur(); });
 EM_JS(void, js_copy_link, (const char* q), { window.SlingshotPage.copyLink(UTF8ToString(q)); });
 EM_JS(void, js_open_page, (const char* q), { window.SlingshotPage.openPage(UTF8ToString(q)); });
 EM_JS(void, js_save_png, (const unsigned char* px, int w, int h, const char* name), {
@@ -90,6 +91,11 @@ public:
     }
     void savePng(const app::PixelRect& rect, float scale, const std::string& filename) override {
         pending_png = PngRequest{rect, scale, filename};
+    }
+    void releaseKeyboard() override {
+#ifdef __EMSCRIPTEN__
+        js_release_keyboard();
+#endif
     }
 };
 
