@@ -153,12 +153,16 @@ check_node() {
         || die "node $v is too old: the tests need Node.js $NODE_MIN_MAJOR or newer (Debian 12's nodejs package is 18.20)"
 }
 
-# The installed playwright-core is the one the lockfile pins (a checkout may hold an older install).
+# Every installed browser-test package (playwright-core, axe-core) is the version package.json pins
+# (a checkout may hold an older install).
 browser_tools_current() {
-    local want have
-    want=$(sed -n 's/.*"playwright-core": "\([^"]*\)".*/\1/p' "$ROOT/tests/browser/package.json" | head -1)
-    have=$(sed -n 's/^  "version": "\([^"]*\)".*/\1/p' "$ROOT/tests/browser/node_modules/playwright-core/package.json" 2>/dev/null | head -1)
-    [ -n "$want" ] && [ "$want" = "$have" ]
+    local name want have listed=0
+    while read -r name want; do
+        listed=1
+        have=$(sed -n 's/^  "version": "\([^"]*\)".*/\1/p' "$ROOT/tests/browser/node_modules/$name/package.json" 2>/dev/null | head -1)
+        [ -n "$want" ] && [ "$want" = "$have" ] || return 1
+    done < <(sed -n '/"devDependencies"/,/}/s/^ *"\([^"]*\)": "\([^"]*\)".*/\1 \2/p' "$ROOT/tests/browser/package.json")
+    [ "$listed" = 1 ]
 }
 
 install_browser_tools() {
