@@ -307,6 +307,8 @@ ImVec2 legendBoxSize(float widest_text, size_t entries) {
 
 // Largest share of the data area a legend may cover inside the plot before it moves below it.
 constexpr float kLegendInsideMaxShare = 0.3f;
+// Largest share of the data area's width it may take (on phones a legend beside the curves hides them).
+constexpr float kLegendInsideMaxWidthShare = 0.45f;
 // The data area's least height, in text lines, when the legend flows below it.
 constexpr float kMinDataLines = 7;
 
@@ -410,10 +412,10 @@ bool layOut(const char* title, ImVec2 size) {
     float left = fs * 4.6f, bottom = fs * 3.0f, right = fs * 1.0f;
     float top = fs * (title && *title ? 2.8f : 1.5f) + g_cur.title_extra + g_cur.ylabel_extra;
     g_cur.area = ImRect(ImVec2(pos.x + left, pos.y + top), ImVec2(pos.x + size.x - right, pos.y + size.y - bottom));
-    // A legend that would cover much of the data, or not fit in it (last frame's entries: the items
-    // of this one are not known yet), flows below the plot instead, and the data area gives up the
-    // room for it. Where that leaves too little data area, the plot grows taller than asked (its
-    // window scrolls) rather than hide the data or the legend.
+    // A legend that would cover much of the data or most of its width, or not fit in it (last frame's entries: the
+    // items of this one are not known yet), flows below the plot instead, and the data area gives up the room for it.
+    // Where that leaves too little data area, the plot grows taller than asked (its window scrolls) rather than hide
+    // the data or the legend.
     const auto st = g_states.find(g_cur.key);
     if (st != g_states.end() && !st->second.legend.empty()) {
         const std::vector<std::string>& names = st->second.legend;
@@ -421,8 +423,9 @@ bool layOut(const char* title, ImVec2 size) {
         for (const auto& n : names) w = std::max(w, ImGui::CalcTextSize(n.c_str()).x);
         const ImVec2 box = legendBoxSize(w, names.size());
         const ImVec2 room(g_cur.area.GetWidth() - fs * 0.4f, g_cur.area.GetHeight() - fs * 0.8f);
-        if (box.x * box.y > kLegendInsideMaxShare * g_cur.area.GetWidth() * g_cur.area.GetHeight() || box.x > room.x ||
-            box.y > room.y) {
+        const bool covers = box.x * box.y > kLegendInsideMaxShare * g_cur.area.GetWidth() * g_cur.area.GetHeight() ||
+                            box.x > kLegendInsideMaxWidthShare * g_cur.area.GetWidth();
+        if (covers || box.x > room.x || box.y > room.y) {
             g_cur.legend_below = legendFlowHeight(names, g_cur.frame.GetWidth());
             g_cur.area.Max.y -= g_cur.legend_below;
             const float grow = kMinDataLines * line - g_cur.area.GetHeight();

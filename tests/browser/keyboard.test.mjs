@@ -20,10 +20,15 @@ function parseNumberText(t) {
 
 const query = (page, command, args) => page.evaluate(([c, a]) => JSON.parse(window.Slingshot.query(c, a)), [command, args]);
 
-// One key, then a wait of a few frames: ImGui takes one key event per frame.
+// One key, then three frames: ImGui takes one input event per frame, and a loaded machine draws
+// frames late, so a fixed wait would lose keys.
+const frames = (page, n) => page.evaluate((count) => new Promise((resolve) => {
+  const step = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+  step(count);
+}), n);
 async function press(page, key) {
   await page.keyboard.press(key);
-  await page.waitForTimeout(50);
+  await frames(page, 3);
 }
 
 // Tab from the page's start (the skip link, the canvas, the top bar) into the figure's controls, to
@@ -36,7 +41,7 @@ async function tabAndType(page, nth, value) {
     if (focus && focus.window.includes("controls") && focus.active) seen++;
   }
   assert.equal(seen, nth, "Tab reaches the control");
-  await page.keyboard.type(value, { delay: 30 });
+  for (const ch of value) await press(page, ch);
   await press(page, "Enter");
 }
 
@@ -128,8 +133,7 @@ test("keyboard only: ? opens the key help, Escape closes it, a second Escape lea
   await press(page, "Tab");
   await press(page, "Tab");
   assert.equal(await page.evaluate(() => document.activeElement.id), "canvas");
-  await page.keyboard.type("?");
-  await page.waitForTimeout(200);
+  await press(page, "?");
   await page.screenshot({ path: artifact("keyboard-help.png") });
   const layout = await page.evaluate(() => window.Slingshot.layoutReport());
   assert.equal(layout.focus.window, "Keyboard", "the help window has the keyboard");
