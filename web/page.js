@@ -41,7 +41,8 @@
       setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
     },
     // Rows arrive bottom-up (as OpenGL reads them); PNG encoding is the browser's.
-    savePng: function (rgba, w, h, name) {
+    // The PNG with `text` ([keyword, value] pairs, ASCII) as tEXt chunks after its header.
+    savePng: function (rgba, w, h, name, text) {
       var c = document.createElement("canvas");
       c.width = w;
       c.height = h;
@@ -49,7 +50,9 @@
       for (var y = 0; y < h; y++) img.data.set(rgba.subarray((h - 1 - y) * row, (h - y) * row), y * row);
       g.putImageData(img, 0, 0);
       c.toBlob(function (blob) {
-        blob.arrayBuffer().then(function (b) { window.SlingshotPage.download(name, "image/png", new Uint8Array(b)); });
+        blob.arrayBuffer().then(function (b) {
+          window.SlingshotPage.download(name, "image/png", withTextChunks(new Uint8Array(b), text || []));
+        });
       }, "image/png");
     },
     setNotices: function (list) {
@@ -123,6 +126,39 @@
     return rows;
   }
 
+  // PNG tEXt chunks (keyword, NUL, text; Latin-1) inserted after IHDR, each with its CRC-32.
+  var crcTable = null;
+  function crc32(bytes) {
+    if (!crcTable) {
+      crcTable = new Uint32Array(256);
+      for (var n = 0; n < 256; n++) {
+        var c = n;
+        for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        crcTable[n] = c >>> 0;
+      }
+    }
+    var crc = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+  }
+  function withTextChunks(png, pairs) {
+    var ihdrEnd = 8 + 4 + 4 + 13 + 4;  // signature, then IHDR's length, type, data and CRC
+    var parts = [png.subarray(0, ihdrEnd)];
+    pairs.forEach(function (p) {
+      var body = p[0] + "\0" + p[1], n = body.length;
+      var chunk = new Uint8Array(12 + n), view = new DataView(chunk.buffer);
+      view.setUint32(0, n);
+      chunk.set([0x74, 0x45, 0x58, 0x74], 4);  // "tEXt"
+      for (var i = 0; i < n; i++) chunk[8 + i] = body.charCodeAt(i) & 0xff;
+      view.setUint32(8 + n, crc32(chunk.subarray(4, 8 + n)));
+      parts.push(chunk);
+    });
+    parts.push(png.subarray(ihdrEnd));
+    var total = parts.reduce(function (s, a) { return s + a.length; }, 0), out = new Uint8Array(total), at = 0;
+    parts.forEach(function (a) { out.set(a, at); at += a.length; });
+    return out;
+  }
+
   function call(name, args) {
     if (!window.Module || !Module.calledRun) return JSON.stringify({ error: "engine not loaded yet; await Slingshot.ready" });
     return Module.ccall(name, "string", args.map(function () { return "string"; }), args);
@@ -147,7 +183,7 @@
       if (!window.Module || !Module.calledRun) return true;
       return Module.ccall("slingshot_busy", "number", [], []) !== 0;
     },
-    // exportPlot(plotId, "png"|"csv"|"json", scale) -> {ok: true} or {error}; the file arrives as a download.
+    // exportPlot(plotId, "png"|"csv"|"json"|"bib", scale) -> {ok: true} or {error}; the file arrives as a download.
     exportPlot: function (plotId, format, scale) {
       return JSON.parse(call("slingshot_export", [String(plotId), String(format), String(scale || 1)]));
     },

@@ -1,5 +1,6 @@
 #include "app/app.h"
 
+#include "app/citation.h"
 #include "app/plot.h"
 #include "app/plot_summary.h"
 #include "app/view_competence.h"
@@ -41,7 +42,7 @@ App::App(Host* host) : host_(host ? host : &null_host_) {
 UiSettings App::settings() const { return {theme_ == "dark", static_cast<float>(scale_)}; }
 
 void App::applyThemeIfChanged() {
-    if (theme_ == applied_theme_ && scale_ == applied_scale_) return;
+    if (theme_ == applied_theme_ && scale_ == applied_scale_ && coarse_pointer_ == applied_coarse_pointer_) return;
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
     if (theme_ == "dark") {
@@ -55,8 +56,15 @@ void App::applyThemeIfChanged() {
     style.WindowPadding = ImVec2(12, 10);
     style.ItemSpacing = ImVec2(8, 7);
     style.ScaleAllSizes(static_cast<float>(scale_));
+    if (coarse_pointer_) {  // a finger: frames (buttons, sliders, boxes) and grabs big enough to hit
+        style.FramePadding.y = std::max(style.FramePadding.y, (kTouchTarget - ImGui::GetFontSize()) / 2);
+        style.ItemSpacing.y = std::max(style.ItemSpacing.y, 8.0f);
+        style.GrabMinSize = std::max(style.GrabMinSize, 24.0f);
+        style.ScrollbarSize = std::max(style.ScrollbarSize, 20.0f);
+    }
     applied_theme_ = theme_;
     applied_scale_ = scale_;
+    applied_coarse_pointer_ = coarse_pointer_;
 }
 
 bool App::selectView(const std::string& url_name) {
@@ -159,6 +167,7 @@ Json App::exportProvenance(const std::string& plot_id) {
             {"version", sourceVersion()},
             {"commit", sourceCommit()},
             {"plot", plot_id},
+            {"permalink", host_->pageAddress() + queryString()},
             {"state", state()}};
 }
 
@@ -211,11 +220,22 @@ bool App::exportPlot(const std::string& plot_id, const std::string& format, floa
     if (format == "png") {
         ImVec2 a, b;
         if (!ui::plotRect(id, &a, &b) || !(scale >= 1 && scale <= 3)) return false;
+        // ASCII: the state's JSON with its non-ASCII characters escaped; the permalink percent-encoded.
+        const Json provenance = exportProvenance(plot_id);
+        const std::vector<PngText> text = {
+            {"Title", provenance["state"].value("view", std::string()) + ": " + plot_id},
+            {"Software", std::string("slingshot ") + sourceVersion() + " (" + sourceCommit() + ")"},
+            {"Permalink", provenance["permalink"].get<std::string>()},
+            {"Comment", provenance.dump(-1, ' ', true)}};
         host_->savePng({a.x, a.y, b.x - a.x, b.y - a.y}, scale,
-                       base + "@" + std::to_string(static_cast<int>(scale)) + "x.png");
+                       base + "@" + std::to_string(static_cast<int>(scale)) + "x.png", text);
     } else if (format == "csv") {
         host_->download(base + ".csv", "text/csv",
                         csvCommentLines(exportProvenance(plot_id), view.modellingNotes()) + ui::plotCsv(id));
+    } else if (format == "bib") {
+        const ui::PlotFrame* f = ui::plotFrame(id);
+        host_->download(base + ".bib", "application/x-bibtex",
+                        citationBibtex(exportProvenance(plot_id), f ? f->title : plot_id));
     } else if (format == "json") {
         Json out = exportProvenance(plot_id);
         out["notes"] = view.modellingNotes();
@@ -239,6 +259,7 @@ void App::exportMenu() {
             if (ImGui::MenuItem(("PNG " + std::to_string(scale) + "\u00d7").c_str())) exportPlot(id, "png", scale);
         if (ImGui::MenuItem("CSV (series)")) exportPlot(id, "csv", 1);
         if (ImGui::MenuItem("JSON (series and state)")) exportPlot(id, "json", 1);
+        if (ImGui::MenuItem("Cite (BibTeX: the paper and this figure)")) exportPlot(id, "bib", 1);
         ImGui::PopID();
     }
     ImGui::Separator();

@@ -39,6 +39,9 @@ public:
     void frame(float width, float height);
 
     UiSettings settings() const;
+    // A touch screen (the page's `pointer: coarse`): controls at least kTouchTarget CSS px tall.
+    static constexpr float kTouchTarget = 40;
+    void setCoarsePointer(bool coarse) { coarse_pointer_ = coarse; }
     bool selectView(const std::string& url_name);  // false if unknown
     const char* currentViewName() const;
     bool embedded() const { return embed_ != 0; }
@@ -67,8 +70,10 @@ public:
     Json state();               // flat object: page options + the current view's parameters
     std::string queryString();  // "?v=2&view=…&…" (every parameter of the current view)
 
-    // Export a plot of the current view: format "png" (scale 1..3), "csv" or "json", delivered
-    // through the host as a download. False if the view has no such plot or the format is unknown.
+    // Export a plot of the current view: format "png" (scale 1..3), "csv", "json" or "bib" (its
+    // citation), delivered through the host as a download. Each carries the provenance: version,
+    // commit, permalink and state (PNG as tEXt chunks). False if the view has no such plot or the
+    // format is unknown.
     bool exportPlot(const std::string& plot_id, const std::string& format, float scale);
 
     // What the visible figure shows, for screen readers: the view's title and a summary of each plot
@@ -119,6 +124,7 @@ private:
     std::string plot_;              // embed mode: the plot shown alone ("" = the view's first)
     std::string applied_theme_;
     double applied_scale_ = 0;
+    bool coarse_pointer_ = false, applied_coarse_pointer_ = false;
     NoticeList notices_;
     bool changed_since_frame_ = false;
     std::function<void()> guide_;

@@ -3,11 +3,17 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace slingshot::app {
 
 struct PixelRect {  // in CSS pixels of the ImGui display
     float x = 0, y = 0, w = 0, h = 0;
+};
+
+// One tEXt chunk of a saved PNG: a keyword (Latin-1, 1-79 characters) and an ASCII value.
+struct PngText {
+    std::string keyword, value;
 };
 
 class Host {
@@ -19,11 +25,14 @@ public:
     // Open the page with this query string (e.g. the full explorer from an embed) in a new tab.
     virtual void openPage(const std::string& query) = 0;
     // After this frame is drawn, save `rect` of the screen as a PNG rendered at `scale` device
-    // pixels per CSS pixel.
-    virtual void savePng(const PixelRect& rect, float scale, const std::string& filename) = 0;
+    // pixels per CSS pixel, carrying `text` as tEXt chunks.
+    virtual void savePng(const PixelRect& rect, float scale, const std::string& filename,
+                         const std::vector<PngText>& text) = 0;
     // Give the keyboard back to the page around the figure (Escape with nothing left to close), so
     // that Tab goes on to what follows the canvas.
     virtual void releaseKeyboard() = 0;
+    // The page's address without its query string, for permalinks ("" where there is no page).
+    virtual std::string pageAddress() = 0;
 };
 
 // A host that does nothing (native tests without a page).
@@ -32,8 +41,9 @@ public:
     void download(const std::string&, const std::string&, const std::string&) override {}
     void copyText(const std::string&) override {}
     void openPage(const std::string&) override {}
-    void savePng(const PixelRect&, float, const std::string&) override {}
+    void savePng(const PixelRect&, float, const std::string&, const std::vector<PngText>&) override {}
     void releaseKeyboard() override {}
+    std::string pageAddress() override { return ""; }
 };
 
 }  // namespace slingshot::app

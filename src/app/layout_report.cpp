@@ -53,9 +53,10 @@ Json layoutReport(const App& app, const ImDrawData& draw_data) {
                                ImVec2(r.Max.x + at.x - scroll.x, r.Max.y + at.y - scroll.y))},
                  {"active", g.ActiveId != 0 && g.ActiveId == g.NavId}};
     }
-    return {{"focus", std::move(focus)},      {"width", io.DisplaySize.x}, {"height", io.DisplaySize.y},
-            {"compact", app.compactLayout()}, {"embed", app.embedded()},   {"plots", std::move(plots)},
-            {"clipped", std::move(clipped)}};
+    return {{"focus", std::move(focus)},      {"frame_height", ImGui::GetFrameHeight()},
+            {"width", io.DisplaySize.x},      {"height", io.DisplaySize.y},
+            {"compact", app.compactLayout()}, {"embed", app.embedded()},
+            {"plots", std::move(plots)},      {"clipped", std::move(clipped)}};
 }
 
 }  // namespace slingshot::app

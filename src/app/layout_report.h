@@ -9,7 +9,8 @@
 
 namespace slingshot::app {
 
-// {"focus": {"window", "rect", "active"} or null, "width", "height", "compact", "embed", "plots": [{"id", "frame",
+// {"focus": {"window", "rect", "active"} or null, "frame_height" (a button's or slider's height),
+// "width", "height", "compact", "embed", "plots": [{"id", "frame",
 // "data", "legend", "labels":
 // [{"text", "rect", "dropped"}]}], "clipped": [{"text", "window", "rect", "clip", "edges"}]};
 // rectangles are [x0, y0, x1, y1] in CSS pixels; a plot not drawn last frame is left out.

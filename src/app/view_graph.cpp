@@ -343,7 +343,8 @@ void GraphView::drawColourLegend(const SimulationSnapshot& s) {
     };
     char buf[48];
     const char* caption = "skill colour: competence";
-    const float bar_w = fs * 9, cap_w = ImGui::CalcTextSize(caption).x;
+    const float cap_w = ImGui::CalcTextSize(caption).x;
+    const float bar_w = std::clamp(right - p.x - cap_w - fs * 0.6f, fs * 4, fs * 9);  // narrower on phones
     float at = place(cap_w + fs * 0.6f + bar_w);
     dl->AddText(ImVec2(at, y), text, caption);
     const float bx = at + cap_w + fs * 0.6f;

@@ -73,7 +73,7 @@ void renderPng(const slingshot::platform::PngRequest& req, const ImVec4& bg) {
         std::vector<unsigned char> pixels(static_cast<size_t>(w) * h * 4);
         glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
         *dd = saved;
-        slingshot::platform::deliverPng(pixels, w, h, req.filename);
+        slingshot::platform::deliverPng(pixels, w, h, req.filename, req.text);
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glDeleteFramebuffers(1, &fbo);

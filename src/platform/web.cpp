@@ -33,17 +33,24 @@ EM_JS(char*, js_location_search, (), {
 EM_JS(int, js_prefers_dark, (), {
   return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0;
 });
+EM_JS(int, js_coarse_pointer, (), {
+  return window.matchMedia && window.matchMedia("(pointer: coarse)").matches ? 1 : 0;
+});
 EM_JS(void, js_replace_query, (const char* q), {
   try { history.replaceState(history.state, "", UTF8ToString(q) + window.location.hash); } catch (e) {}
 });
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
   window.SlingshotPage.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
 });
+EM_JS(char*, js_page_address, (), {
+  var s = window.location.href.split(/[?#]/)[0];
+  var n = lengthBytesUTF8(s) + 1; var p = _malloc(n); stringToUTF8(s, p, n); return p;
+});
 EM_JS(void, js_release_keyboard, (), { if (Module.canvas) Module.canvas.blur(); });
 EM_JS(void, js_copy_link, (const char* q), { window.SlingshotPage.copyLink(UTF8ToString(q)); });
 EM_JS(void, js_open_page, (const char* q), { window.SlingshotPage.openPage(UTF8ToString(q)); });
-EM_JS(void, js_save_png, (const unsigned char* px, int w, int h, const char* name), {
-  window.SlingshotPage.savePng(HEAPU8.slice(px, px + w * h * 4), w, h, UTF8ToString(name));
+EM_JS(void, js_save_png, (const unsigned char* px, int w, int h, const char* name, const char* text), {
+  window.SlingshotPage.savePng(HEAPU8.slice(px, px + w * h * 4), w, h, UTF8ToString(name), JSON.parse(UTF8ToString(text)));
 });
 EM_JS(void, js_set_notices, (const char* json), { window.SlingshotPage.setNotices(JSON.parse(UTF8ToString(json))); });
 EM_JS(void, js_set_figure_text, (const char* json), { window.SlingshotPage.setFigureText(JSON.parse(UTF8ToString(json))); });
@@ -89,8 +96,19 @@ public:
         js_open_page(query.c_str());
 #endif
     }
-    void savePng(const app::PixelRect& rect, float scale, const std::string& filename) override {
-        pending_png = PngRequest{rect, scale, filename};
+    void savePng(const app::PixelRect& rect, float scale, const std::string& filename,
+                 const std::vector<app::PngText>& text) override {
+        pending_png = PngRequest{rect, scale, filename, text};
+    }
+    std::string pageAddress() override {
+#ifdef __EMSCRIPTEN__
+        char* raw = js_page_address();
+        std::string address = raw;
+        std::free(raw);
+        return address;
+#else
+        return "";
+#endif
     }
     void releaseKeyboard() override {
 #ifdef __EMSCRIPTEN__
@@ -145,6 +163,7 @@ void startApp(app::App& app) {
 #ifdef __EMSCRIPTEN__
     // The reader's system theme is the default; a theme in the link wins over it.
     if (!params.count("theme") && js_prefers_dark()) app.applyQuery({{"theme", "dark"}});
+    app.setCoarsePointer(js_coarse_pointer() != 0);
 #endif
     app.applyQuery(params);
 }
@@ -216,9 +235,14 @@ void afterFrame(app::App& app) {
     }
 }
 
-void deliverPng(const std::vector<unsigned char>& rgba_bottom_up, int width, int height, const std::string& filename) {
+void deliverPng(const std::vector<unsigned char>& rgba_bottom_up, int width, int height, const std::string& filename,
+                const std::vector<app::PngText>& text) {
+    Json chunks = Json::array();
+    for (const app::PngText& t : text) chunks.push_back({t.keyword, t.value});
 #ifdef __EMSCRIPTEN__
-    js_save_png(rgba_bottom_up.data(), width, height, filename.c_str());
+    js_save_png(rgba_bottom_up.data(), width, height, filename.c_str(), chunks.dump().c_str());
+#else
+    (void)rgba_bottom_up, (void)width, (void)height, (void)filename;
 #endif
 }
 
@@ -255,7 +279,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* slingshot_export(const char* plot_id
     bool ok = g_app && g_app->exportPlot(plot_id ? plot_id : "", format ? format : "",
                                          std::strtof(scale ? scale : "1", nullptr));
     return ok ? "{\"ok\":true}"
-              : "{\"error\":\"no such plot in this view, or unknown format (png|csv|json) or scale (1..3)\"}";
+              : "{\"error\":\"no such plot in this view, or unknown format (png|csv|json|bib) or scale (1..3)\"}";
 }
 
 // Slingshot.layoutReport(): the last frame's layout, plots' labels and legends, and cut text.

@@ -19,7 +19,8 @@ struct PngRequest {
     app::PixelRect rect;  // CSS pixels
     float scale;          // device pixels per CSS pixel in the file
     std::string filename;
-    int frames_to_wait = 2;  // let the menu that asked for it close before capturing
+    std::vector<app::PngText> text;  // its tEXt chunks
+    int frames_to_wait = 2;          // let the menu that asked for it close before capturing
 };
 extern std::optional<PngRequest> pending_png;  // set by the host, served by the frame loop
 
@@ -30,6 +31,7 @@ void reportFatal(const std::string& message);  // replaces the page with a reada
 void startApp(app::App& app);                  // URL query and stored settings -> app
 void afterFrame(app::App& app);                // app state -> URL; settings -> localStorage
 // Rows bottom-up, as glReadPixels gives them.
-void deliverPng(const std::vector<unsigned char>& rgba_bottom_up, int width, int height, const std::string& filename);
+void deliverPng(const std::vector<unsigned char>& rgba_bottom_up, int width, int height, const std::string& filename,
+                const std::vector<app::PngText>& text);
 
 }  // namespace slingshot::platform

@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -27,7 +28,13 @@ public:
     void download(const std::string& filename, const std::string& mime, const std::string& data) override {
         downloads.push_back({filename, mime, data});
     }
+    void savePng(const app::PixelRect&, float, const std::string& filename,
+                 const std::vector<app::PngText>& text) override {
+        pngs.push_back({filename, text});
+    }
+    std::string pageAddress() override { return "https://example.org/slingshot/"; }
     std::vector<Download> downloads;
+    std::vector<std::pair<std::string, std::vector<app::PngText>>> pngs;
 };
 
 std::vector<std::string> linesOf(const std::string& text) {
@@ -64,6 +71,7 @@ TEST_CASE("exports: CSV and JSON carry provenance and the modelling choices", "[
     CHECK(provenance["plot"] == "emergence-main");
     CHECK(provenance["state"]["view"] == "emergence");
     CHECK(provenance["state"]["ratio"].get<double>() == 40);
+    CHECK(provenance["permalink"] == "https://example.org/slingshot/" + app.queryString());
     for (size_t i = 0; i < notes.size(); ++i) CHECK(lines[1 + i] == "# note: " + notes[i]);
     CHECK(lines[1 + notes.size()] == "series,x,y");
 
@@ -81,4 +89,38 @@ TEST_CASE("exports: CSV and JSON carry provenance and the modelling choices", "[
     const std::vector<std::string> curves = linesOf(host.downloads[2].data);
     CHECK(curves[0].rfind("# provenance: ", 0) == 0);
     CHECK(curves[1] == "series,x,y");
+}
+
+TEST_CASE("exports: a PNG carries its provenance as text chunks, and Cite gives BibTeX", "[app][exports]") {
+    test::HeadlessImGui gui;
+    RecordingHost host;
+    app::App app(&host);
+    REQUIRE(app.applyQuery(parseQueryString("?view=curves&theta=0.2")).empty());
+    gui.frame([&] { app.frame(1280, 800); });
+    const std::string permalink = "https://example.org/slingshot/" + app.queryString();
+
+    REQUIRE(app.exportPlot("curves-family", "png", 2));
+    REQUIRE(host.pngs.size() == 1);
+    CHECK(host.pngs[0].first == "slingshot-curves-family@2x.png");
+    std::map<std::string, std::string> text;
+    for (const app::PngText& t : host.pngs[0].second) {
+        text[t.keyword] = t.value;
+        for (char c : t.value) CHECK(static_cast<unsigned char>(c) < 0x80);  // tEXt is Latin-1: kept ASCII
+    }
+    CHECK(text["Permalink"] == permalink);
+    CHECK(text["Software"] == std::string("slingshot ") + sourceVersion() + " (" + sourceCommit() + ")");
+    const Json comment = Json::parse(text["Comment"]);
+    CHECK(comment["plot"] == "curves-family");
+    CHECK(comment["state"]["theta"].get<double>() == 0.2);
+
+    REQUIRE(app.exportPlot("curves-family", "bib", 1));
+    REQUIRE(host.downloads.size() == 1);
+    CHECK(host.downloads[0].filename == "slingshot-curves-family.bib");
+    const std::string& bib = host.downloads[0].data;
+    CHECK(bib.find("@article{arora2023emergence,") != std::string::npos);
+    CHECK(bib.find("arXiv:2307.15936") != std::string::npos);
+    CHECK(bib.find("@misc{slingshot-curves-family,") != std::string::npos);
+    CHECK(bib.find("url          = {" + permalink + "}") != std::string::npos);
+    CHECK(bib.find(sourceCommit()) != std::string::npos);
+    CHECK_FALSE(app.exportPlot("curves-family", "svg", 1));  // not (yet) a format
 }

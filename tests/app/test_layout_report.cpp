@@ -35,19 +35,24 @@ bool intersects(const Json& a, const Json& b) {
 std::string clippedList(const Json& report) {
     std::string out;
     for (const Json& c : report["clipped"])
-        out += c["window"].get<std::string>() + ": " + c["text"].get<std::string>() + "\n";
+        out += c["window"].get<std::string>() + ": " + c["text"].get<std::string>() + " at " + c["rect"].dump() +
+               ", clip " + c["clip"].dump() + "\n";
     return out;
 }
 
 // Every view at this size, as a page or an embed, draws no text cut at a clip edge; a page below
 // the compact width is laid out compact.
-void expectNoCutText(ImVec2 size, bool embed) {
+void expectNoCutText(ImVec2 size, bool embed, bool coarse_pointer = false) {
     for (const std::string& view : kViews) {
         test::HeadlessImGui gui(size.x, size.y);
         app::App app;
+        app.setCoarsePointer(coarse_pointer);
         REQUIRE(app.applyQuery({{"view", view}, {"embed", embed ? "1" : "0"}}).empty());
         const Json report = settledReport(app, gui, size);
-        INFO(view << (embed ? " embed" : "") << " at " << size.x << " x " << size.y << "\n" << clippedList(report));
+        INFO(view << (embed ? " embed" : "") << (coarse_pointer ? " (touch)" : "") << " at " << size.x << " x "
+                  << size.y << "\n"
+                  << clippedList(report));
+        if (coarse_pointer) CHECK(ImGui::GetFrameHeight() >= app::App::kTouchTarget);
         CHECK(report["embed"] == embed);
         CHECK(report["compact"] == (!embed && size.x < app::App::kCompactWidth));
         CHECK(report["clipped"].empty());
@@ -58,6 +63,13 @@ void expectNoCutText(ImVec2 size, bool embed) {
 
 TEST_CASE("layout report: every view on a phone is compact and cuts no text", "[app][layout]") {
     for (ImVec2 size : {ImVec2(390, 844), ImVec2(360, 640)}) expectNoCutText(size, false);
+}
+
+TEST_CASE("layout report: on a touch screen controls are finger-sized and no text is cut", "[app][layout]") {
+    for (ImVec2 size : {ImVec2(390, 844), ImVec2(360, 640)}) {
+        expectNoCutText(size, false, true);
+        expectNoCutText(size, true, true);
+    }
 }
 
 TEST_CASE("layout report: every view's embed at phone width cuts no text", "[app][layout]") {

@@ -67,6 +67,19 @@ for (const [width, height] of [[360, 640], [390, 844]]) {
   });
 }
 
+test("on a touch screen at 390 x 844 @3: controls at least 40 px tall, no text cut", async () => {
+  const { page, context, errors } = await openPage(env.browser, env.base + "?view=overview&panel=open",
+                                                   { width: 390, height: 844, scale: 3, touch: true });
+  for (const view of VIEWS) {
+    const report = await settledReport(page, `${env.base}?view=${view}&panel=open`);
+    assert.ok(report.frame_height >= 40, `${view}: frames ${report.frame_height} px tall`);
+    assert.deepEqual(clippedList(report), [], `${view} on touch: no text cut`);
+    await page.screenshot({ path: artifact(`layout-touch-${view}-390x844@3.png`) });
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("labels clear at 1280 x 800 and in a 360 x 300 embed", async () => {
   for (const [width, height, scale, embed] of [[1280, 800, 1, ""], [360, 300, 3, "&embed=1"]]) {
     const { page, context, errors } = await openPage(env.browser, env.base + "?view=overview" + embed, { width, height, scale });

@@ -157,8 +157,43 @@ test("CSV download equals slingshot-cli for the same parameters", async () => {
   const bytes = readFileSync(await png.path());
   assert.equal(bytes.subarray(1, 4).toString(), "PNG");
   assert.ok(bytes.readUInt32BE(16) > 800, "a 2x export is wider than the on-screen plot");
+  // Its provenance: tEXt chunks (each CRC checked here), the permalink reopening this state.
+  const chunks = pngTextChunks(bytes);
+  assert.match(chunks.Software, /^slingshot \d+\.\d+\.\d+ \(/);
+  assert.ok(chunks.Permalink.startsWith(env.base + "?v=2&view=scaling"), chunks.Permalink);
+  assert.match(chunks.Permalink, /ratio=20/);
+  const pngProvenance = JSON.parse(chunks.Comment);
+  assert.equal(pngProvenance.plot, "scaling-loss");
+  assert.deepEqual(pngProvenance.state, provenance.state);
+  assert.ok(await page.evaluate(async (b64) => {  // the image still decodes
+    const img = new Image();
+    img.src = "data:image/png;base64," + b64;
+    await img.decode();
+    return img.width > 800;
+  }, bytes.toString("base64")));
   await context.close();
 });
+
+// The tEXt chunks of a PNG as {keyword: text}; fails on a chunk whose CRC-32 is wrong.
+function pngTextChunks(bytes) {
+  const table = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => (buf.reduce((c, b) => table[(c ^ b) & 0xff] ^ (c >>> 8), 0xffffffff) ^ 0xffffffff) >>> 0;
+  const out = {};
+  for (let at = 8; at < bytes.length;) {
+    const n = bytes.readUInt32BE(at), type = bytes.subarray(at + 4, at + 8).toString("latin1");
+    assert.equal(crc(bytes.subarray(at + 4, at + 8 + n)), bytes.readUInt32BE(at + 8 + n), `the CRC of a ${type} chunk`);
+    if (type === "tEXt") {
+      const body = bytes.subarray(at + 8, at + 8 + n).toString("latin1"), nul = body.indexOf("\0");
+      out[body.slice(0, nul)] = body.slice(nul + 1);
+    }
+    at += 12 + n;
+  }
+  return out;
+}
 
 test("the one-file page works from file:// with no server", { skip: !existsSync(join(DIST, "slingshot.html")) }, async () => {
   const { page, context, errors, requests } = await openPage(env.browser, pathToFileURL(join(DIST, "slingshot.html")).href + "?view=curves");
