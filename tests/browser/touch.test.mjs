@@ -6,16 +6,34 @@ import { useBrowser, openPage, touchDrag, artifact } from "./harness.mjs";
 
 const env = useBrowser();
 
-// Positions at 1280x800, scale 1 (the layout is deterministic: our fonts, our sizes): the θ slider
-// of the Curves view's left panel and the middle of its left plot.
-const THETA_SLIDER = { x: 252, y: 148 };
+// Positions at 1280x800, scale 1 (the layout is deterministic: our fonts, our sizes): the x of the
+// Curves view's θ slider at θ = 0.1, and the middle of its left plot. On a touch screen the controls
+// are taller, so the slider's row is found where Tab's focus ring lands on it (the first control
+// there that takes a typed value).
+const THETA_SLIDER_X = 252;
 const FAMILY_PLOT = { x: 600, y: 350 };
+
+async function thetaSliderRow(page) {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+    const focus = (await page.evaluate(() => window.Slingshot.layoutReport())).focus;
+    if (focus && focus.window.includes("controls") && focus.active) {
+      await page.keyboard.press("Escape");  // leave the typed-value mode; the finger does the rest
+      await page.waitForTimeout(100);
+      return (focus.rect[1] + focus.rect[3]) / 2;
+    }
+  }
+  throw new Error("Tab did not reach the θ slider");
+}
 
 test("touch: dragging the θ slider changes θ and the link", async () => {
   const { page, context, errors } = await openPage(env.browser, env.base + "?view=curves", { touch: true });
   const before = await page.evaluate(() => window.Slingshot.getState().theta);
   assert.equal(before, 0.1);
-  await touchDrag(page, THETA_SLIDER, { x: THETA_SLIDER.x - 120, y: THETA_SLIDER.y });
+  const y = await thetaSliderRow(page);
+  assert.ok((await page.evaluate(() => window.Slingshot.layoutReport())).frame_height >= 40, "finger-sized controls");
+  await touchDrag(page, { x: THETA_SLIDER_X, y }, { x: THETA_SLIDER_X - 120, y });
   await page.waitForTimeout(200);
   const after = await page.evaluate(() => window.Slingshot.getState().theta);
   assert.ok(after < before, `θ after the drag: ${after}`);
