@@ -620,9 +620,16 @@ void placeLabels() {
     }
 }
 
+// Over the curves and markers, on a patch of the window's colour, so that what passes under a
+// label does not cross its text.
 void drawLabels(ImDrawList* dl) {
-    for (const auto& l : g_cur.labels)
-        if (!l.dropped) dl->AddText(l.min, paletteColor(l.color), l.text.c_str());
+    const float pad = ImGui::GetFontSize() * 0.12f;
+    const ImU32 patch = ImGui::GetColorU32(ImGuiCol_WindowBg, 0.82f);
+    for (const auto& l : g_cur.labels) {
+        if (l.dropped) continue;
+        dl->AddRectFilled(ImVec2(l.min.x - pad, l.min.y), ImVec2(l.max.x + pad, l.max.y), patch, pad * 2);
+        dl->AddText(l.min, paletteColor(l.color), l.text.c_str());
+    }
 }
 
 // Everything inside the data area, clipped to it.
