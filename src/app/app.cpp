@@ -130,8 +130,8 @@ void App::topBar() {
     float s = static_cast<float>(scale_);
     if (ImGui::SliderFloat("##scale", &s, 1.0f, 3.0f, "size %.2g\u00d7")) scale_ = std::round(s * 4) / 4;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Text and line size, for projectors (URL: scale=1..3)");
-    sameLineIfFits(buttonWidth("?"));
-    if (ImGui::Button("?")) keys_.open();
+    sameLineIfFits(ImGui::GetFrameHeight());
+    if (ImGui::Button("?", ImVec2(ImGui::GetFrameHeight(), 0))) keys_.open();  // square: a finger's target
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard keys (press ? or F1)");
     ImGui::Separator();
 }
