@@ -56,6 +56,15 @@ export async function openPage(browser, url, { width = 1280, height = 800, scale
   return { page, context, errors, requests };
 }
 
+// Resolves after `n` frames of the page: ImGui takes one input event per frame and lays a change
+// out in the next, and a loaded machine draws frames late, so tests wait frames, not milliseconds.
+export function frames(page, n) {
+  return page.evaluate((count) => new Promise((resolve) => {
+    const step = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(count);
+  }), n);
+}
+
 // Pixel statistics of a PNG screenshot, computed in the page (no image library needed here).
 export async function imageStats(page, png) {
   return page.evaluate(async (b64) => {

@@ -4,7 +4,7 @@
 // nothing to close gives the keyboard back to the page.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, artifact } from "./harness.mjs";
+import { useBrowser, openPage, artifact, frames } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -20,12 +20,7 @@ function parseNumberText(t) {
 
 const query = (page, command, args) => page.evaluate(([c, a]) => JSON.parse(window.Slingshot.query(c, a)), [command, args]);
 
-// One key, then three frames: ImGui takes one input event per frame, and a loaded machine draws
-// frames late, so a fixed wait would lose keys.
-const frames = (page, n) => page.evaluate((count) => new Promise((resolve) => {
-  const step = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
-  step(count);
-}), n);
+// One key, then three frames (a fixed wait would lose keys on a loaded machine).
 async function press(page, key) {
   await page.keyboard.press(key);
   await frames(page, 3);

@@ -4,7 +4,7 @@
 // or the legend. Screenshots of each go to build/test-artifacts/layout-*.png.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, artifact } from "./harness.mjs";
+import { useBrowser, openPage, artifact, frames } from "./harness.mjs";
 
 const env = useBrowser();
 const VIEWS = ["overview", "scaling", "graph", "competence", "curves", "tightness", "emergence", "stimulus"];
@@ -14,7 +14,7 @@ async function settledReport(page, url) {
   await page.evaluate(() => window.Slingshot.ready);
   await page.waitForFunction(() => !window.Slingshot.busy(), null, { timeout: 120000, polling: 100 });
   // Two more frames: the finished numbers drawn, and a legend placed from the drawn entries.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+  await frames(page, 3);
   return page.evaluate(() => window.Slingshot.layoutReport());
 }
 

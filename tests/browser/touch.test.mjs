@@ -2,7 +2,7 @@
 // the canvas keeps the host page from scrolling under the finger (touch-action: none).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, touchDrag, artifact } from "./harness.mjs";
+import { useBrowser, openPage, touchDrag, artifact, frames } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -16,7 +16,7 @@ const FAMILY_PLOT = { x: 600, y: 350 };
 async function thetaSliderRow(page) {
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press("Tab");
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+    await frames(page, 3);
     const focus = (await page.evaluate(() => window.Slingshot.layoutReport())).focus;
     if (focus && focus.window.includes("controls") && focus.active) {
       await page.keyboard.press("Escape");  // leave the typed-value mode; the finger does the rest
