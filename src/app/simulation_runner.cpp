@@ -197,6 +197,13 @@ ParamSpec simulateParam(const char* name) {
 
 }  // namespace
 
+ParamSpec ensembleSpec() {
+    ParamSpec p = viewParam("ensemble", ParamKind::Integer,
+                            "seeds in the ensemble: the same run with this many seeds, drawn as a band (1 = one run)",
+                            1, double(kMaxEnsembleSeedsPage));
+    return p;
+}
+
 SimulationParams SimulationInputs::params(bool with_tuples) const {
     SimulationParams p;
     p.n1 = static_cast<uint32_t>(n1);

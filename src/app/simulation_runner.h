@@ -45,6 +45,8 @@ public:
     void rerun() { driver_.rerun(); }
 
     const SimulationSnapshot* last() const { return driver_.last(); }
+    // The parameters last() was run with (as the view asked; the snapshot's may say "streamed").
+    const SimulationParams* lastParams() const { return driver_.lastParams(); }
     // Counts completed runs: changes whenever last() does.
     uint64_t generation() const { return driver_.generation(); }
     bool running() const { return driver_.running(); }
@@ -69,6 +71,10 @@ public:
 private:
     JobDriver<SimulationParams, SimulationSnapshot> driver_;
 };
+
+// How many seeds a view's ensemble runs (1: a single run), as the URL's `ensemble`.
+inline constexpr long long kMaxEnsembleSeedsPage = 32;
+ParamSpec ensembleSpec();
 
 // The inputs of a simulation as the views hold them: bound to slingshot-cli `simulate` flags (n1,
 // n2, k, theta, failure, c, kprime, tuples, measure, zipf-s, seed), with their controls.

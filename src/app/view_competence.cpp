@@ -54,11 +54,13 @@ CompetenceView::CompetenceView() {
 std::vector<ParamBinding> CompetenceView::bindings() {
     std::vector<ParamBinding> b = in_.bindings(true);
     b.push_back({certificateSpec(), &certificate_});
+    b.push_back({ensembleSpec(), &ensemble_});
     return b;
 }
 
 void CompetenceView::update() {
     updateSimulationAndCertificate(runner_, in_.params(true), certificateOn() ? &cert_ : nullptr);
+    ensemble_runs_.update(runner_, in_.params(true), ensemble_, 8.0);
     refreshTheory();
 }
 
@@ -83,6 +85,9 @@ void CompetenceView::controls() {
     ImGui::TextWrapped(
         "How many skills does a model with failure measure \u03b8 master? Simulated against the guarantee.");
     in_.draw(runner_, true);
+    intSlider("seeds in the ensemble", &ensemble_, ensembleSpec(), false,
+              "The same run with seeds seed, seed + 1, …: the curves show the band from the lowest to the highest "
+              "seed's value (and the central 90% from 20 seeds on), each seed's curve thin.");
     ImGui::SeparatorText("Certificate of this graph");
     onOffCheckbox("mixing-lemma certificate of σ", &certificate_);
     static const std::string tip = [] {  // built once, not every frame
@@ -98,6 +103,7 @@ void CompetenceView::controls() {
 
 void CompetenceView::main() {
     runner_.drawStatus();
+    ensemble_runs_.drawStatus();
     if (certificateOn()) {
         cert_.drawStatus();
         cert_.drawSummary();
@@ -140,6 +146,7 @@ void CompetenceView::main() {
 bool CompetenceView::drawPlot(const std::string& id, ImVec2 size) {
     const SimulationSnapshot* s = runner_.last();
     runner_.drawStatus();
+    ensemble_runs_.drawStatus();
     if (certificateOn()) cert_.drawStatus();
     size.y = ImGui::GetContentRegionAvail().y;  // below the status lines
     if (id == "competence-fraction")
@@ -175,6 +182,13 @@ std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
     } else {
         items.push_back({"skills with competence \u2264 " + formatFixed(c, 2) + ", simulated",
                          same_c ? formatFixed(s->result.skills.fracAtMostC()) : "\u2013", sim_note});
+    }
+    if (const EnsembleBands* e = ensemble_runs_.bands(); e && same_c) {
+        const SampleBand& b = s && weighed(*s) ? e->measure_frac_at_most_c : e->frac_at_most_c;
+        const std::vector<uint64_t>& seeds = ensemble_runs_.seeds();
+        items.push_back(
+            {"over the ensemble's seeds", formatFixed(b.min) + "\u2013" + formatFixed(b.max),
+             std::to_string(seeds.size()) + " of " + std::to_string(ensemble_runs_.wanted()) + " seeds, min\u2013max"});
     }
     items.push_back({"Thm 8 bound min(1, \u03b1*, 1/\u03b2)", formatFixed(d.alpha_bound),
                      std::isfinite(d.alpha_star) ? "N\u2082 \u2192 \u221e" : "Markov only (\u03b1* = \u221e)"});
@@ -246,6 +260,7 @@ void CompetenceView::drawFractionPlot(const SimulationSnapshot* s, ImVec2 size) 
         const std::string failures = std::string(failureModeName(s->params.failure)) + " failures";
         if (weighed(*s)) {
             // The measure meets the bounds; the count (which the certificate bounds) beside it.
+            if (const EnsembleBands* e = ensemble_runs_.bands()) drawEnsembleCurves(e->c, e->measure_curve, false);
             curveOf(skills.measureCurve(), x, y);
             // The word that tells the two apart comes first: narrow legends cut the end of a name.
             ui::PlotLine(("simulated by \u03bc\u2081-measure, " + failures).c_str(), x, y, ui::PlotColour::Accent,
@@ -254,6 +269,7 @@ void CompetenceView::drawFractionPlot(const SimulationSnapshot* s, ImVec2 size) 
             curveOf(skills.curve(), x, y);
             ui::PlotLine("simulated by count of skills", x, y, ui::PlotColour::Accent, ui::LineStyle::Dotted, 1.5f);
         } else {
+            if (const EnsembleBands* e = ensemble_runs_.bands()) drawEnsembleCurves(e->c, e->curve, false);
             curveOf(skills.curve(), x, y);
             ui::PlotLine(("simulated, " + failures).c_str(), x, y, ui::PlotColour::Accent, ui::LineStyle::Solid, 2.5f);
             ui::PlotMarkers("", {s->params.c}, {1 - skills.fracAtMostC()}, ui::PlotColour::Accent, 5.0f);
@@ -304,6 +320,8 @@ void CompetenceView::drawTuplePlot(const SimulationSnapshot* s, ImVec2 size) {
     ui::PlotLine("k\u2032-tuples: T2 guarantee (\u03b8\u2032 = k\u2032\u03b8)", t.overlays.c,
                  t.overlays.tuples_t2_competent, 6, ui::LineStyle::Solid, 2.0f);
     if (s && s->result.tuples) {
+        if (const EnsembleBands* e = ensemble_runs_.bands(); e && !e->tuple_curve.empty())
+            drawEnsembleCurves(e->tuple_c, e->tuple_curve, true);
         std::vector<double> x, y;
         curveOf(s->result.tuples->summary.curve(), x, y);
         std::string name =
@@ -312,6 +330,31 @@ void CompetenceView::drawTuplePlot(const SimulationSnapshot* s, ImVec2 size) {
     }
     ui::PlotVLine(in_.c, "c", 5, ui::LineStyle::Dashed);
     ui::EndPlot();
+}
+
+void CompetenceView::drawEnsembleCurves(const std::vector<double>& c, const std::vector<SampleBand>& bands,
+                                        bool tuples) const {
+    std::vector<double> lo, hi, clo, chi;
+    bool central = false;
+    for (const SampleBand& b : bands) {
+        lo.push_back(b.min), hi.push_back(b.max), clo.push_back(b.lo), chi.push_back(b.hi);
+        central = central || b.lo > b.min || b.hi < b.max;
+    }
+    const std::vector<uint64_t>& seeds = ensemble_runs_.seeds();
+    const std::string of = "seeds " + std::to_string(seeds.front()) + "\u2013" + std::to_string(seeds.back());
+    ui::PlotBand(("simulated, min\u2013max over " + of).c_str(), c, lo, hi, ui::PlotColour::Accent);
+    if (central) ui::PlotBand("simulated, central 90% of the seeds", c, clo, chi, ui::PlotColour::Accent);
+    // Each seed's own curve, thin and out of the legend (the export keeps it).
+    std::vector<double> x, y;
+    for (size_t r = 0; r < seeds.size(); ++r) {
+        const SimulationResult& res = ensemble_runs_.runs()[r]->result;
+        if (tuples && !res.tuples) continue;
+        const CompetenceSummary& sum = tuples ? res.tuples->summary : res.skills;
+        const bool measure = !tuples && !ensemble_runs_.runs()[r]->probability.empty();
+        curveOf(measure ? sum.measureCurve() : sum.curve(), x, y);
+        ui::PlotLine(("##seed " + std::to_string(seeds[r])).c_str(), x, y, ui::PlotColour::Accent, ui::LineStyle::Solid,
+                     0.75f);
+    }
 }
 
 void CompetenceView::drawExplanation() {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "app/certificate_task.h"
+#include "app/seed_ensemble.h"
 #include "app/simulation_runner.h"
 #include "app/view.h"
 #include "core/theory/overlays.h"
@@ -26,7 +27,9 @@ public:
     void main() override;
     std::vector<ParamBinding> bindings() override;
     bool drawPlot(const std::string& id, ImVec2 size) override;
-    bool busy() const override { return runner_.busy() || (certificateOn() && !cert_.settled()); }
+    bool busy() const override {
+        return runner_.busy() || ensemble_runs_.busy() || (certificateOn() && !cert_.settled());
+    }
     std::vector<const char*> plotIds() const override {
         return {"competence-fraction", "competence-histogram", "competence-tuples"};
     }
@@ -39,6 +42,7 @@ public:
     };
     std::vector<Readout> readouts() const;
     const CertificateTask& certificate() const { return cert_; }
+    const SeedEnsemble& ensemble() const { return ensemble_runs_; }
     bool certificateOn() const { return certificate_ == "on"; }
 
     // The engine's overlay curves (cached while theta, k, N1, N2, k' are unchanged), as fractions of
@@ -56,12 +60,16 @@ private:
     void drawHistogram(const SimulationSnapshot* s, ImVec2 size);
     void drawTuplePlot(const SimulationSnapshot* s, ImVec2 size);
     void drawExplanation();
+    // The ensemble's band (min-max, and the central 90% where narrower) and each seed's curve, thin.
+    void drawEnsembleCurves(const std::vector<double>& c, const std::vector<SampleBand>& bands, bool tuples) const;
 
     SimulationInputs in_;
     SimulationRunner runner_;
     TheoryCurves theory_;
     std::string certificate_ = "on";  // view-only: compute and draw the certificate of the graph
     CertificateTask cert_;
+    long long ensemble_ = 1;  // seeds in the ensemble
+    SeedEnsemble ensemble_runs_;
 };
 
 }  // namespace slingshot::app

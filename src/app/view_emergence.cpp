@@ -53,25 +53,16 @@ std::string kpLabel(int kp) { return kp == 1 ? "skills (k'=1)" : "k'=" + std::to
 
 }  // namespace
 
-EmergenceView::EmergenceView() {
-    for (size_t j = 0; j < kSimLanes; ++j) {
-        SimLane lane;
-        lane.driver = std::make_unique<SimDriver>(
-            JobKind::Simulation, [](const SimulationParams& p) { return simulationRequest(p, 0); },
-            [](const SimulationParams& p, const Bytes& result) {
-                const auto snapshot = simulationSnapshotOf(result);
-                const SimulationResult& r = snapshot->result;
-                auto pt = std::make_unique<SimPoint>(SimPoint{0, p.theta, 1 - r.skills.fracBelowC(), std::nullopt});
-                if (r.tuples) pt->frac_pairs = 1 - r.tuples->summary.fracBelowC();
-                return pt;
-            });
-        sim_lanes_.push_back(std::move(lane));
-    }
-}
-
-bool EmergenceView::simulationRunning() const {
-    return std::any_of(sim_lanes_.begin(), sim_lanes_.end(), [](const SimLane& l) { return l.driver->running(); });
-}
+EmergenceView::EmergenceView()
+    : sim_runs_(
+          kSimLanes, JobKind::Simulation, [](const SimulationParams& p) { return simulationRequest(p, 0); },
+          [](const SimulationParams& p, const Bytes& result) {
+              const auto snapshot = simulationSnapshotOf(result);
+              const SimulationResult& r = snapshot->result;
+              auto pt = std::make_unique<SimPoint>(SimPoint{0, p.theta, 1 - r.skills.fracBelowC(), std::nullopt});
+              if (r.tuples) pt->frac_pairs = 1 - r.tuples->summary.fracBelowC();
+              return pt;
+          }) {}
 
 std::vector<ParamBinding> EmergenceView::bindings() {
     std::vector<ParamBinding> b;
@@ -85,6 +76,7 @@ std::vector<ParamBinding> EmergenceView::bindings() {
     b.push_back(models_.binding());
     b.push_back({simSpec(), &sim_});
     b.push_back({cliParam("simulate", "seed"), &seed_});
+    b.push_back({ensembleSpec(), &ensemble_});
     b.push_back({simRangeSpec("sim-from", "smallest simulated model size N (parameters)"), &sim_from_});
     b.push_back({simRangeSpec("sim-to", "largest simulated model size N (parameters)"), &sim_to_});
     b.push_back({simPointsSpec(), &sim_points_});
@@ -98,7 +90,7 @@ EmergenceView::TheoryInputs EmergenceView::theoryInputs() const {
 }
 
 EmergenceView::SimInputs EmergenceView::simInputs() const {
-    SimInputs s{{}, {}, params_.c, params_.k, seed_, sim_n1_, sim_n2_, sim_ == "on"};
+    SimInputs s{{}, {}, params_.c, params_.k, seed_, sim_n1_, sim_n2_, ensemble_, sim_ == "on"};
     if (!s.on || !(sim_from_ > 0) || !(sim_to_ > sim_from_) || sim_points_ < 2) return s;
     EmergenceModel m = params_.model();
     for (long long i = 0; i < sim_points_; ++i) {
@@ -145,7 +137,7 @@ void EmergenceView::recomputeTheory() {
     }
 }
 
-SimulationParams EmergenceView::pointParams(const SimInputs& in, size_t i) const {
+SimulationParams EmergenceView::pointParams(const SimInputs& in, size_t i, size_t member) const {
     SimulationParams p;
     p.n1 = static_cast<uint32_t>(in.n1);
     p.n2 = static_cast<uint64_t>(in.n2);
@@ -155,7 +147,7 @@ SimulationParams EmergenceView::pointParams(const SimInputs& in, size_t i) const
     p.c = in.c;
     p.kprime = 2;
     p.tuples = TupleReading::T2;
-    p.seed = static_cast<uint64_t>(in.seed) + i;
+    p.seed = static_cast<uint64_t>(in.seed) + member * in.n_params.size() + i;
     p.max_pieces = kMaxPiecesBrowser;
     return p;
 }
@@ -170,49 +162,37 @@ void EmergenceView::update() {
         sim_error_ = e.what();
         return;
     }
-    if (!sim_last_ || !(now == *sim_last_)) {
-        for (SimLane& lane : sim_lanes_) {
-            lane.driver->cancel();
-            lane.point.reset();
-        }
-        sim_results_.assign(now.n_params.size(), std::nullopt);
-        sim_done_.clear();
-        sim_error_.clear();
-        sim_last_ = now;
-    }
-    if (!now.on || !sim_error_.empty() || sim_done_.size() >= now.n_params.size()) return;
-    // Lanes take their N first, so the frame's budget is shared among the lanes that run.
-    size_t busy_lanes = 0;
-    for (SimLane& lane : sim_lanes_) busy_lanes += takePoint(lane);
-    const double slice_ms = kSimBudgetMs / double(std::max<size_t>(1, busy_lanes));
-    for (SimLane& lane : sim_lanes_)
-        if (lane.point) updateLane(lane, now, slice_ms);
+    std::vector<SimulationParams> wanted;
+    if (now.on)
+        for (size_t j = 0; j < size_t(now.seeds); ++j)
+            for (size_t i = 0; i < now.n_params.size(); ++i) wanted.push_back(pointParams(now, i, j));
+    if (!sim_last_ || !(now == *sim_last_)) sim_error_.clear();
+    sim_last_ = now;
+    sim_runs_.update(wanted, kSimBudgetMs, 0);  // no debounce: the inputs above have already changed
+    if (!sim_runs_.error().empty()) sim_error_ = sim_runs_.error();
+    collectSimulated(now);
+}
+
+void EmergenceView::collectSimulated(const SimInputs& in) {
+    const size_t points = in.on ? in.n_params.size() : 0;
     sim_done_.clear();
-    for (const auto& r : sim_results_)
-        if (r) sim_done_.push_back(*r);
-}
-
-bool EmergenceView::takePoint(SimLane& lane) {
-    for (size_t i = 0; i < sim_results_.size() && !lane.point; ++i) {
-        const bool taken =
-            std::any_of(sim_lanes_.begin(), sim_lanes_.end(), [i](const SimLane& other) { return other.point == i; });
-        if (!sim_results_[i] && !taken) lane.point = i;
-    }
-    return lane.point.has_value();
-}
-
-void EmergenceView::updateLane(SimLane& lane, const SimInputs& in, double slice_ms) {
-    const size_t i = *lane.point;
-    const SimulationParams p = pointParams(in, i);
-    lane.driver->update(p, slice_ms, 0);  // no debounce: the inputs above have already changed
-    if (!lane.driver->error().empty()) {
-        sim_error_ = lane.driver->error();
-        lane.point.reset();
-    } else if (!lane.driver->stale() && *lane.driver->lastParams() == p) {
-        SimPoint pt = *lane.driver->last();
-        pt.n_params = in.n_params[i];
-        sim_results_[i] = pt;
-        lane.point.reset();
+    sim_bands_.clear();
+    for (size_t i = 0; i < points; ++i) {
+        if (const SimPoint* first = sim_runs_.result(i)) {
+            sim_done_.push_back(*first);
+            sim_done_.back().n_params = in.n_params[i];
+        }
+        if (in.seeds < 2) continue;
+        std::vector<double> skills, pairs;
+        for (size_t j = 0; j < size_t(in.seeds); ++j)
+            if (const SimPoint* pt = sim_runs_.result(j * points + i)) {
+                skills.push_back(pt->frac_skills);
+                if (pt->frac_pairs) pairs.push_back(*pt->frac_pairs);
+            }
+        if (skills.size() < 2) continue;
+        SimBand b{in.n_params[i], sampleBand(skills, kEnsembleBandLevel), std::nullopt};
+        if (pairs.size() == skills.size()) b.pairs = sampleBand(pairs, kEnsembleBandLevel);
+        sim_bands_.push_back(b);
     }
 }
 
@@ -244,6 +224,9 @@ void EmergenceView::controls() {
         ImGui::SameLine();
         if (ImGui::SmallButton("new graphs")) ++seed_;
         paramTooltip(cliParam("simulate", "seed"), "Samples new graphs and failure sets (seed + point index).");
+        intSlider("seeds per model size (ensemble)", &ensemble_, ensembleSpec(), false,
+                  "Each model size is simulated with this many seeds (seed + j·points + point index for seed "
+                  "j) and drawn as a band from the lowest to the highest value; the markers stay the first seed's.");
     }
 
     ImGui::SeparatorText("Trained models");
@@ -259,26 +242,28 @@ void EmergenceView::controls() {
 
 void EmergenceView::drawSimulationStatus() {
     if (sim_ != "on") return;
-    const size_t total = sim_last_ ? sim_last_->n_params.size() : 0;
     if (!sim_error_.empty()) {
         ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.1f, 1), "Simulation stopped: %s", sim_error_.c_str());
         return;
     }
+    const size_t points = sim_last_ ? sim_last_->n_params.size() : 0;
     if (simulationRunning()) {
-        // The running points' progress, summed: a point done counts 1.
-        double done = double(sim_done_.size());
-        std::string stage;
-        for (const SimLane& lane : sim_lanes_)
-            if (lane.driver->running()) {
-                done += lane.driver->progress();
-                if (stage.empty()) stage = lane.driver->stageName();
-            }
-        const float frac = static_cast<float>(done / double(std::max<size_t>(1, total)));
-        ImGui::Text("Simulating N: %zu of %zu done (%s)", sim_done_.size(), total, stage.c_str());
+        if (ensemble_ > 1)
+            ImGui::Text("Simulating: %zu of %zu runs done (%zu model sizes × %lld seeds; %s)", sim_runs_.finished(),
+                        sim_runs_.size(), points, ensemble_, sim_runs_.stageName().c_str());
+        else
+            ImGui::Text("Simulating N: %zu of %zu done (%s)", sim_runs_.finished(), sim_runs_.size(),
+                        sim_runs_.stageName().c_str());
         ImGui::SameLine();
-        ImGui::ProgressBar(frac, ImVec2(ImGui::GetFontSize() * 8, 0));
+        ImGui::ProgressBar(static_cast<float>(sim_runs_.progress()), ImVec2(ImGui::GetFontSize() * 8, 0));
         ImGui::SameLine();
         if (ImGui::SmallButton("cancel")) sim_ = "off";
+    } else if (ensemble_ > 1) {
+        mutedText(
+            "Simulated %zu model sizes × %lld seeds (%lld to %lld): N₁ = %lld skills, N₂ = %s pieces, "
+            "k = %lld; bands from the lowest to the highest seed's value.",
+            sim_done_.size(), ensemble_, seed_, seed_ + ensemble_ * static_cast<long long>(points) - 1, sim_n1_,
+            ui::formatNumber(static_cast<double>(sim_n2_), 3).c_str(), params_.k);
     } else {
         mutedText("Simulated %zu model sizes: N₁ = %lld skills, N₂ = %s pieces, k = %lld, seed %lld.", sim_done_.size(),
                   sim_n1_, ui::formatNumber(static_cast<double>(sim_n2_), 3).c_str(), params_.k, seed_);
@@ -404,9 +389,27 @@ void EmergenceView::drawMainPlot(ImVec2 size, bool compact) {
             ui::PlotMarkers("simulated skills", xs, ys, 0, 5);
             if (!xp.empty()) ui::PlotMarkers("simulated pairs (T2)", xp, yp, 1, 5);
         }
+        drawSimulatedBands();
         models_.drawLines();
         ui::EndPlot();
     }
+}
+
+// The seeds' spread at each simulated N: min to max (and the central 90% when it is narrower).
+void EmergenceView::drawSimulatedBands() {
+    if (sim_bands_.size() < 2) return;  // a band needs two model sizes to span
+    std::vector<double> x, lo, hi, clo, chi, plo, phi;
+    bool central = false;
+    for (const SimBand& b : sim_bands_) {
+        x.push_back(b.n_params);
+        lo.push_back(b.skills.min), hi.push_back(b.skills.max);
+        clo.push_back(b.skills.lo), chi.push_back(b.skills.hi);
+        central = central || b.skills.lo > b.skills.min || b.skills.hi < b.skills.max;
+        if (b.pairs) plo.push_back(b.pairs->min), phi.push_back(b.pairs->max);
+    }
+    ui::PlotBand("simulated skills, min–max over the seeds", x, lo, hi, 0);
+    if (central) ui::PlotBand("simulated skills, central 90% of the seeds", x, clo, chi, 0);
+    if (plo.size() == x.size()) ui::PlotBand("simulated pairs, min–max over the seeds", x, plo, phi, 1);
 }
 
 void EmergenceView::drawZipfPlot(ImVec2 size) {

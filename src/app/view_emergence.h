@@ -4,11 +4,12 @@
 // Zipf skill measure, the N at which skills of each frequency rank are guaranteed.
 #pragma once
 
-#include "app/job_driver.h"
+#include "app/job_lanes.h"
 #include "app/model_params.h"
 #include "app/threshold_interval_task.h"
 #include "app/trained_models_panel.h"
 #include "app/view.h"
+#include "core/base/sample_band.h"
 #include "core/graph/simulation.h"
 
 #include <memory>
@@ -32,10 +33,7 @@ public:
     void useScalingPresets(const ScalingPresets* presets) { params_.presets = ScalingPresetsRef(presets); }
     std::vector<const char*> plotIds() const override { return {"emergence-main", "emergence-zipf"}; }
     bool drawPlot(const std::string& id, ImVec2 size) override;
-    bool busy() const override {
-        return intervals_.busy() ||
-               (sim_ == "on" && sim_error_.empty() && (!sim_last_ || sim_done_.size() < sim_last_->n_params.size()));
-    }
+    bool busy() const override { return intervals_.busy() || (sim_ == "on" && sim_error_.empty() && sim_runs_.busy()); }
 
     // For tests and the overview: the cached theory and the simulated points so far.
     const EmergenceSweep& sweep() const { return sweep_; }
@@ -48,8 +46,16 @@ public:
         double frac_skills;                // simulated fraction of skills with competence >= c
         std::optional<double> frac_pairs;  // same for k'=2 tuples (reading T2)
     };
+    // The first seed's points (the ensemble's first member), finished ones in N order.
     const std::vector<SimPoint>& simulated() const { return sim_done_; }
-    bool simulationRunning() const;
+    // With an ensemble of several seeds: the spread over the seeds finished at each N so far.
+    struct SimBand {
+        double n_params;
+        SampleBand skills;
+        std::optional<SampleBand> pairs;
+    };
+    const std::vector<SimBand>& simulatedBands() const { return sim_bands_; }
+    bool simulationRunning() const { return sim_runs_.running(); }
     static constexpr int kPoints = 241;
 
 private:
@@ -63,7 +69,7 @@ private:
     struct SimInputs {
         std::vector<double> n_params, theta;
         double c;
-        long long k, seed, n1, n2;
+        long long k, seed, n1, n2, seeds;
         bool on;
         bool operator==(const SimInputs&) const = default;
     };
@@ -75,6 +81,7 @@ private:
     bool ensureComputed();
     void drawMainPlot(ImVec2 size, bool compact);
     void drawZipfPlot(ImVec2 size);
+    void drawSimulatedBands();
 
     // Parameters.
     ModelParams params_;
@@ -83,7 +90,7 @@ private:
     double zipf_ = 1.0;
     long long n1_ = 10000;  // skills under the Zipf measure
     std::string sim_ = "on";
-    long long seed_ = 1;
+    long long seed_ = 1, ensemble_ = 1;
     double sim_from_ = 1e10, sim_to_ = 1e13;
     long long sim_points_ = 7, sim_n1_ = 100, sim_n2_ = 100000;
 
@@ -101,22 +108,15 @@ private:
     };
     std::vector<Band> bands_;
 
-    // Simulation: one job per N, on kSimLanes lanes at once (the engine's workers run them side by
-    // side; in this thread they share a few milliseconds per frame). A lane takes the lowest N not yet
-    // done or taken.
+    // Simulation: one job per N and seed of the ensemble, on kSimLanes lanes at once. Seed j of the
+    // ensemble runs point i with seed + j P + i (P points), so no two jobs share a graph.
     static constexpr size_t kSimLanes = 4;
-    using SimDriver = JobDriver<SimulationParams, SimPoint>;
-    struct SimLane {
-        std::unique_ptr<SimDriver> driver;
-        std::optional<size_t> point;  // the N it runs
-    };
-    SimulationParams pointParams(const SimInputs& in, size_t i) const;
-    bool takePoint(SimLane& lane);  // false: no N left for it
-    void updateLane(SimLane& lane, const SimInputs& in, double slice_ms);
+    SimulationParams pointParams(const SimInputs& in, size_t i, size_t member) const;
+    void collectSimulated(const SimInputs& in);
     std::optional<SimInputs> sim_last_;
-    std::vector<std::optional<SimPoint>> sim_results_;  // by N
-    std::vector<SimPoint> sim_done_;                    // the finished ones, in N order
-    std::vector<SimLane> sim_lanes_;
+    JobLanes<SimulationParams, SimPoint> sim_runs_;
+    std::vector<SimPoint> sim_done_;  // the first seed's finished points, in N order
+    std::vector<SimBand> sim_bands_;
     std::string sim_error_;
 
     // With the reader's fit: the thresholds' intervals from a bootstrap of their runs.

@@ -1,5 +1,6 @@
 #include "cli/text_source.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -21,7 +22,13 @@ std::string textArgument(const std::string& value, std::istream& standard_input)
 }
 
 bool looksLikeFileName(const std::string& value) {
-    return !value.empty() && value != "-" && value.front() != '@' && value.find_first_of(",;\n") == std::string::npos;
+    if (value.empty() || value == "-" || value.front() == '@' || value.find_first_of(",;\n") != std::string::npos)
+        return false;
+    // A path, or a name with an extension ("runs.csv"); not a range like "1..8".
+    if (value.find('/') != std::string::npos) return true;
+    const size_t dot = value.rfind('.');
+    return dot != std::string::npos && dot + 1 < value.size() &&
+           std::isalpha(static_cast<unsigned char>(value[dot + 1]));
 }
 
 }  // namespace slingshot

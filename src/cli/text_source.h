@@ -10,8 +10,8 @@ namespace slingshot {
 // The text a flag's value stands for. Throws std::runtime_error naming the file when it cannot be read.
 std::string textArgument(const std::string& value, std::istream& standard_input);
 
-// True when a value looks like a file name given where the text itself was wanted (no separator of
-// rows or values, not @FILE or -): the CLI then says how to read a file.
+// True when a value looks like a file name given where the text itself was wanted (a path or a name
+// with an extension, no separator of rows or values, not @FILE or -): the CLI then says how to read a file.
 bool looksLikeFileName(const std::string& value);
 
 }  // namespace slingshot

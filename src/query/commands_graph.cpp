@@ -2,6 +2,7 @@
 // k'-tuples against the theorems) and `certify` (a spectral certificate for one sampled graph,
 // beside Thm 8, the exact worst case alpha_A and the simulated adversary on the same graph).
 #include "core/graph/certificate.h"
+#include "core/graph/ensemble_bands.h"
 #include "core/graph/piece_blocks.h"
 #include "core/graph/simulation.h"
 #include "core/graph/spectral.h"
@@ -14,6 +15,7 @@
 #include "query/graph_args.h"
 #include "query/number_text.h"
 #include "query/parallel_runs.h"
+#include "query/seed_range_text.h"
 
 #include <algorithm>
 #include <chrono>
@@ -133,9 +135,96 @@ SimulationRun simulateStreamed(const SimulationParams& p) {
     return run;
 }
 
+SimulationRun simulateOnce(const SimulationParams& p) {
+    return p.slots == SlotStorage::Streamed ? simulateStreamed(p) : simulateKept(p);
+}
+
+Json bandJson(const SampleBand& b) {
+    return {{"min", b.min}, {"lo", b.lo}, {"median", b.median}, {"hi", b.hi}, {"max", b.max}, {"mean", b.mean}};
+}
+
+// Pointwise bands along a curve's grid of c.
+Json curveBandJson(const std::vector<double>& c, const std::vector<SampleBand>& bands) {
+    Json out = Json::array();
+    for (size_t j = 0; j < bands.size(); ++j) {
+        Json row = {{"c", c[j]}};
+        row.update(bandJson(bands[j]));
+        out.push_back(row);
+    }
+    return out;
+}
+
+// `simulate --seeds A..B`: the same run for each seed, each seed's own numbers, and their spread.
+Json runSeedEnsemble(const Args& a) {
+    if (a.given("seed")) throw QueryError("--seed and --seeds are exclusive: --seeds A..B runs seeds A to B");
+    SeedRange range;
+    try {
+        range = parseSeedRange(a.text("seeds"));
+    } catch (const std::invalid_argument& e) {
+        throw QueryError(std::string("--seeds: ") + e.what());
+    }
+    SimulationParams p = paramsFrom(a);
+    std::vector<SimulationResult> results;
+    Json per_seed = Json::array(), notes;
+    std::string measure_text;
+    bool uniform = true;
+    double elapsed_ms = 0;
+    for (uint64_t seed = range.first; seed <= range.last; ++seed) {
+        p.seed = seed;
+        const SimulationRun run = simulateOnce(p);
+        const SimulationResult& r = run.result;
+        Json row = {{"seed", seed},
+                    {"slots_hash", hexHash(r.slots_hash)},
+                    {"failed", r.failed},
+                    {"theta_realized", r.theta_realized},
+                    {"frac_at_most_c", r.skills.fracAtMostC()},
+                    {"measure_frac_at_most_c", r.skills.measureFracAtMostC()}};
+        if (r.tuples) row["tuples_frac_at_most_c"] = r.tuples->summary.fracAtMostC();
+        if (r.adversary) row["adversary_best_x"] = r.adversary->best_x;
+        row["elapsed_ms"] = run.elapsed_ms;
+        elapsed_ms += run.elapsed_ms;
+        per_seed.push_back(row);
+        if (results.empty()) {
+            notes = simulationNotes(p, r, run.measure);
+            measure_text = run.measure.describe();
+            uniform = run.measure.isUniform();
+        }
+        results.push_back(r);
+    }
+    std::vector<const SimulationResult*> runs;
+    for (const SimulationResult& r : results) runs.push_back(&r);
+    const EnsembleBands bands = ensembleBands(runs);
+
+    Json out = graphShapeJson(p);
+    out["failure"] = a.choice("failure");
+    out["measure"] = measure_text;
+    out["seeds"] = {{"first", range.first}, {"last", range.last}, {"count", range.count()}};
+    out["band_level"] = kEnsembleBandLevel;
+    Json summary;
+    summary["frac_at_most_c"] = bandJson(bands.frac_at_most_c);
+    summary["measure_frac_at_most_c"] = bandJson(bands.measure_frac_at_most_c);
+    summary["theta_realized"] = bandJson(bands.theta_realized);
+    if (bands.tuple_frac_at_most_c) summary["tuples_frac_at_most_c"] = bandJson(*bands.tuple_frac_at_most_c);
+    out["summary"] = summary;
+    const double rho = double(p.n1) / double(p.n2);
+    out["bound_frac_at_most_c"] = 1.0 - fracCompetent(p.theta, p.c, p.k);
+    out["bound_finite_frac_at_most_c"] = 1.0 - fracCompetent(p.theta, p.c, p.k, rho);
+    out["per_seed"] = per_seed;
+    out["curve_band"] = curveBandJson(bands.c, bands.curve);
+    if (!uniform) out["measure_curve_band"] = curveBandJson(bands.c, bands.measure_curve);
+    if (!bands.tuple_curve.empty()) out["tuples_curve_band"] = curveBandJson(bands.tuple_c, bands.tuple_curve);
+    notes.push_back(
+        "band: lo and hi are the empirical quantiles of rank ceil(0.05 M) and ceil(0.95 M) of the M seeds' values "
+        "(no interpolation), so below 20 seeds they are the min and the max");
+    out["notes"] = notes;
+    out["elapsed_ms"] = elapsed_ms;
+    return out;
+}
+
 Json runSimulate(const Args& a) {
+    if (a.given("seeds")) return runSeedEnsemble(a);
     const SimulationParams p = paramsFrom(a);
-    const SimulationRun run = p.slots == SlotStorage::Streamed ? simulateStreamed(p) : simulateKept(p);
+    const SimulationRun run = simulateOnce(p);
     const SimulationResult& r = run.result;
     const SkillMeasure& measure = run.measure;
 
@@ -294,6 +383,10 @@ CommandSpec simulateCommand() {
         graphParam("measure"),
         graphParam("zipf-s"),
         graphParam("seed"),
+        Param("seeds",
+              "an ensemble: the run for each seed A..B (both included, at most " + std::to_string(kMaxEnsembleSeeds) +
+                  "), each seed's numbers and their band",
+              K::Text),
         Param("grid", "curve points: c = j/grid, j = 0..grid", K::Integer).range(1, 1000).byDefault("100"),
         graphParam("budget"),
     };

@@ -1,10 +1,12 @@
 #include "app/plot.h"
 #include "app/view_competence.h"
+#include "core/graph/ensemble_bands.h"
 #include "core/graph/simulation.h"
 #include "core/graph/spectral.h"
 #include "core/graph/spectral_certificate.h"
 #include "core/theory/bounds.h"
 #include "core/theory/tightness.h"
+#include "query/query.h"
 #include "sim_view_frames.h"
 
 #include <catch2/catch.hpp>
@@ -297,4 +299,63 @@ TEST_CASE("competence view: under Zipf the simulated measure meets the bound, th
     REQUIRE(counted.y.size() == skills.curve().size());
     CHECK(1 - skills.measureFracAtMostC() >= fracCompetent(0.1, 0.8, 8));
     CHECK(1 - skills.fracAtMostC() < fracCompetent(0.1, 0.8, 8));  // the count alone would read as a violation
+}
+
+TEST_CASE("competence view: an ensemble of seeds draws a band holding every seed's run",
+          "[app][competence][ensemble]") {
+    test::HeadlessImGui gui;
+    app::CompetenceView v;
+    setParam(v, "n1", 200);
+    setParam(v, "n2", 20000);
+    setParam(v, "failure", "random");
+    setParam(v, "certificate", "off");
+    setParam(v, "seed", 7);
+    setParam(v, "ensemble", 5);
+    int frames = 0;
+    do {
+        test::viewFrame(gui, v);
+    } while (v.busy() && ++frames < 20000);
+    test::viewFrame(gui, v);
+    const app::SeedEnsemble& e = v.ensemble();
+    REQUIRE(e.bands());
+    CHECK(e.seeds() == std::vector<uint64_t>{7, 8, 9, 10, 11});
+    const EnsembleBands& b = *e.bands();
+    CHECK(b.runs == 5);
+    // Each seed's run equals the engine's own run with that seed, and lies inside the band.
+    for (uint64_t seed = 7; seed <= 11; ++seed) {
+        SimulationParams p = v.runner().last()->params;
+        p.seed = seed;
+        SimulationJob job(p);
+        job.runToEnd();
+        const auto curve = job.result().skills.curve();
+        const auto& drawn = test::series("competence-fraction", "seed " + std::to_string(seed));
+        REQUIRE(drawn.y.size() == curve.size());
+        for (size_t j = 0; j < curve.size(); ++j) {
+            CHECK(drawn.y[j] == curve[j].frac);
+            CHECK(b.curve[j].min <= curve[j].frac);
+            CHECK(curve[j].frac <= b.curve[j].max);
+        }
+    }
+    const auto& low = seriesNamed("competence-fraction", "simulated, min\u2013max over seeds 7\u201311 (low)");
+    for (size_t j = 0; j < low.y.size(); ++j) CHECK(low.y[j] == b.curve[j].min);
+    // The tuples plot has its band too, and a read-out gives the spread at c.
+    CHECK_NOTHROW(seriesNamed("competence-tuples", "simulated, min\u2013max over seeds"));
+    const auto items = v.readouts();
+    CHECK(std::any_of(items.begin(), items.end(),
+                      [](const auto& r) { return r.caption == "over the ensemble's seeds"; }));
+}
+
+TEST_CASE("competence view: an ensemble of one seed is the single run", "[app][competence][ensemble]") {
+    test::HeadlessImGui gui;
+    app::CompetenceView v;
+    setParam(v, "n1", 200);
+    setParam(v, "n2", 20000);
+    setParam(v, "certificate", "off");
+    setParam(v, "ensemble", 1);
+    test::runViewToEnd(gui, v);
+    CHECK_FALSE(v.busy());
+    CHECK(v.ensemble().bands() == nullptr);
+    for (const auto& s : ui::plotSeries("competence-fraction")) CHECK(s.name.find("over seeds") == std::string::npos);
+    CHECK_THROWS_AS(setParam(v, "ensemble", 0), QueryError);
+    CHECK_THROWS_AS(setParam(v, "ensemble", 33), QueryError);
 }

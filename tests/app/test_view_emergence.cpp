@@ -135,3 +135,52 @@ TEST_CASE("emergence view: trained models at their own N and D, from the models 
     CHECK_THAT(v.trainedModels().error(), Catch::Matchers::Contains("NAME:N:D"));
     CHECK_FALSE(v.thresholds().n.empty());
 }
+
+TEST_CASE("emergence view: an ensemble of seeds bands each model size's simulated points",
+          "[app][emergence][ensemble]") {
+    test::HeadlessImGui gui;
+    app::EmergenceView single, view;
+    for (app::EmergenceView* v : {&single, &view}) {
+        app::assignBinding(binding(*v, "sim-n2"), Json(20000));
+        app::assignBinding(binding(*v, "sim-points"), Json(3));
+    }
+    app::assignBinding(binding(view, "ensemble"), Json(4));
+    int frames = 0;
+    do {
+        test::drawView(gui, single);
+        test::drawView(gui, view);
+    } while ((single.busy() || view.busy()) && ++frames < 20000);
+    test::drawView(gui, view);
+    // The first seed's points are the single run's.
+    REQUIRE(single.simulated().size() == 3);
+    REQUIRE(view.simulated().size() == 3);
+    for (size_t i = 0; i < 3; ++i) CHECK(view.simulated()[i].frac_skills == single.simulated()[i].frac_skills);
+    CHECK(single.simulatedBands().empty());
+    // Each band holds its point's four seeds: seed + j P + i for seed j of P = 3 points.
+    const auto& bands = view.simulatedBands();
+    REQUIRE(bands.size() == 3);
+    const EmergenceModel m;
+    for (size_t i = 0; i < 3; ++i) {
+        CHECK(bands[i].skills.count == 4);
+        CHECK(bands[i].n_params == view.simulated()[i].n_params);
+        for (uint64_t j = 0; j < 4; ++j) {
+            SimulationParams p;
+            p.n1 = 100;
+            p.n2 = 20000;
+            p.k = 8;
+            p.c = 0.8;
+            p.theta = thetaAt(m, bands[i].n_params).theta;
+            p.kprime = 2;
+            p.seed = 1 + j * 3 + i;
+            SimulationJob job(p);
+            job.runToEnd();
+            const double frac = 1 - job.result().skills.fracBelowC();
+            CHECK(bands[i].skills.min <= frac);
+            CHECK(frac <= bands[i].skills.max);
+            if (j == 0) CHECK(frac == view.simulated()[i].frac_skills);
+        }
+    }
+    const auto& low = series("emergence-main", "simulated skills, min\u2013max over the seeds (low)");
+    REQUIRE(low.y.size() == 3);
+    for (size_t i = 0; i < 3; ++i) CHECK(low.y[i] == bands[i].skills.min);
+}

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -203,4 +204,61 @@ TEST_CASE("simulate and certify: a Zipf exponent without the Zipf measure is ref
     }
     // The default exponent is not "given": the uniform measure runs as before.
     CHECK(runQuery("simulate", {{"n1", 100}, {"n2", 1000}})["measure"] == "uniform");
+}
+
+TEST_CASE("simulate --seeds: each seed as its own run, and their band", "[simulate_command][ensemble]") {
+    Json args = small({{"kprime", 2}});
+    args.erase("seed");
+    args["seeds"] = "5..8";
+    const Json e = runQuery("simulate", args);
+    REQUIRE(e["per_seed"].size() == 4);
+    CHECK(e["seeds"]["count"] == 4);
+    double lo = 1, hi = 0;
+    for (size_t i = 0; i < 4; ++i) {
+        // Each seed's numbers are those of a single run with that seed.
+        const Json one = runQuery("simulate", small({{"kprime", 2}, {"seed", 5 + int(i)}}));
+        const Json& row = e["per_seed"][i];
+        CHECK(row["seed"] == 5 + i);
+        CHECK(row["slots_hash"] == one["slots_hash"]);
+        CHECK(row["frac_at_most_c"] == one["frac_at_most_c"]);
+        CHECK(row["tuples_frac_at_most_c"] == one["tuples"]["frac_at_most_c"]);
+        lo = std::min(lo, row["frac_at_most_c"].get<double>());
+        hi = std::max(hi, row["frac_at_most_c"].get<double>());
+        // The curve band holds this seed's curve at every c.
+        for (size_t j = 0; j < one["curve"].size(); ++j) {
+            const double y = one["curve"][j]["frac"];
+            CHECK(e["curve_band"][j]["min"].get<double>() <= y);
+            CHECK(y <= e["curve_band"][j]["max"].get<double>());
+            CHECK(e["curve_band"][j]["c"] == one["curve"][j]["c"]);
+        }
+    }
+    const Json& band = e["summary"]["frac_at_most_c"];
+    CHECK(band["min"] == lo);
+    CHECK(band["max"] == hi);
+    CHECK(band["lo"] == lo);  // 4 seeds: the central 90% is the whole range
+    CHECK(band["hi"] == hi);
+    CHECK(e["summary"].contains("tuples_frac_at_most_c"));
+    CHECK(e["bound_frac_at_most_c"] == runQuery("simulate", small())["bound_frac_at_most_c"]);
+}
+
+TEST_CASE("simulate --seeds of one seed equals the single run", "[simulate_command][ensemble]") {
+    Json args = small();
+    args.erase("seed");
+    args["seeds"] = "5";
+    const Json e = runQuery("simulate", args);
+    const Json one = runQuery("simulate", small());
+    REQUIRE(e["per_seed"].size() == 1);
+    CHECK(e["per_seed"][0]["slots_hash"] == one["slots_hash"]);
+    for (const char* field : {"min", "lo", "median", "hi", "max", "mean"})
+        CHECK(e["summary"]["frac_at_most_c"][field] == one["frac_at_most_c"]);
+}
+
+TEST_CASE("simulate --seeds refuses a bad range and --seed beside it", "[simulate_command][ensemble]") {
+    Json args = small();
+    args.erase("seed");
+    args["seeds"] = "8..1";
+    CHECK_THAT(errorOf("simulate", args), Contains("--seeds") && Contains("below the first"));
+    args["seeds"] = "one";
+    CHECK_THAT(errorOf("simulate", args), Contains("A..B"));
+    CHECK_THAT(errorOf("simulate", small({{"seeds", "1..4"}})), Contains("exclusive"));
 }

@@ -28,6 +28,9 @@ TEST_CASE("text source: the text itself, @FILE or - for standard input", "[text_
 
 TEST_CASE("text source: a value with no separator looks like a file name", "[text_source]") {
     CHECK(looksLikeFileName("runs.csv"));
+    CHECK(looksLikeFileName("data/runs"));
+    CHECK_FALSE(looksLikeFileName("1..8"));  // a seed range
+    CHECK_FALSE(looksLikeFileName("2.5e9"));
     CHECK_FALSE(looksLikeFileName("1e9,2e10,2.5"));
     CHECK_FALSE(looksLikeFileName("1e9;2e10"));
     CHECK_FALSE(looksLikeFileName("@runs.csv"));

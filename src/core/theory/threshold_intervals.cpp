@@ -1,5 +1,7 @@
 #include "core/theory/threshold_intervals.h"
 
+#include "core/base/sample_band.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -11,11 +13,9 @@ namespace {
 
 constexpr double kUnreached = std::numeric_limits<double>::infinity();
 
-// The empirical quantile of sorted values at probability q: the value of rank ceil(q R) (1-based).
+// The empirical quantile of sorted thresholds; none when it falls on a replica that never reached the target.
 std::optional<double> quantile(const std::vector<double>& sorted, double q) {
-    const size_t r = sorted.size();
-    const size_t rank = std::clamp<size_t>(size_t(std::ceil(q * double(r) - 1e-9)), 1, r);
-    const double v = sorted[rank - 1];
+    const double v = empiricalQuantile(sorted, q);
     return v == kUnreached ? std::nullopt : std::optional<double>(v);
 }
 
