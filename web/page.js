@@ -55,6 +55,37 @@
         });
       }, "image/png");
     },
+    // A WebM clip of the canvas (MediaRecorder on its stream), offered as a download when stopped.
+    // Returns why it cannot record ("" when it records).
+    startRecording: function (name) {
+      var canvas = document.getElementById("canvas");
+      if (!canvas || !canvas.captureStream || typeof MediaRecorder !== "function")
+        return "this browser cannot record the canvas (no MediaRecorder)";
+      var type = ["video/webm;codecs=vp9", "video/webm;codecs=vp8", "video/webm"].filter(function (t) {
+        return MediaRecorder.isTypeSupported(t);
+      })[0];
+      if (!type) return "this browser cannot record WebM";
+      var chunks = [], rec;
+      try {
+        rec = new MediaRecorder(canvas.captureStream(30), { mimeType: type, videoBitsPerSecond: 8000000 });
+      } catch (e) {
+        return "the recorder did not start: " + e.message;
+      }
+      rec.ondataavailable = function (e) { if (e.data && e.data.size) chunks.push(e.data); };
+      rec.onstop = function () {
+        new Blob(chunks, { type: "video/webm" }).arrayBuffer().then(function (b) {
+          window.SlingshotPage.download(name, "video/webm", new Uint8Array(b));
+        });
+      };
+      rec.start(250);  // a chunk every 250 ms, so a long clip is not held in one piece
+      window.SlingshotPage.recorder = rec;
+      return "";
+    },
+    stopRecording: function () {
+      var rec = window.SlingshotPage.recorder;
+      window.SlingshotPage.recorder = null;
+      if (rec && rec.state !== "inactive") rec.stop();
+    },
     setNotices: function (list) {
       document.getElementById("notices").textContent = list.join("\n");
     },
@@ -186,6 +217,12 @@
     // exportPlot(plotId, "png"|"csv"|"json"|"bib", scale) -> {ok: true} or {error}; the file arrives as a download.
     exportPlot: function (plotId, format, scale) {
       return JSON.parse(call("slingshot_export", [String(plotId), String(format), String(scale || 1)]));
+    },
+    // recordClip() -> {ok: true} or {error}: plays the view over N from the start and records the
+    // canvas; the WebM clip arrives as a download when the play ends. recording() -> true meanwhile.
+    recordClip: function () { return JSON.parse(call("slingshot_record_clip", [])); },
+    recording: function () {
+      return !!(window.Module && Module.calledRun && Module.ccall("slingshot_recording", "number", [], []));
     },
     // layoutReport() -> the last frame's layout: {width, height, compact, embed, plots: [{id, frame,
     // data, legend, labels: [{text, rect, dropped}]}], clipped: [{text, window, rect, clip, edges}]};

@@ -248,6 +248,23 @@ bool App::exportPlot(const std::string& plot_id, const std::string& format, floa
     return true;
 }
 
+std::string App::recordClip() {
+    View& view = *views_[current_];
+    if (!view.player()) return std::string("the ") + view.title() + " view has nothing to play";
+    if (recording_) return "a clip is already being recorded";
+    const std::string why = host_->startRecording(std::string("slingshot-") + view.urlName() + "-clip.webm");
+    if (!why.empty()) return why;
+    view.player()->restart();
+    recording_ = true;
+    return "";
+}
+
+void App::stopClip() {
+    if (!recording_) return;
+    recording_ = false;
+    host_->stopRecording();
+}
+
 void App::exportMenu() {
     if (ImGui::Button("Export")) ImGui::OpenPopup("export");
     if (!ImGui::BeginPopup("export")) return;
@@ -261,6 +278,14 @@ void App::exportMenu() {
         if (ImGui::MenuItem("JSON (series and state)")) exportPlot(id, "json", 1);
         if (ImGui::MenuItem("Cite (BibTeX: the paper and this figure)")) exportPlot(id, "bib", 1);
         ImGui::PopID();
+    }
+    if (view.player()) {
+        ImGui::Separator();
+        if (!recording_ && ImGui::MenuItem("Record a clip while N plays (WebM)")) {
+            const std::string why = recordClip();
+            if (!why.empty()) addNotice("Not recorded: " + why);
+        }
+        if (recording_ && ImGui::MenuItem("Stop recording")) stopClip();
     }
     ImGui::Separator();
     if (ImGui::MenuItem("Whole state (JSON)"))
@@ -291,6 +316,7 @@ void App::frame(float width, float height) {
     applyThemeIfChanged();
     compact_ = !embed_ && width < kCompactWidth;
     views_[current_]->update();  // only the visible view runs its jobs
+    if (recording_ && !(views_[current_]->player() && views_[current_]->player()->playing())) stopClip();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(width, height));
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |

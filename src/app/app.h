@@ -75,6 +75,12 @@ public:
     // commit, permalink and state (PNG as tEXt chunks). False if the view has no such plot or the
     // format is unknown.
     bool exportPlot(const std::string& plot_id, const std::string& format, float scale);
+    // Plays the current view over its range of N from the start while the host records the canvas;
+    // the WebM clip is offered when the play ends (or stopClip()). Returns why not ("" when recording):
+    // a view without a player, or a page that cannot record.
+    std::string recordClip();
+    void stopClip();
+    bool recordingClip() const { return recording_; }
 
     // What the visible figure shows, for screen readers: the view's title and a summary of each plot
     // it shows (plot_summary.h), and each plot's data as its CSV export has it. Empty while the view
@@ -98,6 +104,7 @@ public:
     std::vector<std::string> notices() const { return notices_.lines(); }
 
 private:
+    bool recording_ = false;  // a clip is being recorded while the view plays
     std::vector<ParamBinding> pageBindings();
     std::string embedPlotId() const;  // the plot an embed shows: plot=, else the view's first
     ParamSpec plotSpec() const;

@@ -33,6 +33,10 @@ public:
     virtual void releaseKeyboard() = 0;
     // The page's address without its query string, for permalinks ("" where there is no page).
     virtual std::string pageAddress() = 0;
+    // Record what the canvas shows as a WebM clip named `filename` until stopRecording(), which
+    // offers it as a download. Returns why not ("" when it records): no MediaRecorder, no WebM.
+    virtual std::string startRecording(const std::string& filename) = 0;
+    virtual void stopRecording() = 0;
 };
 
 // A host that does nothing (native tests without a page).
@@ -44,6 +48,8 @@ public:
     void savePng(const PixelRect&, float, const std::string&, const std::vector<PngText>&) override {}
     void releaseKeyboard() override {}
     std::string pageAddress() override { return ""; }
+    std::string startRecording(const std::string&) override { return "there is no page to record"; }
+    void stopRecording() override {}
 };
 
 }  // namespace slingshot::app

@@ -11,6 +11,8 @@
 
 namespace slingshot::app {
 
+class ModelSizePlayer;
+
 class View {
 public:
     virtual ~View() = default;
@@ -42,6 +44,8 @@ public:
     // Called every frame for the visible view, before controls()/main(): advance time-sliced jobs
     // here (a few milliseconds at most).
     virtual void update() {}
+    // The view's player over model size N (model_size_player.h), for recording a clip; null if none.
+    virtual ModelSizePlayer* player() { return nullptr; }
 };
 
 }  // namespace slingshot::app

@@ -42,6 +42,11 @@ ParamSpec simN1Spec() {
     p.max = 1000;  // pairs: N1² ordered tuples
     return p;
 }
+ParamSpec atSpec() {
+    ParamSpec p = cliParam("scaling", "n");
+    p.help = "model size N of the player's marker (parameters)";
+    return p;
+}
 ParamSpec simN2Spec() {
     ParamSpec p = cliParam("simulate", "n2");
     p.name = "sim-n2";
@@ -77,6 +82,8 @@ std::vector<ParamBinding> EmergenceView::bindings() {
     b.push_back({simSpec(), &sim_});
     b.push_back({cliParam("simulate", "seed"), &seed_});
     b.push_back({ensembleSpec(), &ensemble_});
+    b.push_back({atSpec(), &at_});
+    for (const ParamBinding& p : player_.bindings()) b.push_back(p);
     b.push_back({simRangeSpec("sim-from", "smallest simulated model size N (parameters)"), &sim_from_});
     b.push_back({simRangeSpec("sim-to", "largest simulated model size N (parameters)"), &sim_to_});
     b.push_back({simPointsSpec(), &sim_points_});
@@ -152,7 +159,16 @@ SimulationParams EmergenceView::pointParams(const SimInputs& in, size_t i, size_
     return p;
 }
 
+const EmergenceView::Marker& EmergenceView::markerNow() {
+    if (marker_.n == at_ && marker_.theory == last_) return marker_;
+    marker_ = {at_, last_, {}};
+    const EmergenceModel m = params_.model();
+    for (int kp : sweep_.kprimes) marker_.frac.push_back(guaranteedFraction(m, at_, kp));
+    return marker_;
+}
+
 void EmergenceView::update() {
+    player_.advance(&at_, from_, to_, ImGui::GetIO().DeltaTime);
     intervals_.update(params_, kprimes_, target_, kSimBudgetMs / 2);
     models_.update(params_, kprimes_);
     SimInputs now;
@@ -210,6 +226,11 @@ void EmergenceView::controls() {
 
     ImGui::SeparatorText("From model size to θ");
     params_.lawControls();
+
+    ImGui::SeparatorText("Play over model size");
+    logSlider("marker at model size N", &at_, from_, to_);
+    paramTooltip(atSpec(), "Where each curve stands at this N (the solid vertical line, with the marker on).");
+    player_.controls(&at_, from_, to_, "marker on the curves at N");
 
     ImGui::SeparatorText("Simulated points");
     onOffCheckbox("simulate random failures at θ(N)", &sim_);
@@ -390,6 +411,13 @@ void EmergenceView::drawMainPlot(ImVec2 size, bool compact) {
             if (!xp.empty()) ui::PlotMarkers("simulated pairs (T2)", xp, yp, 1, 5);
         }
         drawSimulatedBands();
+        if (player_.shown()) {  // the player's N: where each curve stands
+            const Marker& mk = markerNow();
+            ui::PlotVLine(at_, ("N = " + ui::formatNumber(at_, 3)).c_str(), 6, ui::LineStyle::Solid);
+            for (size_t i = 0; i < mk.frac.size(); ++i)
+                ui::PlotMarkers(("##" + kpLabel(sweep_.kprimes[i]) + " at N").c_str(), {at_}, {mk.frac[i]},
+                                static_cast<int>(i), 6);
+        }
         models_.drawLines();
         ui::EndPlot();
     }
@@ -407,9 +435,9 @@ void EmergenceView::drawSimulatedBands() {
         central = central || b.skills.lo > b.skills.min || b.skills.hi < b.skills.max;
         if (b.pairs) plo.push_back(b.pairs->min), phi.push_back(b.pairs->max);
     }
-    ui::PlotBand("simulated skills, min–max over the seeds", x, lo, hi, 0);
-    if (central) ui::PlotBand("simulated skills, central 90% of the seeds", x, clo, chi, 0);
-    if (plo.size() == x.size()) ui::PlotBand("simulated pairs, min–max over the seeds", x, plo, phi, 1);
+    ui::PlotBand("skills: min–max over seeds", x, lo, hi, 0);
+    if (central) ui::PlotBand("skills: central 90% of seeds", x, clo, chi, 0);
+    if (plo.size() == x.size()) ui::PlotBand("pairs: min–max over seeds", x, plo, phi, 1);
 }
 
 void EmergenceView::drawZipfPlot(ImVec2 size) {

@@ -6,6 +6,7 @@
 
 #include "app/job_lanes.h"
 #include "app/model_params.h"
+#include "app/model_size_player.h"
 #include "app/threshold_interval_task.h"
 #include "app/trained_models_panel.h"
 #include "app/view.h"
@@ -27,6 +28,7 @@ public:
     void controls() override;
     void main() override;
     void update() override;
+    ModelSizePlayer* player() override { return &player_; }
     std::vector<ParamBinding> bindings() override;
     std::vector<std::string> modellingNotes() const override { return params_.notes(); }
     // The app's scaling laws (built-ins and the reader's "fit") for the law choice.
@@ -87,6 +89,15 @@ private:
     ModelParams params_;
     std::vector<long long> kprimes_ = {1, 2, 4, 8};
     double target_ = 0.5, from_ = 1e8, to_ = 1e17;
+    double at_ = 1e12;  // the player's model size N
+    ModelSizePlayer player_;
+    struct Marker {  // each curve's guaranteed fraction at N = at_, for the theory it was read from
+        double n = 0;
+        TheoryInputs theory;
+        std::vector<double> frac;  // by k', in sweep order
+    };
+    Marker marker_;
+    const Marker& markerNow();
     double zipf_ = 1.0;
     long long n1_ = 10000;  // skills under the Zipf measure
     std::string sim_ = "on";

@@ -94,7 +94,13 @@ const std::vector<Step>& steps() {
 
 int OverviewView::tourSteps() { return static_cast<int>(steps().size()); }
 
-std::vector<ParamBinding> OverviewView::bindings() { return {{nSpec(), &n_}, {cSpec(), &c_}, {kSpec(), &k_}}; }
+std::vector<ParamBinding> OverviewView::bindings() {
+    std::vector<ParamBinding> b = {{nSpec(), &n_}, {cSpec(), &c_}, {kSpec(), &k_}};
+    for (const ParamBinding& p : player_.bindings()) b.push_back(p);
+    return b;
+}
+
+void OverviewView::update() { player_.advance(&n_, kMinN, kMaxN, ImGui::GetIO().DeltaTime); }
 
 void OverviewView::recompute() {
     last_ = {n_, c_, k_};
@@ -188,8 +194,9 @@ void OverviewView::controls() {
         if (ImGui::Button("Start the tour \u25B6", ImVec2(-1, 0))) startTour();
     }
     ImGui::SeparatorText("Numbers in the diagram");
-    logSlider("model size N (parameters)", &n_, 1e8, 1e16);
+    logSlider("model size N (parameters)", &n_, kMinN, kMaxN);
     paramTooltip(nSpec(), "Every box recomputes for this N (D = 20 N, Hoffmann et al. 2022 fit, c_map = 1).");
+    player_.controls(&n_, kMinN, kMaxN);
     ImGui::TextUnformatted("competence level c");
     ImGui::SetNextItemWidth(-1);
     double lo = 0, hi = 0.99;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/app.h"
+#include "app/model_size_player.h"
 #include "app/view.h"
 
 #include <string>
@@ -18,6 +19,8 @@ public:
     const char* title() const override { return "Overview"; }
     void controls() override;
     void main() override;
+    void update() override;
+    ModelSizePlayer* player() override { return &player_; }
     std::vector<ParamBinding> bindings() override;
     std::string figureSummary() override;
 
@@ -52,6 +55,8 @@ private:
     Inputs last_{};
     std::vector<Box> boxes_;
     int step_ = -1;
+    ModelSizePlayer player_;  // moves n_ over kMinN .. kMaxN
+    static constexpr double kMinN = 1e8, kMaxN = 1e16;
 };
 
 }  // namespace slingshot::app

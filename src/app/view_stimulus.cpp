@@ -50,8 +50,11 @@ std::vector<ParamBinding> StimulusView::bindings() {
     b.push_back({cliParam("emergence", "to"), &to_});
     b.push_back({atSpec(), &at_});
     b.push_back({logySpec(), &logy_});
+    for (const ParamBinding& p : player_.bindings()) b.push_back(p);
     return b;
 }
+
+void StimulusView::update() { player_.advance(&at_, from_, to_, ImGui::GetIO().DeltaTime); }
 
 void StimulusView::recompute() {
     last_ = inputs();
@@ -78,15 +81,24 @@ void StimulusView::recompute() {
                 c.guaranteed.push_back(p.guaranteed_fraction);
                 c.unseen_high.push_back(std::max(p.seen_fraction_bound, p.guaranteed_fraction));
             }
-            const StimulusAt s = stimulusAt(m, n1_, swept.kprime, tokens_per_piece_, at_);
-            at_readings_.push_back({swept.kprime, s.d_tokens, s.n_train, s.theta.theta, s.seen_fraction_bound,
-                                    s.guaranteed_fraction, s.log10_sets_total});
             curves_.push_back(std::move(c));
         }
     } catch (const std::exception& e) {
         error_ = e.what();
         curves_.clear();
-        at_readings_.clear();
+    }
+    readAt();
+}
+
+void StimulusView::readAt() {
+    readings_at_ = at_;
+    at_readings_.clear();
+    if (!error_.empty()) return;
+    const EmergenceModel m = params_.model();
+    for (const Curve& c : curves_) {
+        const StimulusAt s = stimulusAt(m, n1_, static_cast<int>(c.kprime), tokens_per_piece_, at_);
+        at_readings_.push_back({c.kprime, s.d_tokens, s.n_train, s.theta.theta, s.seen_fraction_bound,
+                                s.guaranteed_fraction, s.log10_sets_total});
     }
 }
 
@@ -108,6 +120,7 @@ void StimulusView::controls() {
     uncertainNote("A piece of about a paragraph (100 tokens) is our choice.");
     logSlider("read-outs at model size N", &at_, from_, to_);
     paramTooltip(atSpec(), "The numbers above the plot are for this N (the dashed vertical line).");
+    player_.controls(&at_, from_, to_, "marker on the curves at N");
     onOffCheckbox("log scale for fractions", &logy_);
     paramTooltip(logySpec());
 
@@ -117,6 +130,7 @@ void StimulusView::controls() {
 
 bool StimulusView::ensureComputed() {
     if (!have_ || !(inputs() == last_)) recompute();
+    if (at_ != readings_at_) readAt();
     if (error_.empty()) return true;
     ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.1f, 1), "Cannot draw these parameters: %s", error_.c_str());
     return false;
@@ -181,6 +195,13 @@ void StimulusView::drawMainPlot(ImVec2 size) {
             ui::PlotLine(("k'=" + kp + ": seen (upper bound)").c_str(), n_, c.seen, col, ui::LineStyle::Dashed);
         }
         ui::PlotVLine(at_, "", 6, ui::LineStyle::Dotted);
+        if (player_.shown())  // the read-outs' values on the curves, moving with N while it plays
+            for (size_t i = 0; i < at_readings_.size(); ++i) {
+                const Reading& r = at_readings_[i];
+                const std::string kp = std::to_string(r.kprime);
+                ui::PlotMarkers(("##k'=" + kp + " guaranteed at N").c_str(), {at_}, {r.guaranteed}, int(i), 5);
+                ui::PlotMarkers(("##k'=" + kp + " seen at N").c_str(), {at_}, {r.seen}, int(i), 4);
+            }
         ui::EndPlot();
     }
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "app/model_params.h"
+#include "app/model_size_player.h"
 #include "app/view.h"
 #include "core/theory/emergence.h"
 
@@ -20,6 +21,8 @@ public:
     const char* title() const override { return "Stimulus"; }
     void controls() override;
     void main() override;
+    void update() override;
+    ModelSizePlayer* player() override { return &player_; }
     std::vector<ParamBinding> bindings() override;
     std::vector<std::string> modellingNotes() const override { return params_.notes(); }
     // The app's scaling laws (built-ins and the reader's "fit") for the law choice.
@@ -40,11 +43,12 @@ private:
         ModelParams model;
         long long n1;
         std::vector<long long> kprimes;
-        double tokens_per_piece, from, to, at;
+        double tokens_per_piece, from, to;
         bool operator==(const Inputs&) const = default;
     };
-    Inputs inputs() const { return {params_, n1_, kprimes_, tokens_per_piece_, from_, to_, at_}; }
+    Inputs inputs() const { return {params_, n1_, kprimes_, tokens_per_piece_, from_, to_}; }
     void recompute();
+    void readAt();  // the read-outs at N = at_
     // Recomputes when the inputs changed; false (with the message drawn) when they cannot be drawn.
     bool ensureComputed();
     void drawMainPlot(ImVec2 size);
@@ -67,6 +71,8 @@ private:
         double d_tokens, n_train, theta, seen, guaranteed, log10_sets;
     };
     std::vector<Reading> at_readings_;
+    double readings_at_ = 0;  // the N of at_readings_
+    ModelSizePlayer player_;
 };
 
 }  // namespace slingshot::app

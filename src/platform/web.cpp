@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "app/layout_report.h"
+#include "app/model_size_player.h"
 #include "query/query.h"
 #include "query/url_query.h"
 
@@ -36,6 +37,9 @@ EM_JS(int, js_prefers_dark, (), {
 EM_JS(int, js_coarse_pointer, (), {
   return window.matchMedia && window.matchMedia("(pointer: coarse)").matches ? 1 : 0;
 });
+EM_JS(int, js_reduced_motion, (), {
+  return window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches ? 1 : 0;
+});
 EM_JS(void, js_replace_query, (const char* q), {
   try { history.replaceState(history.state, "", UTF8ToString(q) + window.location.hash); } catch (e) {}
 });
@@ -47,6 +51,11 @@ EM_JS(char*, js_page_address, (), {
   var n = lengthBytesUTF8(s) + 1; var p = _malloc(n); stringToUTF8(s, p, n); return p;
 });
 EM_JS(void, js_release_keyboard, (), { if (Module.canvas) Module.canvas.blur(); });
+EM_JS(char*, js_start_recording, (const char* name), {
+  var s = window.SlingshotPage.startRecording(UTF8ToString(name));
+  var n = lengthBytesUTF8(s) + 1; var p = _malloc(n); stringToUTF8(s, p, n); return p;
+});
+EM_JS(void, js_stop_recording, (), { window.SlingshotPage.stopRecording(); });
 EM_JS(void, js_copy_link, (const char* q), { window.SlingshotPage.copyLink(UTF8ToString(q)); });
 EM_JS(void, js_open_page, (const char* q), { window.SlingshotPage.openPage(UTF8ToString(q)); });
 EM_JS(void, js_save_png, (const unsigned char* px, int w, int h, const char* name, const char* text), {
@@ -115,6 +124,21 @@ public:
         js_release_keyboard();
 #endif
     }
+    std::string startRecording(const std::string& filename) override {
+#ifdef __EMSCRIPTEN__
+        char* raw = js_start_recording(filename.c_str());
+        std::string why = raw;
+        std::free(raw);
+        return why;
+#else
+        return "recording needs the page";
+#endif
+    }
+    void stopRecording() override {
+#ifdef __EMSCRIPTEN__
+        js_stop_recording();
+#endif
+    }
 };
 
 WebHost g_host;
@@ -164,6 +188,7 @@ void startApp(app::App& app) {
     // The reader's system theme is the default; a theme in the link wins over it.
     if (!params.count("theme") && js_prefers_dark()) app.applyQuery({{"theme", "dark"}});
     app.setCoarsePointer(js_coarse_pointer() != 0);
+    app::ModelSizePlayer::setReducedMotion(js_reduced_motion() != 0);
 #endif
     app.applyQuery(params);
 }
@@ -280,6 +305,19 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* slingshot_export(const char* plot_id
                                          std::strtof(scale ? scale : "1", nullptr));
     return ok ? "{\"ok\":true}"
               : "{\"error\":\"no such plot in this view, or unknown format (png|csv|json|bib) or scale (1..3)\"}";
+}
+
+// Slingshot.recordClip(): the Export menu's "Record a clip", for scripts and tests.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* slingshot_record_clip() {
+    using slingshot::platform::g_app;
+    const std::string why = g_app ? g_app->recordClip() : std::string("the app has not started");
+    g_answer = why.empty() ? slingshot::Json{{"ok", true}}.dump() : slingshot::Json{{"error", why}}.dump();
+    return g_answer.c_str();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE int slingshot_recording() {
+    using slingshot::platform::g_app;
+    return g_app && g_app->recordingClip() ? 1 : 0;
 }
 
 // Slingshot.layoutReport(): the last frame's layout, plots' labels and legends, and cut text.

@@ -180,7 +180,7 @@ TEST_CASE("emergence view: an ensemble of seeds bands each model size's simulate
             if (j == 0) CHECK(frac == view.simulated()[i].frac_skills);
         }
     }
-    const auto& low = series("emergence-main", "simulated skills, min\u2013max over the seeds (low)");
+    const auto& low = series("emergence-main", "skills: min\u2013max over seeds (low)");
     REQUIRE(low.y.size() == 3);
     for (size_t i = 0; i < 3; ++i) CHECK(low.y[i] == bands[i].skills.min);
 }

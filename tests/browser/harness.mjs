@@ -42,8 +42,10 @@ export function useBrowser() {
 }
 
 // A page that records console errors, page errors and every request's URL.
-export async function openPage(browser, url, { width = 1280, height = 800, scale = 1, touch = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, hasTouch: touch });
+export async function openPage(browser, url,
+  { width = 1280, height = 800, scale = 1, touch = false, reducedMotion = "no-preference" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, hasTouch: touch,
+    reducedMotion });
   const page = await context.newPage();
   const errors = [], requests = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
