@@ -52,7 +52,41 @@ GraphView::GraphView() : runner_(static_cast<uint64_t>(kDrawMaxPieces) * kMaxSlo
     in_.c = 0.9;  // with random failures of measure 0.1 a few skills fall below 0.9 and get a ring
 }
 
-void GraphView::update() { runner_.update(in_.params(false)); }
+std::vector<ParamBinding> GraphView::bindings() {
+    std::vector<ParamBinding> b = in_.bindings(false);
+    b.push_back({ensembleSpec(), &ensemble_});
+    return b;
+}
+
+void GraphView::update() {
+    runner_.update(in_.params(false));
+    ensemble_runs_.update(runner_, in_.params(false), ensemble_, 8.0);
+}
+
+const std::string& GraphView::ensembleSpread() {
+    const std::vector<const SimulationSnapshot*>& runs = ensemble_runs_.runs();
+    if (runs == spread_runs_) return ensemble_spread_;
+    spread_runs_ = runs;
+    ensemble_spread_.clear();
+    if (!ensemble_runs_.bands()) return ensemble_spread_;
+    std::vector<double> lowest, highest, below;
+    for (const SimulationSnapshot* s : runs) {
+        const DegreeStats d = degreeStats(s->degree);
+        lowest.push_back(d.min), highest.push_back(d.max);
+        below.push_back(s->result.skills.fracBelowC());
+    }
+    const SampleBand lo = sampleBand(lowest), hi = sampleBand(highest), b = sampleBand(below);
+    const std::vector<uint64_t>& seeds = ensemble_runs_.seeds();
+    char text[200];
+    std::snprintf(text, sizeof text,
+                  "seeds %llu\u2013%llu (%zu of %zu): share of skills below c %s\u2013%s; min degree %.0f\u2013%.0f; "
+                  "max degree %.0f\u2013%.0f",
+                  static_cast<unsigned long long>(seeds.front()), static_cast<unsigned long long>(seeds.back()),
+                  seeds.size(), ensemble_runs_.wanted(), formatFixed(b.min, 4).c_str(), formatFixed(b.max, 4).c_str(),
+                  lo.min, lo.max, hi.min, hi.max);
+    ensemble_spread_ = text;
+    return ensemble_spread_;
+}
 
 void GraphView::controls() {
     ImGui::TextWrapped("A random bipartite graph: each text piece needs k skills drawn at random.");
@@ -66,6 +100,8 @@ void GraphView::controls() {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("N\u2081 = 1000, N\u2082 = 10\u2076, k = 8: degree histogram and statistics");
     in_.draw(runner_, false);
+    intSlider("seeds in the ensemble", &ensemble_, ensembleSpec(), false,
+              "The same graph's statistics for seeds seed, seed + 1, \u2026: the table gives their range.");
     if (in_.n1 <= kDrawMaxSkills && in_.n2 <= kDrawMaxPieces) {
         ImGui::SeparatorText("Show");
         ImGui::RadioButton("the graph", &show_, 0);
@@ -81,6 +117,7 @@ void GraphView::controls() {
 
 void GraphView::main() {
     runner_.drawStatus();
+    ensemble_runs_.drawStatus();
     const SimulationSnapshot* s = runner_.last();
     if (!s) {
         if (runner_.error().empty()) mutedText("Sampling the first graph\u2026");
@@ -90,7 +127,8 @@ void GraphView::main() {
     const float fs = ImGui::GetFontSize();
     const float explain_h = fs * 4.2f;
     const float stats_h =
-        ImGui::GetTextLineHeightWithSpacing() * (ImGui::GetContentRegionAvail().x >= fs * 44 ? 4.6f : 6.6f);
+        ImGui::GetTextLineHeightWithSpacing() *
+        ((ImGui::GetContentRegionAvail().x >= fs * 44 ? 4.6f : 6.6f) + (ensemble_runs_.bands() ? 2.2f : 0.0f));
     ImVec2 avail = ImGui::GetContentRegionAvail();
     drew_graph_ = drawable(*s) && show_ == 0;
     if (drew_graph_) {
@@ -510,6 +548,8 @@ void GraphView::drawStatistics(const SimulationSnapshot& s) {
         }
         ImGui::EndTable();
     }
+    const std::string& spread = ensembleSpread();
+    if (!spread.empty()) mutedText("Over the ensemble's %s.", spread.c_str());
 }
 
 }  // namespace slingshot::app

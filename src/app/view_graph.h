@@ -4,6 +4,7 @@
 // Zipf measure, degree against rank next to kN2 mu1(s)) and the graph's statistics.
 #pragma once
 
+#include "app/seed_ensemble.h"
 #include "app/simulation_runner.h"
 #include "app/view.h"
 #include "core/graph/graph_stats.h"
@@ -26,12 +27,15 @@ public:
     void controls() override;
     void main() override;
     std::string figureSummary() override;
-    std::vector<ParamBinding> bindings() override { return in_.bindings(false); }
+    std::vector<ParamBinding> bindings() override;
     std::vector<const char*> plotIds() const override { return {degreesPlotId()}; }
     // Embeds show the bipartite picture (degrees when the graph is too large to draw) or the degrees.
     std::vector<const char*> embedPlotIds() const override { return {"graph-bipartite", "graph-degrees"}; }
     bool drawPlot(const std::string& id, ImVec2 size) override;
-    bool busy() const override { return runner_.busy(); }
+    bool busy() const override { return runner_.busy() || ensemble_runs_.busy(); }
+    const SeedEnsemble& ensemble() const { return ensemble_runs_; }
+    // The ensemble's spread as the statistics table shows it ("" with one seed).
+    const std::string& ensembleSpread();
 
     const SimulationRunner& runner() const { return runner_; }
     // What main() drew last: the bipartite graph (true) or the degree plot.
@@ -47,6 +51,10 @@ private:
 
     SimulationInputs in_;
     SimulationRunner runner_;
+    long long ensemble_ = 1;  // seeds in the ensemble
+    SeedEnsemble ensemble_runs_;
+    std::vector<const SimulationSnapshot*> spread_runs_;  // the runs ensemble_spread_ was made from
+    std::string ensemble_spread_;
     int show_ = 0;  // small graphs: 0 = the graph, 1 = the degree histogram
     bool drew_graph_ = false;
     // Colour scale of competence [lo, 1] for the drawn snapshot.

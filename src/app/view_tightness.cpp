@@ -53,13 +53,9 @@ ParamSpec logySpec() {
 TightnessView::TightnessView() { refreshCurves(); }
 
 std::vector<ParamBinding> TightnessView::bindings() {
-    return {{certifyParam("n1"), &n1_},
-            {certifyParam("n2"), &n2_},
-            {certifyParam("k"), &k_},
-            {certifyParam("seed"), &seed_},
-            {certifyParam("theta"), &theta_},
-            {certifyParam("c"), &c_},
-            {logySpec(), &logy_}};
+    return {{certifyParam("n1"), &n1_},     {certifyParam("n2"), &n2_},       {certifyParam("k"), &k_},
+            {certifyParam("seed"), &seed_}, {certifyParam("theta"), &theta_}, {certifyParam("c"), &c_},
+            {logySpec(), &logy_},           {ensembleSpec(), &ensemble_}};
 }
 
 SimulationParams TightnessView::simParams() const {
@@ -71,11 +67,12 @@ SimulationParams TightnessView::simParams() const {
 
 bool TightnessView::settled() const {
     const bool sim_done = !runner_.stale() || !runner_.error().empty();
-    return sim_done && cert_.settled();
+    return sim_done && cert_.settled() && !ensemble_runs_.busy();
 }
 
 void TightnessView::update() {
     updateSimulationAndCertificate(runner_, simParams(), &cert_);
+    ensemble_runs_.update(runner_, simParams(), ensemble_, 8.0);
     refreshCurves();
 }
 
@@ -117,6 +114,9 @@ void TightnessView::controls() {
     seedInput(&seed_, certifyParam("seed"),
               "Same seed, same graph: here, in the other views and in slingshot-cli certify.",
               "Next seed: a new random graph, a new certificate, a new adversary");
+    intSlider("seeds of the adversary (ensemble)", &ensemble_, ensembleSpec(), false,
+              "The adversary also runs on the graphs of seed + 1, \u2026: its curve gets the band from the lowest to "
+              "the highest seed's value. The certificate stays this graph's.");
 
     ImGui::SeparatorText("Display");
     onOffCheckbox("log scale (fractions)", &logy_);
@@ -127,6 +127,7 @@ void TightnessView::main() {
     const SimulationSnapshot* s = runner_.last();
     const CertificateTask::Done* d = cert_.last();
     runner_.drawStatus();
+    ensemble_runs_.drawStatus();
     cert_.drawStatus();
     if (s || d) {
         cert_.drawSummary();
@@ -174,6 +175,7 @@ void TightnessView::main() {
 
 bool TightnessView::drawPlot(const std::string& id, ImVec2 size) {
     runner_.drawStatus();
+    ensemble_runs_.drawStatus();
     cert_.drawStatus();
     size.y = ImGui::GetContentRegionAvail().y;
     if (id == "tightness-fraction")
@@ -267,6 +269,15 @@ void TightnessView::drawFractionPlot(const SimulationSnapshot* s, const Certific
     ui::PlotLine(name(kFiniteName), t.c, t.finite, kFinite.color, kFinite.style, kFinite.thickness);
     if (d)
         ui::PlotLine(name(kCertName), t.c, cert_.failingCurve(theta_, t.c), kCert.color, kCert.style, kCert.thickness);
+    if (const EnsembleBands* e = ensemble_runs_.bands()) {  // competence < c fails: 1 - the band, flipped
+        std::vector<double> lo, hi;
+        for (const SampleBand& b : e->curve) lo.push_back(1 - b.max), hi.push_back(1 - b.min);
+        const std::vector<uint64_t>& seeds = ensemble_runs_.seeds();
+        ui::PlotBand(("adversary, min\u2013max over seeds " + std::to_string(seeds.front()) + "\u2013" +
+                      std::to_string(seeds.back()))
+                         .c_str(),
+                     e->c, lo, hi, kAdversary.color);
+    }
     if (s) {
         std::vector<double> x, y;
         for (const CompetencePoint& p : s->result.skills.curve()) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "app/certificate_task.h"
+#include "app/seed_ensemble.h"
 #include "app/simulation_runner.h"
 #include "app/view.h"
 #include "core/theory/overlays.h"
@@ -38,6 +39,7 @@ public:
 
     const SimulationRunner& runner() const { return runner_; }
     const CertificateTask& certificate() const { return cert_; }
+    const SeedEnsemble& ensemble() const { return ensemble_runs_; }
     // Both tasks have finished for the current parameters (or were refused).
     bool settled() const;
 
@@ -67,6 +69,8 @@ private:
     SimulationRunner runner_;
     CertificateTask cert_;
     Curves curves_;
+    long long ensemble_ = 1;  // seeds of the adversary's ensemble
+    SeedEnsemble ensemble_runs_;
 };
 
 }  // namespace slingshot::app

@@ -28,4 +28,16 @@ int runViewToEnd(HeadlessImGui& gui, V& view, int max_frames = 20000) {
     return frames + 1;
 }
 
+// Frames until the view is no longer busy (every run, ensemble seed and certificate done or refused),
+// then one more that draws it; returns the number of frames.
+template <class V>
+int runViewUntilSettled(HeadlessImGui& gui, V& view, int max_frames = 20000) {
+    int frames = 0;
+    do {
+        viewFrame(gui, view);
+    } while (view.busy() && ++frames < max_frames);
+    viewFrame(gui, view);
+    return frames + 1;
+}
+
 }  // namespace slingshot::test

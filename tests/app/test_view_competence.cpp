@@ -311,11 +311,7 @@ TEST_CASE("competence view: an ensemble of seeds draws a band holding every seed
     setParam(v, "certificate", "off");
     setParam(v, "seed", 7);
     setParam(v, "ensemble", 5);
-    int frames = 0;
-    do {
-        test::viewFrame(gui, v);
-    } while (v.busy() && ++frames < 20000);
-    test::viewFrame(gui, v);
+    test::runViewUntilSettled(gui, v);
     const app::SeedEnsemble& e = v.ensemble();
     REQUIRE(e.bands());
     CHECK(e.seeds() == std::vector<uint64_t>{7, 8, 9, 10, 11});

@@ -1,6 +1,7 @@
 #include "app/page_limits.h"
 #include "app/plot.h"
 #include "app/view_graph.h"
+#include "app/widgets.h"
 #include "core/graph/graph_stats.h"
 #include "sim_view_frames.h"
 
@@ -131,4 +132,34 @@ TEST_CASE("graph view: extreme parameters draw without errors", "[app][graph]") 
         CHECK(v.runner().last()->params.n1 == uint32_t(n1));
         for (auto size : {ImVec2(900, 600), ImVec2(320, 240)}) test::viewFrame(gui, v, size.x, size.y);
     }
+}
+
+TEST_CASE("skill graph view: an ensemble's statistics give each seed's range", "[app][graph][ensemble]") {
+    test::HeadlessImGui gui;
+    app::GraphView v;
+    setParam(v, "n1", 300);
+    setParam(v, "n2", 3000);
+    setParam(v, "k", 4);
+    setParam(v, "theta", 0.2);
+    setParam(v, "c", 0.75);
+    setParam(v, "ensemble", 4);
+    test::runViewUntilSettled(gui, v);
+    REQUIRE(v.ensemble().seeds().size() == 4);
+    double lo = 1, hi = 0, dmin = 1e9, dmax = 0;
+    for (const app::SimulationSnapshot* s : v.ensemble().runs()) {
+        lo = std::min(lo, s->result.skills.fracBelowC());
+        hi = std::max(hi, s->result.skills.fracBelowC());
+        const DegreeStats d = degreeStats(s->degree);
+        dmin = std::min<double>(dmin, d.min);
+        dmax = std::max<double>(dmax, d.max);
+    }
+    const std::string& spread = v.ensembleSpread();
+    CHECK(spread.find("seeds 1\u20134 (4 of 4)") != std::string::npos);
+    CHECK(spread.find("below c " + app::formatFixed(lo, 4) + "\u2013" + app::formatFixed(hi, 4)) != std::string::npos);
+    char deg[64];
+    std::snprintf(deg, sizeof deg, "min degree %.0f\u2013", dmin);
+    CHECK(spread.find(deg) != std::string::npos);
+    std::snprintf(deg, sizeof deg, "\u2013%.0f", dmax);
+    CHECK(spread.substr(spread.size() - std::string(deg).size()) == deg);
+    CHECK(lo < hi);  // four graphs differ
 }

@@ -42,7 +42,8 @@ TEST_CASE("tightness view: binds the certify flags and names its plots", "[app][
     std::vector<std::string> names;
     for (const auto& b : v.bindings()) {
         names.push_back(b.spec.name);
-        if (b.spec.name != "logy") CHECK(b.spec.help == commandParam("certify", b.spec.name).help);
+        if (b.spec.name != "logy" && b.spec.name != "ensemble")  // view-only
+            CHECK(b.spec.help == commandParam("certify", b.spec.name).help);
     }
     for (const char* n : {"n1", "n2", "k", "seed", "theta", "c"})
         CHECK(std::find(names.begin(), names.end(), n) != names.end());
@@ -158,4 +159,32 @@ TEST_CASE("tightness view: a refused graph shows the message and keeps drawing t
     CHECK(seriesNamed("tightness-fraction", "Thm 8 bound (N2").x.size() == kOverlaySteps);
     // Narrow window: nothing throws, the plots are drawn.
     test::viewFrame(gui, v, 900, 600);
+}
+
+TEST_CASE("tightness view: the adversary's ensemble band holds each seed's failing fraction",
+          "[app][tightness][ensemble]") {
+    test::HeadlessImGui gui;
+    app::TightnessView v;
+    test::setParam(v, "n1", 200);
+    test::setParam(v, "n2", 20000);
+    test::setParam(v, "theta", 0.1);
+    test::setParam(v, "c", 0.7);
+    test::setParam(v, "ensemble", 3);
+    test::runViewUntilSettled(gui, v);
+    REQUIRE(v.ensemble().bands());
+    REQUIRE(v.ensemble().seeds().size() == 3);
+    const auto& low = test::series("tightness-fraction", "adversary, min\u2013max over seeds 1\u20133 (low)");
+    const auto& high = test::series("tightness-fraction", "adversary, min\u2013max over seeds 1\u20133 (high)");
+    for (uint64_t seed = 1; seed <= 3; ++seed) {
+        SimulationParams p = v.runner().last()->params;
+        p.seed = seed;
+        SimulationJob job(p);
+        job.runToEnd();
+        const auto curve = job.result().skills.curve();
+        REQUIRE(curve.size() == low.y.size());
+        for (size_t j = 0; j < curve.size(); ++j) {
+            CHECK(low.y[j] <= 1 - curve[j].frac + 1e-15);  // competence < c: the adversary's failing share
+            CHECK(1 - curve[j].frac <= high.y[j] + 1e-15);
+        }
+    }
 }
