@@ -5,8 +5,8 @@ namespace slingshot {
 
 int writeFigure(const std::string& command, const Json&, const std::string&, std::ostream&, std::ostream& err) {
     err << "slingshot-cli " << command
-        << ": --figure needs slingshot-cli built with the app (ImGui sources from ./build-wasm.sh setup); "
-           "this build has none\n";
+        << ": --figure needs the app, which this build has not: slingshot-cli built with the ImGui sources "
+           "(./build-wasm.sh setup) draws figures; slingshot-cli-mpi and builds without ImGui do not\n";
     return 2;
 }
 
