@@ -13,7 +13,7 @@ SDL_SRC="$CACHE/src/sdl2-$SDL_SERIES"
 SDL_WASM="$CACHE/sdl2-wasm-$SDL_SERIES"
 DEB_PACKAGES=(emscripten cmake g++ make libeigen3-dev nlohmann-json3-dev libcli11-dev catch2
               chromium fonts-dejavu-core clang libclang-rt-14-dev python3-numpy python3-fonttools
-              libopenmpi-dev openmpi-bin)
+              libopenmpi-dev openmpi-bin librsvg2-bin libxml2-utils)
 NODE_MIN_MAJOR=18  # Debian 12's nodejs is 18.20; the browser-test tools in the lockfile support 18 and newer
 missing_packages() {
     local p

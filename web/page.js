@@ -214,7 +214,8 @@
       if (!window.Module || !Module.calledRun) return true;
       return Module.ccall("slingshot_busy", "number", [], []) !== 0;
     },
-    // exportPlot(plotId, "png"|"csv"|"json"|"bib", scale) -> {ok: true} or {error}; the file arrives as a download.
+    // exportPlot(plotId, "png"|"svg"|"csv"|"json"|"bib", scale) -> {ok: true} or {error}; the file arrives
+    // as a download (PNG and SVG after the next frame, which they are taken from).
     exportPlot: function (plotId, format, scale) {
       return JSON.parse(call("slingshot_export", [String(plotId), String(format), String(scale || 1)]));
     },

@@ -22,6 +22,7 @@
 namespace slingshot::app {
 
 App::App(Host* host) : host_(host ? host : &null_host_) {
+    *live_host_ = host_;
     // The views, in tab order.
     views_.push_back(std::make_unique<OverviewView>(*this));
     views_.push_back(std::make_unique<ScalingView>(&presets_));
@@ -171,6 +172,21 @@ Json App::exportProvenance(const std::string& plot_id) {
             {"state", state()}};
 }
 
+void App::requestSvg(const std::string& plot_id, const std::string& filename) {
+    const Json provenance = exportProvenance(plot_id);
+    const ui::PlotFrame* f = ui::plotFrame(plot_id.c_str());
+    const std::string title = f && !f->title.empty() ? f->title : plot_id;
+    const std::string software = std::string("slingshot ") + sourceVersion() + " (" + sourceCommit() + ")";
+    ui::SvgDocumentInfo info{title,
+                             std::string(views_[current_]->title()) + " view, plot " + plot_id + ". Software: " +
+                                 software + ". Permalink: " + provenance["permalink"].get<std::string>(),
+                             provenance.dump()};
+    std::weak_ptr<Host*> host = live_host_;
+    ui::RequestSvg(plot_id, std::move(info), [host, filename](std::string svg) {
+        if (const auto h = host.lock()) (*h)->download(filename, "image/svg+xml", svg);
+    });
+}
+
 std::string App::embedPlotId() const {
     const std::vector<const char*> plots = views_[current_]->embedPlotIds();
     return !plot_.empty() ? plot_ : plots.empty() ? std::string() : std::string(plots[0]);
@@ -229,6 +245,10 @@ bool App::exportPlot(const std::string& plot_id, const std::string& format, floa
             {"Comment", provenance.dump(-1, ' ', true)}};
         host_->savePng({a.x, a.y, b.x - a.x, b.y - a.y}, scale,
                        base + "@" + std::to_string(static_cast<int>(scale)) + "x.png", text);
+    } else if (format == "svg") {
+        ImVec2 a, b;
+        if (!ui::plotRect(id, &a, &b)) return false;
+        requestSvg(plot_id, base + ".svg");
     } else if (format == "csv") {
         host_->download(base + ".csv", "text/csv",
                         csvCommentLines(exportProvenance(plot_id), view.modellingNotes()) + ui::plotCsv(id));
@@ -274,6 +294,7 @@ void App::exportMenu() {
         ImGui::PushID(id);
         for (int scale : {1, 2, 3})
             if (ImGui::MenuItem(("PNG " + std::to_string(scale) + "\u00d7").c_str())) exportPlot(id, "png", scale);
+        if (ImGui::MenuItem("SVG (vector)")) exportPlot(id, "svg", 1);
         if (ImGui::MenuItem("CSV (series)")) exportPlot(id, "csv", 1);
         if (ImGui::MenuItem("JSON (series and state)")) exportPlot(id, "json", 1);
         if (ImGui::MenuItem("Cite (BibTeX: the paper and this figure)")) exportPlot(id, "bib", 1);
@@ -345,6 +366,8 @@ void App::frame(float width, float height) {
     ImGui::End();
     keys_.frame();  // over the page
     if (keys_.leaveRequested()) host_->releaseKeyboard();
+    for (const std::string& id : ui::DropUnfulfilledSvgRequests())
+        addNotice("SVG export of " + id + " skipped: the plot was not drawn (it is not shown in this layout)");
     changed_since_frame_ = false;
 }
 

@@ -70,10 +70,11 @@ public:
     Json state();               // flat object: page options + the current view's parameters
     std::string queryString();  // "?v=2&view=…&…" (every parameter of the current view)
 
-    // Export a plot of the current view: format "png" (scale 1..3), "csv", "json" or "bib" (its
-    // citation), delivered through the host as a download. Each carries the provenance: version,
-    // commit, permalink and state (PNG as tEXt chunks). False if the view has no such plot or the
-    // format is unknown.
+    // Export a plot of the current view: format "png" (scale 1..3), "svg", "csv", "json" or "bib"
+    // (its citation), delivered through the host as a download. Each carries the provenance: version,
+    // commit, permalink and state (PNG as tEXt chunks, SVG in <metadata>). PNG and SVG are taken
+    // from the next frame that draws the plot, and arrive after it. False if the view has no such
+    // plot, it has not been drawn yet, or the format is unknown.
     bool exportPlot(const std::string& plot_id, const std::string& format, float scale);
     // Plays the current view over its range of N from the start while the host records the canvas;
     // the WebM clip is offered when the play ends (or stopClip()). Returns why not ("" when recording):
@@ -116,9 +117,13 @@ private:
     void embedFooter();
     // What every plot export carries: software, version, commit, the plot and the state that drew it.
     Json exportProvenance(const std::string& plot_id);
+    // Asks the plot widget for an SVG of the plot's next drawing, downloaded as `filename`.
+    void requestSvg(const std::string& plot_id, const std::string& filename);
 
     Host* host_;
     NullHost null_host_;
+    // Held by SVG requests still waiting for their frame: one that outlives this app delivers nothing.
+    std::shared_ptr<Host*> live_host_ = std::make_shared<Host*>(nullptr);
     ScalingPresets presets_;  // built-in scaling laws and the reader's fit, shared by the views
     std::vector<std::unique_ptr<View>> views_;
     size_t current_ = 0;

@@ -14,4 +14,8 @@ const ImWchar* glyphRanges();
 // (1..3, for slides). The caller must re-upload the atlas texture afterwards.
 void loadFonts(float pixel_ratio, float ui_scale);
 
+// The embedded font's em over the line height ImGui sizes it by (hhea ascender - descender, as
+// stb_truetype scales): a font drawn `h` pixels high in ImGui is CSS font-size h * this.
+float fontEmPerLineHeight();
+
 }  // namespace slingshot::app

@@ -1,5 +1,8 @@
 #include "app/plot.h"
 
+#include "app/fonts.h"
+#include "app/painter_imgui.h"
+#include "app/svg_writer.h"
 #include "query/csv_field.h"
 
 #include <imgui_internal.h>
@@ -9,7 +12,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <iterator>
+#include <map>
+#include <memory>
 #include <unordered_map>
 
 namespace slingshot::ui {
@@ -77,7 +83,22 @@ struct Current {
     std::vector<PlotLabel> labels;            // placed this frame
     float legend_below = 0;                   // > 0: the legend flows below the plot in this many pixels
     float title_extra = 0, ylabel_extra = 0;  // pixels of wrapped lines beyond the first
+    // What the plot draws with: the window's draw list, and while an SVG of this plot is recorded,
+    // both it and the recorder.
+    std::unique_ptr<ImGuiPainter> screen;
+    std::unique_ptr<SvgWriter> svg;
+    std::unique_ptr<TeePainter> both;
+    Painter* paint = nullptr;
+    std::function<void(std::string)> svg_done;
 };
+
+// Requests for an SVG of a plot's next drawing, by plot id.
+struct SvgRequest {
+    SvgDocumentInfo info;
+    std::function<void(std::string)> done;
+    int frame;  // ImGui frame count when asked
+};
+std::map<std::string, SvgRequest> g_svg_requests;
 
 LegendCorner g_next_legend = LegendCorner::Auto;
 
@@ -119,47 +140,8 @@ bool finitePoint(double x, double y) {
     return true;
 }
 
-// On/off lengths (pixels) of a line style, repeated along the path.
-std::vector<float> dashPattern(LineStyle style) {
-    switch (style) {
-        case LineStyle::Dashed: return {8, 5};
-        case LineStyle::Dotted: return {2, 4};
-        case LineStyle::DashDot: return {9, 4, 2, 4};
-        case LineStyle::Solid: break;
-    }
-    return {};
-}
-
-// Dashes continue along the whole path (they do not restart at each segment).
-void polyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float thickness, LineStyle style) {
-    if (pts.size() < 2) return;
-    if (style == LineStyle::Solid) {
-        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), col, ImDrawFlags_None, thickness);
-        return;
-    }
-    const std::vector<float> pattern = dashPattern(style);
-    size_t part = 0;          // index into pattern: even = drawn, odd = gap
-    float left = pattern[0];  // length left in the current part
-    for (size_t i = 1; i < pts.size(); ++i) {
-        ImVec2 a = pts[i - 1], b = pts[i];
-        float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy), t = 0;
-        while (t < len) {
-            float step = std::min(len - t, left);
-            if (part % 2 == 0)
-                dl->AddLine(ImVec2(a.x + dx * t / len, a.y + dy * t / len),
-                            ImVec2(a.x + dx * (t + step) / len, a.y + dy * (t + step) / len), col, thickness);
-            t += step;
-            left -= step;
-            if (left <= 0) {
-                part = (part + 1) % pattern.size();
-                left = pattern[part];
-            }
-        }
-    }
-}
-
-void dashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, LineStyle style) {
-    polyline(dl, {a, b}, col, thickness, style);
+void dashedLine(Painter& p, ImVec2 a, ImVec2 b, ImU32 col, float thickness, LineStyle style) {
+    p.polylines({{a, b}}, col, thickness, style);
 }
 
 // Thicker lines for larger (projector) fonts.
@@ -168,8 +150,8 @@ float lineScale() { return std::max(1.0f, ImGui::GetFontSize() / 16.0f); }
 float swatchWidth() { return ImGui::GetFontSize() * 1.8f; }
 
 // The legend's sample of a line, starting at `left` (its vertical centre).
-void lineSample(ImDrawList* dl, ImVec2 left, ImU32 col, float thickness, LineStyle style) {
-    dashedLine(dl, left, ImVec2(left.x + swatchWidth(), left.y), col, thickness * lineScale(), style);
+void lineSample(Painter& p, ImVec2 left, ImU32 col, float thickness, LineStyle style) {
+    dashedLine(p, left, ImVec2(left.x + swatchWidth(), left.y), col, thickness * lineScale(), style);
 }
 
 bool filled(Kind k) { return k == Kind::Band || k == Kind::Stairs; }
@@ -384,9 +366,9 @@ float wrapWidth(float frame_width) {
 }
 
 // Draws text wrapped as wrapAtSpaces does, from `at` downwards.
-void addWrapped(ImDrawList* dl, ImVec2 at, ImU32 colour, const std::string& text, float width) {
+void addWrapped(Painter& p, ImVec2 at, ImU32 colour, const std::string& text, float width) {
     for (const std::string& l : wrapAtSpaces(text.c_str(), width)) {
-        dl->AddText(at, colour, l.c_str());
+        p.text(at, colour, l);
         at.y += ImGui::GetTextLineHeight();
     }
 }
@@ -464,8 +446,7 @@ void interact(View& v) {
 }
 
 // Background, title, grid with tick labels, axis labels.
-void drawAxes(const char* title) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+void drawAxes(Painter& paint, const char* title) {
     const View& v = g_cur.view;
     const Axis &x = g_cur.ax, &y = g_cur.ay;
     const ImRect& area = g_cur.area;
@@ -474,91 +455,98 @@ void drawAxes(const char* title) {
     ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     ImU32 grid = ImGui::GetColorU32(ImGuiCol_Text, 0.12f);
     ImU32 minorGrid = ImGui::GetColorU32(ImGuiCol_Text, 0.05f);
-    dl->AddRectFilled(area.Min, area.Max, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.35f));
+    paint.beginGroup({{"class", "axes"}});
+    paint.rectFilled(area.Min, area.Max, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.35f));
     const float wrap = wrapWidth(g_cur.frame.GetWidth());
-    if (title && *title) addWrapped(dl, ImVec2(pos.x + fs * 0.3f, pos.y + fs * 0.1f), text, title, wrap);
+    if (title && *title) addWrapped(paint, ImVec2(pos.x + fs * 0.3f, pos.y + fs * 0.1f), text, title, wrap);
 
     auto xt = niceTicks(v.x0, v.x1, x.scale, std::max(2, static_cast<int>(area.GetWidth() / (fs * 6))));
     for (const auto& t : xt) {
         ImVec2 p = toScreen(t.value, fromAxis(v.y0, y.scale));
         if (p.x < area.Min.x - 0.5f || p.x > area.Max.x + 0.5f) continue;
-        dl->AddLine(ImVec2(p.x, area.Min.y), ImVec2(p.x, area.Max.y), t.major ? grid : minorGrid);
+        paint.line(ImVec2(p.x, area.Min.y), ImVec2(p.x, area.Max.y), t.major ? grid : minorGrid, 1.0f);
         if (!t.label.empty()) {
             ImVec2 ts = ImGui::CalcTextSize(t.label.c_str());
-            dl->AddText(ImVec2(p.x - ts.x / 2, area.Max.y + fs * 0.3f), text, t.label.c_str());
+            paint.text(ImVec2(p.x - ts.x / 2, area.Max.y + fs * 0.3f), text, t.label);
         }
     }
     auto yt = niceTicks(v.y0, v.y1, y.scale, std::max(2, static_cast<int>(area.GetHeight() / (fs * 2.5f))));
     for (const auto& t : yt) {
         ImVec2 p = toScreen(fromAxis(v.x0, x.scale), t.value);
         if (p.y < area.Min.y - 0.5f || p.y > area.Max.y + 0.5f) continue;
-        dl->AddLine(ImVec2(area.Min.x, p.y), ImVec2(area.Max.x, p.y), t.major ? grid : minorGrid);
+        paint.line(ImVec2(area.Min.x, p.y), ImVec2(area.Max.x, p.y), t.major ? grid : minorGrid, 1.0f);
         if (!t.label.empty()) {
             ImVec2 ts = ImGui::CalcTextSize(t.label.c_str());
-            dl->AddText(ImVec2(area.Min.x - ts.x - fs * 0.4f, p.y - ts.y / 2), text, t.label.c_str());
+            paint.text(ImVec2(area.Min.x - ts.x - fs * 0.4f, p.y - ts.y / 2), text, t.label);
         }
     }
     ImVec2 xl = ImGui::CalcTextSize(x.label.c_str());
-    dl->AddText(ImVec2(area.GetCenter().x - xl.x / 2, area.Max.y + fs * 1.6f), text, x.label.c_str());
+    paint.text(ImVec2(area.GetCenter().x - xl.x / 2, area.Max.y + fs * 1.6f), text, x.label);
     // The y label sits above the axis, left-aligned (vertical text is hard to read on slides).
-    addWrapped(dl, ImVec2(pos.x + fs * 0.3f, area.Min.y - fs * 1.3f - g_cur.ylabel_extra), text, y.label, wrap);
+    addWrapped(paint, ImVec2(pos.x + fs * 0.3f, area.Min.y - fs * 1.3f - g_cur.ylabel_extra), text, y.label, wrap);
+    paint.endGroup();
 }
 
-// Bands first so lines stay on top. Without anti-aliased fill: the fringes of neighbouring quads
-// would overlap and show as stripes.
-void drawBands(ImDrawList* dl) {
-    const ImDrawListFlags saved_flags = dl->Flags;
-    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+// What a series is called in the SVG (as in the read-out and export: without a leading "##").
+std::string seriesName(const Item& it) { return it.name.rfind("##", 0) == 0 ? it.name.substr(2) : it.name; }
+
+// Bands first so lines stay on top; a band is filled over each run of steps with all four corners finite.
+void drawBands(Painter& p) {
     for (const auto& it : g_cur.items) {
         if (!filled(it.kind)) continue;
-        for (size_t i = 1; i < it.x.size() && i < it.y.size() && i < it.y2.size(); ++i) {
-            if (!finitePoint(it.x[i - 1], it.y[i - 1]) || !finitePoint(it.x[i], it.y[i]) ||
-                !finitePoint(it.x[i - 1], it.y2[i - 1]) || !finitePoint(it.x[i], it.y2[i]))
+        p.beginGroup({{"data-series", seriesName(it)}, {"data-kind", "band"}});
+        Polyline low, high;
+        const auto flush = [&] {
+            if (low.size() >= 2) p.band(low, high, paletteColor(it.color, 0.18f));
+            low.clear(), high.clear();
+        };
+        for (size_t i = 0; i < it.x.size() && i < it.y.size() && i < it.y2.size(); ++i) {
+            if (!finitePoint(it.x[i], it.y[i]) || !finitePoint(it.x[i], it.y2[i])) {
+                flush();
                 continue;
-            ImVec2 a = toScreen(it.x[i - 1], it.y[i - 1]), b = toScreen(it.x[i], it.y[i]);
-            ImVec2 c = toScreen(it.x[i], it.y2[i]), d = toScreen(it.x[i - 1], it.y2[i - 1]);
-            dl->AddQuadFilled(a, b, c, d, paletteColor(it.color, 0.18f));
+            }
+            low.push_back(toScreen(it.x[i], it.y[i]));
+            high.push_back(toScreen(it.x[i], it.y2[i]));
         }
+        flush();
+        p.endGroup();
     }
-    dl->Flags = saved_flags;
 }
 
 // A line through the finite points of x, y; non-finite points break it.
-void drawLine(ImDrawList* dl, const std::vector<double>& x, const std::vector<double>& y, ImU32 col, float thickness,
+void drawLine(Painter& p, const std::vector<double>& x, const std::vector<double>& y, ImU32 col, float thickness,
               LineStyle style) {
-    std::vector<ImVec2> pts;
+    std::vector<Polyline> runs(1);
     for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
-        if (finitePoint(x[i], y[i])) {
-            pts.push_back(toScreen(x[i], y[i]));
-        } else {
-            polyline(dl, pts, col, thickness, style);
-            pts.clear();
-        }
+        if (finitePoint(x[i], y[i]))
+            runs.back().push_back(toScreen(x[i], y[i]));
+        else if (!runs.back().empty())
+            runs.emplace_back();
     }
-    polyline(dl, pts, col, thickness, style);
+    p.polylines(runs, col, thickness, style);
 }
 
-void drawMarkers(ImDrawList* dl, const Item& it, ImU32 col) {
+void drawMarkers(Painter& paint, const Item& it, ImU32 col) {
     for (size_t i = 0; i < it.x.size() && i < it.y.size(); ++i)
         if (finitePoint(it.x[i], it.y[i])) {
             ImVec2 p = toScreen(it.x[i], it.y[i]);
-            dl->AddCircleFilled(p, it.size * lineScale(), col);
-            dl->AddCircle(p, it.size * lineScale(), ImGui::GetColorU32(ImGuiCol_WindowBg), 12, lineScale());
+            paint.circleFilled(p, it.size * lineScale(), col);
+            paint.circle(p, it.size * lineScale(), ImGui::GetColorU32(ImGuiCol_WindowBg), 12, lineScale());
         }
 }
 
-void drawVLine(ImDrawList* dl, const Item& it, ImU32 col) {
+void drawVLine(Painter& paint, const Item& it, ImU32 col) {
     if (!finitePoint(it.x[0], std::pow(10.0, g_cur.view.y0))) return;
     const ImRect& area = g_cur.area;
     const float px = toScreen(it.x[0], 1.0).x;
-    dashedLine(dl, ImVec2(px, area.Min.y), ImVec2(px, area.Max.y), col, it.size * lineScale(), it.style);
+    dashedLine(paint, ImVec2(px, area.Min.y), ImVec2(px, area.Max.y), col, it.size * lineScale(), it.style);
 }
 
-void drawHLine(ImDrawList* dl, const Item& it, ImU32 col) {
+void drawHLine(Painter& paint, const Item& it, ImU32 col) {
     if (!std::isfinite(it.y[0]) || (g_cur.ay.scale == Scale::Log10 && it.y[0] <= 0)) return;
     const ImRect& area = g_cur.area;
     float py = toScreen(g_cur.ax.scale == Scale::Log10 ? 1.0 : 0.0, it.y[0]).y;
-    dashedLine(dl, ImVec2(area.Min.x, py), ImVec2(area.Max.x, py), col, it.size * lineScale(), it.style);
+    dashedLine(paint, ImVec2(area.Min.x, py), ImVec2(area.Max.x, py), col, it.size * lineScale(), it.style);
 }
 
 bool overlapsAny(const ImRect& r, const std::vector<PlotLabel>& placed) {
@@ -622,29 +610,33 @@ void placeLabels() {
 
 // Over the curves and markers, on a patch of the window's colour, so that what passes under a
 // label does not cross its text.
-void drawLabels(ImDrawList* dl) {
+void drawLabels(Painter& paint) {
     const float pad = ImGui::GetFontSize() * 0.12f;
     const ImU32 patch = ImGui::GetColorU32(ImGuiCol_WindowBg, 0.82f);
     for (const auto& l : g_cur.labels) {
         if (l.dropped) continue;
-        dl->AddRectFilled(ImVec2(l.min.x - pad, l.min.y), ImVec2(l.max.x + pad, l.max.y), patch, pad * 2);
-        dl->AddText(l.min, paletteColor(l.color), l.text.c_str());
+        paint.rectFilled(ImVec2(l.min.x - pad, l.min.y), ImVec2(l.max.x + pad, l.max.y), patch, pad * 2);
+        paint.text(l.min, paletteColor(l.color), l.text);
     }
 }
 
 // Everything inside the data area, clipped to it.
-void drawItems(ImDrawList* dl) {
-    drawBands(dl);
+void drawItems(Painter& paint) {
+    drawBands(paint);
     for (const auto& it : g_cur.items) {
         ImU32 col = paletteColor(it.color);
+        if (it.legend_only || it.kind == Kind::Band) continue;
+        static const char* const kind_names[] = {"line", "markers", "band", "stairs", "vline", "hline"};
+        paint.beginGroup({{"data-series", seriesName(it)}, {"data-kind", kind_names[static_cast<int>(it.kind)]}});
         switch (it.kind) {
-            case Kind::Line: drawLine(dl, it.x, it.y, col, it.size * lineScale(), it.style); break;
-            case Kind::Markers: drawMarkers(dl, it, col); break;
-            case Kind::Stairs: drawLine(dl, it.x, it.y2, col, it.size * lineScale(), LineStyle::Solid); break;
-            case Kind::VLine: drawVLine(dl, it, col); break;
-            case Kind::HLine: drawHLine(dl, it, col); break;
+            case Kind::Line: drawLine(paint, it.x, it.y, col, it.size * lineScale(), it.style); break;
+            case Kind::Markers: drawMarkers(paint, it, col); break;
+            case Kind::Stairs: drawLine(paint, it.x, it.y2, col, it.size * lineScale(), LineStyle::Solid); break;
+            case Kind::VLine: drawVLine(paint, it, col); break;
+            case Kind::HLine: drawHLine(paint, it, col); break;
             case Kind::Band: break;  // drawn first
         }
+        paint.endGroup();
     }
 }
 
@@ -661,16 +653,16 @@ struct LegendLayout {
     bool below = false;  // flowing below the plot, not boxed inside it
 };
 
-void drawLegendSwatch(ImDrawList* dl, const Item* it, ImVec2 at, float sw, float lh) {
+void drawLegendSwatch(Painter& paint, const Item* it, ImVec2 at, float sw, float lh) {
     const ImU32 col = paletteColor(it->color);
     const float cy = at.y + lh / 2;
     if (it->kind == Kind::Line) {
-        lineSample(dl, ImVec2(at.x, cy), col, it->size, it->style);
+        lineSample(paint, ImVec2(at.x, cy), col, it->size, it->style);
     } else if (it->kind == Kind::Markers) {
-        dl->AddCircleFilled(ImVec2(at.x + sw / 2, cy), it->size * lineScale(), col);
+        paint.circleFilled(ImVec2(at.x + sw / 2, cy), it->size * lineScale(), col);
     } else {
-        dl->AddRectFilled(ImVec2(at.x, cy - lh * 0.3f), ImVec2(at.x + sw, cy + lh * 0.3f),
-                          paletteColor(it->color, 0.3f));
+        paint.rectFilled(ImVec2(at.x, cy - lh * 0.3f), ImVec2(at.x + sw, cy + lh * 0.3f),
+                         paletteColor(it->color, 0.3f));
     }
 }
 
@@ -703,8 +695,9 @@ LegendLayout layoutLegend() {
     return l;
 }
 
-void drawLegend(ImDrawList* dl, const LegendLayout& l) {
+void drawLegend(Painter& paint, const LegendLayout& l) {
     if (l.entries.empty()) return;
+    paint.beginGroup({{"class", "legend"}});
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     if (l.below) {
         std::vector<std::string> names;
@@ -712,23 +705,25 @@ void drawLegend(ImDrawList* dl, const LegendLayout& l) {
         const LegendFlow flow = flowLegend(names, l.p1.x - l.p0.x);
         for (size_t i = 0; i < l.entries.size(); ++i) {
             const ImVec2 at(l.p0.x + flow.entries[i].at.x, l.p0.y + flow.entries[i].at.y);
-            drawLegendSwatch(dl, l.entries[i], at, l.sw, l.lh);
+            drawLegendSwatch(paint, l.entries[i], at, l.sw, l.lh);
             float y = at.y;
             for (const std::string& text_line : flow.entries[i].lines) {
-                dl->AddText(ImVec2(at.x + l.sw + l.pad, y), text, text_line.c_str());
+                paint.text(ImVec2(at.x + l.sw + l.pad, y), text, text_line);
                 y += l.lh;
             }
         }
+        paint.endGroup();
         return;
     }
-    dl->AddRectFilled(l.p0, l.p1, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.88f), 3.0f);
-    dl->AddRect(l.p0, l.p1, ImGui::GetColorU32(ImGuiCol_Text, 0.25f), 3.0f);
+    paint.rectFilled(l.p0, l.p1, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.88f), 3.0f);
+    paint.rect(l.p0, l.p1, ImGui::GetColorU32(ImGuiCol_Text, 0.25f), 3.0f);
     float yy = l.p0.y + l.pad;
     for (auto* it : l.entries) {
-        drawLegendSwatch(dl, it, ImVec2(l.p0.x + l.pad, yy), l.sw, l.lh);
-        dl->AddText(ImVec2(l.p0.x + l.pad + l.sw + l.pad, yy), text, it->name.c_str());
+        drawLegendSwatch(paint, it, ImVec2(l.p0.x + l.pad, yy), l.sw, l.lh);
+        paint.text(ImVec2(l.p0.x + l.pad + l.sw + l.pad, yy), text, it->name);
         yy += l.lh;
     }
+    paint.endGroup();
 }
 
 // What was drawn and listed, kept for read-out, export and tests; a band is its two edges.
@@ -745,7 +740,7 @@ void recordSeries(PlotState& st) {
         if (inLegend(it)) st.legend.push_back(it.name);
     for (const auto& it : g_cur.items) {
         if (it.legend_only) continue;
-        std::string name = it.name.rfind("##", 0) == 0 ? it.name.substr(2) : it.name;  // "##": not in the legend
+        const std::string name = seriesName(it);
         if (it.kind == Kind::Line || it.kind == Kind::Markers)
             st.last.push_back({name, it.x, it.y, it.color});
         else if (filled(it.kind)) {
@@ -789,6 +784,38 @@ void drawReadout(ImDrawList* dl, const std::vector<PlotSeries>& series) {
     ImGui::EndTooltip();
 }
 
+// The current ImGui font as SVG text: the em from the font file's metrics, the baseline where ImGui
+// puts it (its ascent rounded to a pixel).
+SvgFont svgFont() {
+    const float line = ImGui::GetFontSize();
+    const ImFont* font = ImGui::GetFont();
+    const float scale = font->FontSize > 0 ? line / font->FontSize : 1.0f;
+    return {line * app::fontEmPerLineHeight(), std::round(font->Ascent) * scale};
+}
+
+// The data area's group in an SVG: its rectangle (plot pixels) and the axes' ranges in their values,
+// so that a reader can map the series' coordinates back to data.
+std::vector<std::pair<std::string, std::string>> dataAreaAttributes() {
+    const auto value = [](double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.17g", v);
+        return std::string(buf);
+    };
+    const auto scale = [](Scale s) { return std::string(s == Scale::Log10 ? "log10" : "linear"); };
+    const ImRect& a = g_cur.area;
+    const ImVec2 o = g_cur.frame.Min;
+    const View& v = g_cur.view;
+    return {{"class", "data"},
+            {"data-area", svgNumber(a.Min.x - o.x) + " " + svgNumber(a.Min.y - o.y) + " " + svgNumber(a.GetWidth()) +
+                              " " + svgNumber(a.GetHeight())},
+            {"data-x-scale", scale(g_cur.ax.scale)},
+            {"data-x-min", value(fromAxis(v.x0, g_cur.ax.scale))},
+            {"data-x-max", value(fromAxis(v.x1, g_cur.ax.scale))},
+            {"data-y-scale", scale(g_cur.ay.scale)},
+            {"data-y-min", value(fromAxis(v.y0, g_cur.ay.scale))},
+            {"data-y-max", value(fromAxis(v.y1, g_cur.ay.scale))}};
+}
+
 }  // namespace
 
 bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, ImVec2 size) {
@@ -817,8 +844,19 @@ bool BeginPlot(const char* id, const char* title, const Axis& x, const Axis& y, 
             View{false, toAxis(x.min, x.scale), toAxis(x.max, x.scale), toAxis(y.min, y.scale), toAxis(y.max, y.scale)};
     interact(st.view);
     g_cur.view = st.view;
-    drawAxes(title);
-    ImGui::GetWindowDrawList()->PushClipRect(g_cur.area.Min, g_cur.area.Max, true);
+    g_cur.screen = std::make_unique<ImGuiPainter>(ImGui::GetWindowDrawList());
+    g_cur.paint = g_cur.screen.get();
+    if (auto req = g_svg_requests.find(g_cur.key); req != g_svg_requests.end()) {
+        g_cur.svg = std::make_unique<SvgWriter>(g_cur.frame.Min, g_cur.frame.GetSize(), svgFont(),
+                                                ImGui::GetColorU32(ImGuiCol_WindowBg), std::move(req->second.info));
+        g_cur.svg_done = std::move(req->second.done);
+        g_svg_requests.erase(req);
+        g_cur.both = std::make_unique<TeePainter>(*g_cur.screen, *g_cur.svg);
+        g_cur.paint = g_cur.both.get();
+    }
+    drawAxes(*g_cur.paint, title);
+    g_cur.paint->pushClip(g_cur.area.Min, g_cur.area.Max);
+    g_cur.paint->beginGroup(dataAreaAttributes());
     return true;
 }
 
@@ -865,21 +903,29 @@ void PlotHLine(double y, const char* label, int color, LineStyle style) {
 }
 
 void EndPlot() {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    Painter& p = *g_cur.paint;
     const LegendLayout legend = layoutLegend();
     g_cur.legend_rect = legend.entries.empty() ? ImRect() : ImRect(legend.p0, legend.p1);
     placeLabels();
-    drawItems(dl);
-    drawLabels(dl);
-    dl->PopClipRect();
-    dl->AddRect(g_cur.area.Min, g_cur.area.Max, ImGui::GetColorU32(ImGuiCol_Text, 0.45f));
-    drawLegend(dl, legend);
+    drawItems(p);
+    drawLabels(p);
+    p.endGroup();
+    p.popClip();
+    p.rect(g_cur.area.Min, g_cur.area.Max, ImGui::GetColorU32(ImGuiCol_Text, 0.45f), 0, 1.0f);
+    drawLegend(p, legend);
     PlotState& st = g_states[g_cur.key];
     recordSeries(st);
     st.labels = g_cur.labels;
     st.legend_rect = g_cur.legend_rect;
     st.area = g_cur.area;
-    drawReadout(dl, st.last);
+    if (g_cur.svg) {  // the figure without the hover read-out
+        const std::string document = g_cur.svg->finish();
+        g_cur.paint = g_cur.screen.get();
+        g_cur.both.reset();
+        g_cur.svg.reset();
+        if (g_cur.svg_done) std::exchange(g_cur.svg_done, nullptr)(document);
+    }
+    drawReadout(ImGui::GetWindowDrawList(), st.last);
 }
 
 const std::vector<PlotSeries>& plotSeries(const char* id) {
@@ -960,10 +1006,27 @@ std::string plotCsv(const char* id) {
 
 void SetNextLegendCorner(LegendCorner corner) { g_next_legend = corner; }
 
+void RequestSvg(const std::string& id, SvgDocumentInfo info, std::function<void(std::string)> done) {
+    g_svg_requests[id] = {std::move(info), std::move(done), ImGui::GetFrameCount()};
+}
+
+std::vector<std::string> DropUnfulfilledSvgRequests() {
+    std::vector<std::string> dropped;
+    for (auto it = g_svg_requests.begin(); it != g_svg_requests.end();)
+        if (it->second.frame < ImGui::GetFrameCount()) {
+            dropped.push_back(it->first);
+            it = g_svg_requests.erase(it);
+        } else {
+            ++it;
+        }
+    return dropped;
+}
+
 void LineSwatch(int color, LineStyle style, float thickness) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetTextLineHeight();
-    lineSample(ImGui::GetWindowDrawList(), ImVec2(p.x, p.y + h * 0.5f), paletteColor(color), thickness, style);
+    ImGuiPainter screen(ImGui::GetWindowDrawList());
+    lineSample(screen, ImVec2(p.x, p.y + h * 0.5f), paletteColor(color), thickness, style);
     ImGui::Dummy(ImVec2(swatchWidth(), h));
 }
 

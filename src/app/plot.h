@@ -5,8 +5,12 @@
 // the plot can be exported as CSV.
 #pragma once
 
+#include "app/painter.h"
+#include "app/svg_writer.h"
+
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,8 +24,6 @@ struct Axis {
     Scale scale = Scale::Linear;
     double min = 0, max = 1;  // default view; the user may zoom/pan away from it
 };
-
-enum class LineStyle { Solid, Dashed, Dotted, DashDot };
 
 struct PlotSeries {  // what the plot drew last frame, for read-out and export
     std::string name;
@@ -109,6 +111,13 @@ std::string formatNumber(double v, int significant = 4);  // "1.23e10" written a
 // corner that hides the fewest data points and line labels, top-right first on ties.
 enum class LegendCorner { Auto, TopRight, TopLeft, BottomLeft, BottomRight };
 void SetNextLegendCorner(LegendCorner corner);
+
+// Records the next drawing of plot `id` as an SVG document as well (origin at the plot's top-left,
+// its size, the current theme's colours; without the hover read-out), handed to `done` at the end
+// of that EndPlot. A second request for the same plot replaces the first.
+void RequestSvg(const std::string& id, SvgDocumentInfo info, std::function<void(std::string svg)> done);
+// Forgets the requests whose plot was not drawn in a whole frame since they were made; their ids.
+std::vector<std::string> DropUnfulfilledSvgRequests();
 
 // A line sample as an item at the cursor, one text line high, drawn like the legend's (same dash
 // pattern and width), for tables that serve as a legend.

@@ -1,6 +1,7 @@
 // slingshot-cli: every engine command as JSON or CSV. Flags are generated from the same command
 // declarations the page's Slingshot.query uses, so both front doors accept the same names and ranges.
 #include "cli/answer_csv.h"
+#include "cli/figure_output.h"
 #include "cli/process_group.h"
 #include "cli/text_source.h"
 #include "cli/thread_runner.h"
@@ -13,6 +14,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -56,9 +58,10 @@ slingshot::Json argumentsOf(const slingshot::CommandSpec& cmd, CLI::App& sub,
 }
 
 // How an answer is written: --format json|csv, --layout long|wide and --table NAME (CSV), --output
-// FILE (else stdout); and --threads N, the threads a streamed simulation runs on (per MPI rank).
+// FILE (else stdout); --figure svg [--plot ID], the page's figure instead of the answer; and
+// --threads N, the threads a streamed simulation runs on (per MPI rank).
 struct OutputOptions {
-    std::string format = "json", layout = "long", table, file;
+    std::string format = "json", layout = "long", table, file, figure, plot;
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
     bool speaks = true;  // false on MPI ranks other than 0: they compute, rank 0 writes
     void addTo(CLI::App& app) {
@@ -71,6 +74,11 @@ struct OutputOptions {
             ->check(CLI::IsMember({"long", "wide"}));
         app.add_option("--table", table, "CSV: only this table (e.g. curves, scalars), with the # comment lines");
         app.add_option("--output", file, "write the answer to this file instead of standard output");
+        app.add_option("--figure", figure,
+                       "write the page's figure for this command instead of the answer: svg (emergence, bound, "
+                       "stimulus, scaling, simulate, certify)")
+            ->check(CLI::IsMember({"svg"}));
+        app.add_option("--plot", plot, "with --figure: which plot (an Export menu id; default the view's first)");
     }
 };
 
@@ -82,6 +90,36 @@ std::string answerText(const slingshot::Json& result, const OutputOptions& o) {
         return result.dump(2) + "\n";
     }
     return slingshot::toCsv(result, {o.layout == "wide", o.table});
+}
+
+// Writes text to --output FILE or standard output; false if the file cannot be written.
+bool writeOut(const std::string& text, const std::string& file) {
+    if (file.empty()) return static_cast<bool>(std::cout << text);
+    std::ofstream out(file, std::ios::binary);
+    return (out << text) && out.flush();
+}
+
+// --figure svg: the command's flags drawn by the page's view, instead of its answer; the exit code.
+int runFigure(const slingshot::CommandSpec& cmd, const slingshot::Json& args, const OutputOptions& options,
+              std::ostream& err) {
+    const std::string who = "slingshot-cli " + cmd.name + ": ";
+    if (options.figure.empty()) {
+        err << who << "--plot needs --figure svg\n";
+        return kUsageError;
+    }
+    if (options.format != "json" || options.layout != "long" || !options.table.empty()) {
+        err << who << "--figure writes the figure only: --format, --layout and --table do not apply\n";
+        return kUsageError;
+    }
+    if (!options.speaks) return 0;
+    std::ostringstream svg;
+    const int code = slingshot::writeFigure(cmd.name, args, options.plot, svg, err);
+    if (code != 0) return code;
+    if (!writeOut(svg.str(), options.file)) {
+        err << who << "cannot write '" << options.file << "'\n";
+        return 1;
+    }
+    return 0;
 }
 
 // Runs one parsed command and writes its answer or why it was refused; the exit code.
@@ -99,16 +137,12 @@ int runCommand(const slingshot::CommandSpec& cmd, CLI::App& sub, const std::map<
         err << "slingshot-cli " << cmd.name << ": " << e.what() << "\n";
         return kUsageError;
     }
+    if (!options.figure.empty() || !options.plot.empty()) return runFigure(cmd, args, options, err);
     try {
         const Json result = runQuery(cmd.name, args);
         const std::string text = answerText(result, options);
         if (!options.speaks) return 0;
-        if (options.file.empty()) {
-            std::cout << text;
-            return 0;
-        }
-        std::ofstream out(options.file, std::ios::binary);
-        if (!(out << text) || !out.flush()) {
+        if (!writeOut(text, options.file)) {
             err << "slingshot-cli " << cmd.name << ": cannot write '" << options.file << "'\n";
             return 1;
         }

@@ -304,7 +304,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* slingshot_export(const char* plot_id
     bool ok = g_app && g_app->exportPlot(plot_id ? plot_id : "", format ? format : "",
                                          std::strtof(scale ? scale : "1", nullptr));
     return ok ? "{\"ok\":true}"
-              : "{\"error\":\"no such plot in this view, or unknown format (png|csv|json|bib) or scale (1..3)\"}";
+              : "{\"error\":\"no such plot in this view, or unknown format (png|svg|csv|json|bib) or scale (1..3)\"}";
 }
 
 // Slingshot.recordClip(): the Export menu's "Record a clip", for scripts and tests.

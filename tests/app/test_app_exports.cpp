@@ -7,6 +7,7 @@
 #include "query/model_notes.h"
 #include "query/provenance.h"
 #include "query/url_query.h"
+#include "recording_host.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,26 +17,9 @@
 #include <vector>
 
 using namespace slingshot;
+using test::RecordingHost;
 
 namespace {
-
-struct Download {
-    std::string filename, mime, data;
-};
-
-class RecordingHost : public app::NullHost {
-public:
-    void download(const std::string& filename, const std::string& mime, const std::string& data) override {
-        downloads.push_back({filename, mime, data});
-    }
-    void savePng(const app::PixelRect&, float, const std::string& filename,
-                 const std::vector<app::PngText>& text) override {
-        pngs.push_back({filename, text});
-    }
-    std::string pageAddress() override { return "https://example.org/slingshot/"; }
-    std::vector<Download> downloads;
-    std::vector<std::pair<std::string, std::vector<app::PngText>>> pngs;
-};
 
 std::vector<std::string> linesOf(const std::string& text) {
     std::vector<std::string> lines;
@@ -122,5 +106,5 @@ TEST_CASE("exports: a PNG carries its provenance as text chunks, and Cite gives 
     CHECK(bib.find("@misc{slingshot-curves-family,") != std::string::npos);
     CHECK(bib.find("url          = {" + permalink + "}") != std::string::npos);
     CHECK(bib.find(sourceCommit()) != std::string::npos);
-    CHECK_FALSE(app.exportPlot("curves-family", "svg", 1));  // not (yet) a format
+    CHECK_FALSE(app.exportPlot("curves-family", "pdf", 1));  // not a format
 }

@@ -171,6 +171,29 @@ test("CSV download equals slingshot-cli for the same parameters", async () => {
     await img.decode();
     return img.width > 800;
   }, bytes.toString("base64")));
+  // The SVG: taken from the next frame, well-formed, its series and texts, the same provenance.
+  const [svg] = await Promise.all([
+    page.waitForEvent("download"),
+    page.evaluate(() => window.Slingshot.exportPlot("scaling-loss", "svg")),
+  ]);
+  assert.equal(svg.suggestedFilename(), "slingshot-scaling-loss.svg");
+  const read = await page.evaluate(async (text) => {
+    const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    if (doc.querySelector("parsererror")) return { error: doc.querySelector("parsererror").textContent };
+    const img = new Image();
+    img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(text);
+    await img.decode();
+    return {
+      metadata: doc.querySelector("metadata").textContent,
+      series: [...doc.querySelectorAll("g[data-series][data-kind=line]")].map((g) => g.getAttribute("data-series")),
+      texts: [...doc.querySelectorAll("text")].map((t) => t.textContent),
+      width: img.width,
+    };
+  }, readFileSync(await svg.path(), "utf8"));
+  assert.equal(read.error, undefined);
+  assert.deepEqual(JSON.parse(read.metadata).state, provenance.state);
+  assert.ok(read.series.some((name) => name.startsWith("excess")), read.series.join(", "));
+  assert.ok(read.texts.length > 10 && read.width > 400, `${read.texts.length} texts, ${read.width} px wide`);
   await context.close();
 });
 
