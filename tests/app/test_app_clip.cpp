@@ -50,7 +50,7 @@ TEST_CASE("clip: the Stimulus view plays from the start of its range while it re
     CHECK(app.state()["play"] == "paused");
 }
 
-TEST_CASE("clip: pausing stops the recording; views without a player and pages that cannot record say why",
+TEST_CASE("clip: pausing stops the recording, and views without a player or pages that cannot record say why",
           "[app][clip]") {
     test::HeadlessImGui gui;
     ClipHost host;
