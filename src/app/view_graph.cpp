@@ -3,6 +3,7 @@
 #include "app/plot.h"
 #include "app/widgets.h"
 #include "core/base/memory_budget.h"
+#include "core/theory/emergence.h"
 #include "query/number_text.h"
 
 #include <imgui.h>
@@ -55,10 +56,16 @@ GraphView::GraphView() : runner_(static_cast<uint64_t>(kDrawMaxPieces) * kMaxSlo
 std::vector<ParamBinding> GraphView::bindings() {
     std::vector<ParamBinding> b = in_.bindings(false);
     b.push_back({ensembleSpec(), &ensemble_});
+    ParamSpec n = cliParam("scaling", "n");
+    n.help = "model size N whose failure measure theta(N) the player sets (parameters)";
+    b.push_back({n, &at_});
+    for (const ParamBinding& p : player_.bindings()) b.push_back(p);
     return b;
 }
 
 void GraphView::update() {
+    player_.advance(&at_, kPlayFromN, kPlayToN, ImGui::GetIO().DeltaTime);
+    if (player_.shown()) in_.theta = thetaAt(EmergenceModel(), at_).theta;
     runner_.update(in_.params(false));
     ensemble_runs_.update(runner_, in_.params(false), ensemble_, 8.0);
 }
@@ -102,6 +109,16 @@ void GraphView::controls() {
     in_.draw(runner_, false);
     intSlider("seeds in the ensemble", &ensemble_, ensembleSpec(), false,
               "The same graph's statistics for seeds seed, seed + 1, \u2026: the table gives their range.");
+    ImGui::SeparatorText("Play over model size");
+    player_.controls(&at_, kPlayFromN, kPlayToN, "\u03b8 from model size N");
+    if (player_.shown()) {
+        logSlider("model size N (parameters)", &at_, kPlayFromN, kPlayToN);
+        mutedText(
+            "\u03b8(N) = %.4g: Hoffmann et al.'s law, D = 20 N, c_map = 1. The same seed keeps the same graph, so "
+            "only the failed pieces change: a skill's colour follows its competence, and its ring goes when it "
+            "rises above c.",
+            in_.theta);
+    }
     if (in_.n1 <= kDrawMaxSkills && in_.n2 <= kDrawMaxPieces) {
         ImGui::SeparatorText("Show");
         ImGui::RadioButton("the graph", &show_, 0);

@@ -4,6 +4,7 @@
 // Zipf measure, degree against rank next to kN2 mu1(s)) and the graph's statistics.
 #pragma once
 
+#include "app/model_size_player.h"
 #include "app/seed_ensemble.h"
 #include "app/simulation_runner.h"
 #include "app/view.h"
@@ -24,6 +25,10 @@ public:
     const char* urlName() const override { return "graph"; }
     const char* title() const override { return "Skill graph"; }
     void update() override;
+    ModelSizePlayer* player() override { return &player_; }
+    // With the player on, θ is the failure measure of a model of size N (THEORY 5: the emergence
+    // model's defaults, Hoffmann et al.'s law, D = 20 N, c_map = 1) and moves with N.
+    static constexpr double kPlayFromN = 1e9, kPlayToN = 1e14;
     void controls() override;
     void main() override;
     std::string figureSummary() override;
@@ -52,6 +57,8 @@ private:
     SimulationInputs in_;
     SimulationRunner runner_;
     long long ensemble_ = 1;  // seeds in the ensemble
+    double at_ = 1e11;        // the player's model size N
+    ModelSizePlayer player_;
     SeedEnsemble ensemble_runs_;
     std::vector<const SimulationSnapshot*> spread_runs_;  // the runs ensemble_spread_ was made from
     std::string ensemble_spread_;

@@ -3,6 +3,7 @@
 #include "app/view_graph.h"
 #include "app/widgets.h"
 #include "core/graph/graph_stats.h"
+#include "core/theory/emergence.h"
 #include "sim_view_frames.h"
 
 #include <catch2/catch.hpp>
@@ -162,4 +163,30 @@ TEST_CASE("skill graph view: an ensemble's statistics give each seed's range", "
     std::snprintf(deg, sizeof deg, "\u2013%.0f", dmax);
     CHECK(spread.substr(spread.size() - std::string(deg).size()) == deg);
     CHECK(lo < hi);  // four graphs differ
+}
+
+TEST_CASE("skill graph view: playing over N sets theta(N) and the same graph loses its failures",
+          "[app][graph][player]") {
+    test::HeadlessImGui gui;  // frames of 1/60 s
+    app::GraphView v;
+    setParam(v, "n1", 16);
+    setParam(v, "n2", 120);
+    setParam(v, "k", 3);
+    setParam(v, "n", 1e9);
+    setParam(v, "play", "paused");
+    test::runViewUntilSettled(gui, v);
+    const app::SimulationSnapshot* first = v.runner().last();
+    REQUIRE(first);
+    CHECK(first->params.theta == thetaAt(EmergenceModel(), 1e9).theta);
+    const uint64_t hash = first->result.slots_hash;
+    const uint64_t failed_small = first->result.failed;
+    setParam(v, "speed", 10);
+    setParam(v, "play", "on");
+    for (int f = 0; f < 40; ++f) test::viewFrame(gui, v);  // 5 decades at 10 per second: half a second
+    test::runViewUntilSettled(gui, v);
+    const app::SimulationSnapshot* last = v.runner().last();
+    CHECK(last->params.theta == thetaAt(EmergenceModel(), app::GraphView::kPlayToN).theta);
+    CHECK(last->result.slots_hash == hash);     // the same graph
+    CHECK(last->result.failed < failed_small);  // fewer failed pieces at the larger model
+    CHECK(last->result.skills.below_c <= first->result.skills.below_c);
 }
