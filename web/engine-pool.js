@@ -145,13 +145,18 @@
       }
       return workers.length;
     },
-    // A job goes to the live worker holding the fewest.
-    run: function (ticket, kind, params) {
+    // A job goes to the live worker holding the fewest; among those, to the one that keeps the graph
+    // it runs on (`affinity` names it; 0: none), which then takes it instead of drawing it again.
+    run: function (ticket, kind, params, affinity) {
       var best = null;
+      var load = function (w) { return Object.keys(w.jobs).length; };
       workers.forEach(function (w) {
-        if (!w.failed && (!best || Object.keys(w.jobs).length < Object.keys(best.jobs).length)) best = w;
+        if (w.failed) return;
+        if (!best || load(w) < load(best) || (load(w) === load(best) && affinity && w.graph === affinity &&
+                                               best.graph !== affinity)) best = w;
       });
       if (!best) { fail(ticket, "no engine worker is running"); return; }
+      if (affinity) best.graph = affinity;
       best.jobs[ticket] = true;
       where[ticket] = best;
       best.postMessage({ type: "run", ticket: ticket, kind: kind, params: params }, [params.buffer]);

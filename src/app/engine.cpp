@@ -49,6 +49,10 @@ std::unique_ptr<EngineJob> makeEngineJob(JobKind kind, const Bytes& params) {
     throw std::invalid_argument("unknown job kind " + std::to_string(int(kind)));
 }
 
+uint32_t jobAffinity(JobKind kind, const Bytes& params) {
+    return kind == JobKind::Simulation ? simulationAffinity(params) : 0;
+}
+
 class RunningJob::Impl {
 public:
     std::unique_ptr<EngineJob> job;

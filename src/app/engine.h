@@ -60,6 +60,10 @@ public:
     virtual std::string where() const = 0;
 };
 
+// A number naming the sampled graph a job runs on (0: none it keeps), so that a pool of workers can
+// send it where that graph is kept (sampled_graph_cache.h).
+uint32_t jobAffinity(JobKind kind, const Bytes& params);
+
 // The engine the app uses: in-process until the platform installs another at start-up.
 Engine& engine();
 void setEngine(std::unique_ptr<Engine> e);

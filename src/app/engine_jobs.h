@@ -28,6 +28,9 @@ std::unique_ptr<EngineJob> makeCertificateEngineJob(const Bytes& params);
 std::unique_ptr<EngineJob> makeThresholdIntervalEngineJob(const Bytes& params);
 std::unique_ptr<EngineJob> makeStreamedBlocksEngineJob(const Bytes& params);
 
+// The graph a simulation request runs on, as a number for the worker pool (sampled_graph_cache.h).
+uint32_t simulationAffinity(const Bytes& request);
+
 // How a simulation request splits into shares of its blocks (JobKind::StreamedBlocks requests; none
 // when it keeps slots or has one block), and the whole run's snapshot from the shares' results.
 std::vector<Bytes> simulationShares(const Bytes& request, unsigned ways);

@@ -3,6 +3,7 @@
 #include "app/engine_codecs.h"
 #include "app/engine_jobs.h"
 #include "app/page_limits.h"
+#include "app/sampled_graph_cache.h"
 #include "app/widgets.h"
 #include "core/graph/piece_blocks.h"
 #include "core/graph/streamed_counts.h"
@@ -103,13 +104,16 @@ std::unique_ptr<SimulationSnapshot> simulationSnapshotOf(const Bytes& result) {
 
 std::unique_ptr<EngineJob> makeSimulationEngineJob(const Bytes& request) {
     SimulationRequest q = readRequest(request);
-    return engineJobOf(std::make_unique<SimulationJob>(std::move(q.params)),
-                       [keep = q.keep_slots](const SimulationJob& job) {
-                           ByteWriter w;
-                           w.put(*snapshotOf(job, keep));
-                           return w.take();
-                       });
+    auto job = std::make_unique<SimulationJob>(q.params, keptGraphFor(q.params));
+    return engineJobOf(std::move(job), [keep = q.keep_slots](const SimulationJob& job) {
+        keepGraph(job.sampledGraph());  // for the next run on this graph
+        ByteWriter w;
+        w.put(*snapshotOf(job, keep));
+        return w.take();
+    });
 }
+
+uint32_t simulationAffinity(const Bytes& request) { return graphAffinity(readRequest(request).params); }
 
 std::vector<Bytes> simulationShares(const Bytes& request, unsigned ways) {
     const SimulationRequest q = readRequest(request);

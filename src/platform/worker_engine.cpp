@@ -14,15 +14,15 @@
 
 // clang-format off
 EM_JS(int, js_pool_start, (), { return window.SlingshotEnginePool ? window.SlingshotEnginePool.start() : 0; });
-EM_JS(void, js_pool_run, (double ticket, int kind, const uint8_t* params, int len), {
-  window.SlingshotEnginePool.run(ticket, kind, HEAPU8.slice(params, params + len));
+EM_JS(void, js_pool_run, (double ticket, int kind, const uint8_t* params, int len, double affinity), {
+  window.SlingshotEnginePool.run(ticket, kind, HEAPU8.slice(params, params + len), affinity);
 });
 EM_JS(void, js_pool_stop, (double ticket), { window.SlingshotEnginePool.stop(ticket); });
 // clang-format on
 #else
 #define EMSCRIPTEN_KEEPALIVE
 static int js_pool_start() { return 0; }
-static void js_pool_run(double, int, const uint8_t*, int) {}
+static void js_pool_run(double, int, const uint8_t*, int, double) {}
 static void js_pool_stop(double) {}
 #endif
 
@@ -40,7 +40,7 @@ public:
         news_[ticket] = app::JobNews();
         auto split = app::SplitJob::make(kind, params, static_cast<unsigned>(workers_));
         if (!split) {
-            post(ticket, kind, params);
+            post(ticket, kind, params, app::jobAffinity(kind, params));
             return ticket;
         }
         Group g;
@@ -48,7 +48,7 @@ public:
             const uint64_t sub = next_++;
             part_of_[sub] = {ticket, g.parts.size()};
             g.parts.push_back(sub);
-            post(sub, split->partKind(), part);
+            post(sub, split->partKind(), part, 0);
         }
         g.news.resize(g.parts.size());
         g.split = std::move(split);
@@ -98,8 +98,8 @@ private:
         std::vector<uint64_t> parts;     // their tickets
         std::vector<app::JobNews> news;  // the latest of each
     };
-    static void post(uint64_t ticket, app::JobKind kind, const app::Bytes& params) {
-        js_pool_run(double(ticket), int(kind), params.data(), static_cast<int>(params.size()));
+    static void post(uint64_t ticket, app::JobKind kind, const app::Bytes& params, uint32_t affinity) {
+        js_pool_run(double(ticket), int(kind), params.data(), static_cast<int>(params.size()), double(affinity));
     }
     static app::JobNews read(const app::Bytes& bytes) {
         try {

@@ -206,3 +206,57 @@ TEST_CASE("simulation: bad parameters are refused naming the parameter", "[simul
     bad.kprime = 4;
     CHECK_THROWS_WITH(SimulationJob(bad), "kprime: 4 is not allowed; allowed: 2 or 3");
 }
+
+TEST_CASE("simulation: a run on a taken graph equals the run that draws it", "[simulation][reuse]") {
+    for (FailureMode mode : {FailureMode::Random, FailureMode::Independent, FailureMode::Adversarial})
+        for (uint32_t kprime : {0u, 2u, 3u}) {
+            const SimulationParams first = smallRun(mode, kprime);
+            SimulationJob drawing(first);
+            drawing.runToEnd();
+            REQUIRE(drawing.sampledGraph());
+            CHECK_FALSE(drawing.reusedGraph());
+            // Another theta, c and failure mode on the same graph.
+            SimulationParams next = first;
+            next.theta = 0.2;
+            next.c = 0.6;
+            SimulationJob taking(next, drawing.sampledGraph());
+            taking.runToEnd();
+            SimulationJob fresh(next);
+            fresh.runToEnd();
+            CHECK(taking.reusedGraph());
+            CHECK(taking.sampledGraph() == drawing.sampledGraph());
+            const SimulationResult &a = taking.result(), &b = fresh.result();
+            requireSame(a, b);
+            CHECK(a.mean_degree == b.mean_degree);
+            CHECK(a.skills.at_most_c == b.skills.at_most_c);
+            if (a.adversary) CHECK(a.adversary->best_x == b.adversary->best_x);
+            for (uint32_t s = 0; s < next.n1; ++s) REQUIRE(taking.failedEdges()[s] == fresh.failedEdges()[s]);
+        }
+}
+
+TEST_CASE("simulation: another graph is drawn, not taken; a streamed run keeps none", "[simulation][reuse]") {
+    const SimulationParams p = smallRun(FailureMode::Random, 0);
+    SimulationJob drawing(p);
+    drawing.runToEnd();
+    for (auto change : {+[](SimulationParams& q) { q.seed += 1; }, +[](SimulationParams& q) { q.n2 += 1; },
+                        +[](SimulationParams& q) { q.k += 1; }, +[](SimulationParams& q) { q.measure.zipf_s = 1.5; },
+                        +[](SimulationParams& q) { q.n1 += 1; }}) {
+        SimulationParams other = p;
+        change(other);
+        CHECK_FALSE(sameGraph(p, other));
+        SimulationJob job(other, drawing.sampledGraph());
+        job.runToEnd();
+        CHECK_FALSE(job.reusedGraph());
+        SimulationJob fresh(other);
+        fresh.runToEnd();
+        CHECK(job.result().slots_hash == fresh.result().slots_hash);
+    }
+    SimulationParams streamed = p;
+    streamed.slots = SlotStorage::Streamed;
+    CHECK_FALSE(sameGraph(p, streamed));
+    SimulationJob s(streamed, drawing.sampledGraph());
+    s.runToEnd();
+    CHECK_FALSE(s.reusedGraph());
+    CHECK(s.sampledGraph() == nullptr);
+    CHECK(s.result().slots_hash == drawing.result().slots_hash);
+}

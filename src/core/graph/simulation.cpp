@@ -94,18 +94,34 @@ SkillMeasure measureOf(const MeasureSpec& spec, uint32_t n1) {
     return SkillMeasure::uniform(n1);
 }
 
-SimulationJob::SimulationJob(SimulationParams params) : p_(std::move(params)) {
+bool sameGraph(const SimulationParams& a, const SimulationParams& b) {
+    return a.n1 == b.n1 && a.n2 == b.n2 && a.k == b.k && a.measure == b.measure && a.seed == b.seed &&
+           a.slots == SlotStorage::Kept && b.slots == SlotStorage::Kept;
+}
+
+SimulationJob::SimulationJob(SimulationParams params, std::shared_ptr<const SampledGraph> sampled)
+    : p_(std::move(params)) {
     validateSimulation(p_);
     requireWithinBudget("this simulation", estimateSimulationBytes(p_), p_.memory_budget_bytes);
     measure_ = measureOf(p_.measure, p_.n1);
-    graph_.n1 = p_.n1;
-    graph_.n2 = p_.n2;
-    graph_.k = p_.k;
+    if (sampled && sameGraph(sampled->sampled_by, p_)) {
+        graph_ = std::move(sampled);
+        have_graph_ = reused_graph_ = true;
+        result_.slots_hash = graph_->slots_hash;
+        result_.mean_degree = double(p_.k) * double(p_.n2) / double(p_.n1);
+    } else {
+        drawn_ = std::make_shared<SampledGraph>();
+        drawn_->sampled_by = p_;
+        drawn_->graph.n1 = p_.n1;
+        drawn_->graph.n2 = p_.n2;
+        drawn_->graph.k = p_.k;
+        graph_ = drawn_;
+    }
     if (p_.slots == SlotStorage::Streamed) {
         addStreamedStage();
         return;
     }
-    addSamplingStage();
+    if (!reused_graph_) addSamplingStage();
     addFailureStages();
     addCompetenceStage();
     if (p_.kprime) addTupleStages();
@@ -130,14 +146,15 @@ void SimulationJob::addSamplingStage() {
     sample.weight = 3;
     sample.block_items = piecesPerBlock();
     sample.begin = [this] {
-        sampler_ = std::make_unique<GraphSampler>(graph_, *measure_, p_.seed, p_.slots);
-        return graph_.n2;
+        sampler_ = std::make_unique<GraphSampler>(drawn_->graph, *measure_, p_.seed, p_.slots);
+        return p_.n2;
     };
     sample.block = [this](uint64_t, uint64_t last) { sampler_->sampleUntil(last); };
     sample.end = [this] {
-        result_.slots_hash = sampler_->slotsHash();
+        result_.slots_hash = drawn_->slots_hash = sampler_->slotsHash();
         result_.mean_degree = double(p_.k) * double(p_.n2) / double(p_.n1);
         sampler_.reset();
+        have_graph_ = true;
     };
     addStage(std::move(sample));
 }
@@ -165,7 +182,7 @@ void SimulationJob::addFailureStages() {
         a.theta = p_.theta;
         a.c = p_.c;
         a.seed = p_.seed;
-        adversary_ = std::make_unique<AdversarySearch>(graph_, failures_, a);
+        adversary_ = std::make_unique<AdversarySearch>(graph_->graph, failures_, a);
         adversary_->planStages([this](JobStage s) {
             s.weight *= 0.5;
             s.block_items = piecesPerBlock();
@@ -185,10 +202,10 @@ void SimulationJob::addCompetenceStage() {
         return p_.n2;
     };
     competence.block = [this](uint64_t first, uint64_t last) {
-        accumulateFailedEdges(graph_, failures_.failed.data(), first, last, failed_edges_.data());
+        accumulateFailedEdges(graph_->graph, failures_.failed.data(), first, last, failed_edges_.data());
     };
     competence.end = [this] {
-        result_.skills = summarizeSkills(graph_, failed_edges_.data(), p_.c, p_.grid_points, &*measure_);
+        result_.skills = summarizeSkills(graph_->graph, failed_edges_.data(), p_.c, p_.grid_points, &*measure_);
         result_.failed = failures_.count;
         result_.theta_realized = double(failures_.count) / double(p_.n2);
     };
@@ -203,7 +220,7 @@ void SimulationJob::addTupleStages() {
     t.seed = p_.seed;
     t.c = p_.c;
     t.grid_points = p_.grid_points;
-    tuples_ = std::make_unique<TupleCounter>(graph_, failures_, t);
+    tuples_ = std::make_unique<TupleCounter>(graph_->graph, failures_, t);
     tuples_->planStages([this](JobStage s) { addStage(std::move(s)); });
     JobStage report;
     report.name = "tuples: competence";

@@ -79,20 +79,35 @@ struct SimulationResult {
     std::optional<TupleReport> tuples;
 };
 
+// A sampled graph with its slots hash, which a later run on the same graph (sameGraph) takes instead
+// of sampling it again: only N1, N2, k, the measure and the seed make the graph.
+struct SampledGraph {
+    SimulationParams sampled_by;
+    SkillGraph graph;
+    uint64_t slots_hash = 0;
+};
+bool sameGraph(const SimulationParams& a, const SimulationParams& b);
+
 class BlockFailures;
 struct StreamedCounts;
 
 class SimulationJob : public Job {
 public:
     // Throws std::invalid_argument (bad input) or MemoryBudgetError (estimate above the budget).
-    explicit SimulationJob(SimulationParams params);
+    // `sampled`, when it is this run's graph (sameGraph, slots kept), replaces the sampling stage: the
+    // same hash, degrees and results, without drawing the slots again.
+    explicit SimulationJob(SimulationParams params, std::shared_ptr<const SampledGraph> sampled = nullptr);
     ~SimulationJob() override;
 
     const SimulationParams& params() const { return p_; }
     // Complete once state() == JobState::Done; parts fill in as stages finish.
     const SimulationResult& result() const { return result_; }
     // The sampled data, for views (valid after the sampling stage; no slots when streamed).
-    const SkillGraph& graph() const { return graph_; }
+    const SkillGraph& graph() const { return graph_->graph; }
+    // The run's graph for later runs: once sampled (or taken), and only with slots kept; else null.
+    std::shared_ptr<const SampledGraph> sampledGraph() const { return have_graph_ ? graph_ : nullptr; }
+    // Whether the graph was taken from `sampled` rather than drawn.
+    bool reusedGraph() const { return reused_graph_; }
     const FailureSet& failures() const { return failures_; }
     const BigArray<uint32_t>& failedEdges() const { return failed_edges_; }
     const SkillMeasure& measure() const { return *measure_; }
@@ -111,7 +126,9 @@ private:
 
     SimulationParams p_;
     std::optional<SkillMeasure> measure_;
-    SkillGraph graph_;
+    std::shared_ptr<SampledGraph> drawn_;        // the graph this run draws (null when it took one)
+    std::shared_ptr<const SampledGraph> graph_;  // the graph it runs on: drawn_ or the one it took
+    bool have_graph_ = false, reused_graph_ = false;
     FailureSet failures_;
     BigArray<uint32_t> failed_edges_;
     std::unique_ptr<GraphSampler> sampler_;
