@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -112,12 +113,13 @@ void benchRandomCompetence(uint32_t n1, uint64_t n2, uint32_t k, int runs) {
     report("W2", "random Y (theta 0.1) + per-skill competence curve", n1, n2, k, ms, extra);
 }
 
-// A SimulationJob run to the end (W3 tuples, adversary).
-void benchJob(const char* workload, const char* what, const SimulationParams& p, int runs) {
+// A SimulationJob run to the end (W3 tuples, adversary), drawing its graph or taking `sampled`.
+void benchJob(const char* workload, const char* what, const SimulationParams& p, int runs,
+              std::shared_ptr<const SampledGraph> sampled = nullptr) {
     std::vector<double> ms;
     double frac = 0;
     for (int r = 0; r <= runs; ++r) {  // one warm-up run, then `runs`
-        SimulationJob job(p);
+        SimulationJob job(p, sampled);
         const auto t = Clock::now();
         job.runToEnd();
         ms.push_back(msSince(t));
@@ -199,6 +201,25 @@ int main(int argc, char** argv) {
     adversary.c = 0.8;
     adversary.failure = FailureMode::Adversarial;
     benchJob("ADV", "adversarial search + competence, whole job", adversary, quick ? 1 : 3);
+
+    // The page's Competence view by default, and the same run at another c on the graph the first drew
+    // (what the page's worker does when only theta, c, the failure mode or k' change).
+    SimulationParams view;
+    view.n1 = 1000;
+    view.n2 = 1000000;
+    view.k = 8;
+    view.theta = 0.1;
+    view.c = 0.8;
+    view.failure = FailureMode::Adversarial;
+    view.kprime = 2;
+    benchJob("VIEW", "Competence view's default run, drawing its graph", view, quick ? 1 : 3);
+    SimulationJob drawn(view);
+    drawn.runToEnd();
+    view.c = 0.7;
+    benchJob("VIEW", "the same at c = 0.7, on the graph already drawn", view, quick ? 1 : 3, drawn.sampledGraph());
+    view.failure = FailureMode::Random;
+    benchJob("VIEW", "random failures, drawing the graph", view, quick ? 1 : 3);
+    benchJob("VIEW", "random failures, on the graph already drawn", view, quick ? 1 : 3, drawn.sampledGraph());
     std::printf("{\"bench\":\"simulation\",\"what\":\"peak memory\",\"peak_rss_mb\":%.1f}\n", peakRssMb());
     return 0;
 }
