@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "app/layout_report.h"
 #include "app/model_size_player.h"
+#include "app/widgets.h"
 #include "query/query.h"
 #include "query/url_query.h"
 
@@ -86,6 +87,7 @@ namespace {
 
 app::App* g_app = nullptr;
 std::string g_last_query;
+constexpr double kQueryIntervalMs = 250;
 std::vector<std::string> g_last_notices;
 
 class WebHost : public app::Host {
@@ -237,9 +239,13 @@ void afterFrame(app::App& app) {
         js_post_height(static_cast<int>(wanted));
     }
 #endif
+    // The address follows the state at most every kQueryIntervalMs: a play over N changes the state
+    // every frame, and browsers throttle (and warn about) history updates that come faster.
+    static double query_written_ms = -kQueryIntervalMs;
     std::string q = app.queryString();
-    if (q != g_last_query) {
+    if (q != g_last_query && app::nowMs() - query_written_ms >= kQueryIntervalMs) {
         g_last_query = q;
+        query_written_ms = app::nowMs();
 #ifdef __EMSCRIPTEN__
         js_replace_query(q.c_str());
 #endif
