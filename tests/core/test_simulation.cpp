@@ -234,7 +234,7 @@ TEST_CASE("simulation: a run on a taken graph equals the run that draws it", "[s
         }
 }
 
-TEST_CASE("simulation: another graph is drawn, not taken; a streamed run keeps none", "[simulation][reuse]") {
+TEST_CASE("simulation: another graph is drawn, not taken, and a streamed run keeps none", "[simulation][reuse]") {
     const SimulationParams p = smallRun(FailureMode::Random, 0);
     SimulationJob drawing(p);
     drawing.runToEnd();
