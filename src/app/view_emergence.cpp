@@ -186,7 +186,12 @@ void EmergenceView::update() {
     sim_last_ = now;
     sim_runs_.update(wanted, kSimBudgetMs, 0);  // no debounce: the inputs above have already changed
     if (!sim_runs_.error().empty()) sim_error_ = sim_runs_.error();
-    collectSimulated(now);
+    // The points and bands change only when a run finishes or the inputs change, not every frame.
+    if (sim_runs_.finished() != collected_runs_ || !(now == collected_for_)) {
+        collected_runs_ = sim_runs_.finished();
+        collected_for_ = now;
+        collectSimulated(now);
+    }
 }
 
 void EmergenceView::collectSimulated(const SimInputs& in) {

@@ -13,6 +13,7 @@
 #include "core/base/sample_band.h"
 #include "core/graph/simulation.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -128,6 +129,8 @@ private:
     JobLanes<SimulationParams, SimPoint> sim_runs_;
     std::vector<SimPoint> sim_done_;  // the first seed's finished points, in N order
     std::vector<SimBand> sim_bands_;
+    size_t collected_runs_ = SIZE_MAX;  // sim_runs_.finished() when sim_done_ and sim_bands_ were made
+    SimInputs collected_for_{};
     std::string sim_error_;
 
     // With the reader's fit: the thresholds' intervals from a bootstrap of their runs.

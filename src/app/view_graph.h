@@ -56,8 +56,9 @@ private:
 
     SimulationInputs in_;
     SimulationRunner runner_;
-    long long ensemble_ = 1;  // seeds in the ensemble
-    double at_ = 1e11;        // the player's model size N
+    long long ensemble_ = 1;                   // seeds in the ensemble
+    double at_ = 1e11;                         // the player's model size N
+    double theta_for_n_ = 0, theta_of_n_ = 0;  // θ(N) and the N it was read at
     ModelSizePlayer player_;
     SeedEnsemble ensemble_runs_;
     std::vector<const SimulationSnapshot*> spread_runs_;  // the runs ensemble_spread_ was made from
