@@ -10,9 +10,9 @@ std::string hexHash(uint64_t v) {
     return text;
 }
 
-std::string shortNumber(double v) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", v);
+std::string shortNumber(double v, int significant_digits) {
+    char text[40];
+    std::snprintf(text, sizeof text, "%.*g", significant_digits, v);
     return text;
 }
 

@@ -4,21 +4,18 @@
 #include "query/commands.h"
 
 #include "query/input_text.h"
+#include "query/number_text.h"
 #include "query/provenance.h"
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 namespace slingshot {
 namespace {
 
 std::string formatBound(double v) {
     if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-    std::ostringstream s;
-    s.precision(10);
-    s << v;
-    return s.str();
+    return shortNumber(v, 10);
 }
 
 // Numbers as JSON numbers, or as text read strictly (strictNumber).

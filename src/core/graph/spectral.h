@@ -41,6 +41,7 @@ struct SpectralParams {
     uint32_t max_iterations = 400;            // per run; also capped by the dimension and the budget
     double memory_budget_bytes = kDefaultMemoryBudgetBytes;
     SpectralMethod method = SpectralMethod::Auto;
+    bool operator==(const SpectralParams&) const = default;
 };
 
 // The method Auto resolves to for a graph of n1 skills: Gram when n1 <= kGramMaxSkills and its
