@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <exception>
 #include <new>
+#include <optional>
 #include <stdexcept>
 
 namespace slingshot::app {
@@ -19,7 +20,8 @@ std::unique_ptr<Engine>& current() {
 }  // namespace
 
 SLINGSHOT_BYTE_FIELDS(JobNews, &JobNews::state, &JobNews::progress, &JobNews::stage, &JobNews::slice_ms,
-                      &JobNews::elapsed_ms, &JobNews::result, &JobNews::error)
+                      &JobNews::elapsed_ms, &JobNews::result, &JobNews::error, &JobNews::partial,
+                      &JobNews::partial_count)
 
 Bytes encodeNews(const JobNews& news) {
     ByteWriter w;
@@ -33,6 +35,12 @@ JobNews decodeNews(const Bytes& bytes) {
     r.get(news);
     r.finish();
     return news;
+}
+
+void updateNews(JobNews& known, JobNews fresh) {
+    if (fresh.state == JobNews::State::Running && fresh.partial.empty() && fresh.partial_count == known.partial_count)
+        fresh.partial = std::move(known.partial);
+    known = std::move(fresh);
 }
 
 Engine& engine() { return *current(); }
@@ -79,7 +87,14 @@ const JobNews& RunningJob::step(double slice_ms) {
     news_.elapsed_ms = job.elapsedMs();
     news_.progress = job.progress();
     news_.stage = job.stageName();
-    if (!job.finished()) return news_;
+    news_.partial.clear();
+    if (!job.finished()) {
+        if (std::optional<Bytes> part = impl_->job->partialResult()) {
+            news_.partial = std::move(*part);
+            ++news_.partial_count;
+        }
+        return news_;
+    }
     if (job.state() == JobState::Done) {
         try {
             news_.result = impl_->job->result();

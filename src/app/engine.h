@@ -1,6 +1,7 @@
 // The one way the app runs engine jobs. A job of a kind is started with its parameters as bytes
 // (byte_codec.h), then advanced and read as news: progress and stage while it runs, then the result's
-// bytes or why it was refused. Two implementations: in this process, a slice at a time inside frames
+// bytes or why it was refused; a job whose first stages give final numbers sends them early as a
+// partial result. Two implementations: in this process, a slice at a time inside frames
 // (the native tests, and the page when it cannot start workers), and a pool of Web Workers running
 // the same build (src/platform/worker_engine.cpp), which leaves the page's thread to drawing.
 #pragma once
@@ -27,6 +28,10 @@ struct JobNews {
     double elapsed_ms = 0;  // time inside slices so far
     Bytes result;           // once Done
     std::string error;      // once Failed: the refusal or failure
+    // A result of the stages finished so far, encoded like `result` (a simulation's skills before
+    // its tuples): only in the news of the slice that made it; partial_count counts those made.
+    Bytes partial;
+    uint32_t partial_count = 0;
 
     // News of a job that failed, or is not known, for this reason.
     static JobNews failed(std::string why) {
@@ -45,6 +50,9 @@ void readValue(ByteReader& r, JobNews& v);
 // News as bytes, for a worker to post it back.
 Bytes encodeNews(const JobNews& news);
 JobNews decodeNews(const Bytes& bytes);
+// A job's latest news from a worker replaces what was known of it, keeping a partial result that the
+// fresh news does not replace (a partial travels in one slice's news only) while the job runs.
+void updateNews(JobNews& known, JobNews fresh);
 
 class Engine {
 public:

@@ -7,6 +7,7 @@
 #include "core/base/job.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace slingshot::app {
@@ -17,6 +18,9 @@ public:
     virtual Job& job() = 0;
     // The result, encoded; called once, after the job is Done.
     virtual Bytes result() = 0;
+    // While it runs: a result of the stages finished so far when one is due that was not given yet
+    // (encoded like result()); none by default.
+    virtual std::optional<Bytes> partialResult() { return std::nullopt; }
 };
 
 // Throws (std::exception) with the refusal when the parameters are refused.

@@ -60,18 +60,24 @@ public:
         cancelled_ = true;
     }
 
+    // The shown result: the last finished one, or the wanted job's partial result (partial()).
     const Result* last() const { return last_.get(); }
     const Params* lastParams() const { return last_ ? &last_params_ : nullptr; }
     // Counts finished jobs: changes whenever last() does.
     uint64_t generation() const { return generation_; }
     bool running() const { return ticket_ != 0; }
+    // last() is the wanted job's partial result (its first stages: a simulation's skills without its
+    // tuples); the rest is running, or was cancelled or refused.
+    bool partial() const {
+        return partial_ && have_target_ && last_params_ == target_ && !(have_pending_ && !(pending_ == target_));
+    }
     bool cancelled() const { return cancelled_; }
     // The refusal or failure of the wanted job; empty when fine.
     const std::string& error() const { return error_; }
     // The shown result is not the wanted one (running, waiting, refused or cancelled).
     bool stale() const {
-        return !last_ || !have_target_ || running() || !error_.empty() || cancelled_ || !(last_params_ == target_) ||
-               (have_pending_ && !(pending_ == target_));
+        return !last_ || partial_ || !have_target_ || running() || !error_.empty() || cancelled_ ||
+               !(last_params_ == target_) || (have_pending_ && !(pending_ == target_));
     }
     // The wanted job is still to finish (not refused, not cancelled).
     bool busy() const { return stale() && error_.empty() && !cancelled_; }
@@ -90,9 +96,10 @@ private:
         have_target_ = true;
         cancelled_ = false;
         error_.clear();
-        if (!forced && last_ && last_params_ == p) return;
+        if (!forced && last_ && !partial_ && last_params_ == p) return;
         progress_ = 0;
         stage_.clear();
+        partial_seen_ = 0;
         try {
             ticket_ = engine().start(kind_, encode_(p));
         } catch (const std::exception& e) {
@@ -106,20 +113,31 @@ private:
         stage_ = news.stage;
         last_slice_ms_ = news.slice_ms;
         max_slice_ms_ = std::max(max_slice_ms_, last_slice_ms_);
-        if (news.state == JobNews::State::Running) return;
-        if (news.state == JobNews::State::Done) {
-            try {
-                last_ = decode_(target_, news.result);
-                last_params_ = target_;
-                ++generation_;
-            } catch (const std::exception& e) {
-                error_ = e.what();
+        if (news.state == JobNews::State::Running) {
+            if (news.partial_count != partial_seen_ && !news.partial.empty()) {
+                partial_seen_ = news.partial_count;
+                keep(news.partial, true);
             }
+            return;
+        }
+        if (news.state == JobNews::State::Done) {
+            keep(news.result, false);
         } else {
             error_ = news.error.empty() ? "the job stopped" : news.error;
         }
         engine().stop(ticket_);
         ticket_ = 0;
+    }
+
+    void keep(const Bytes& result, bool partial) {
+        try {
+            last_ = decode_(target_, result);
+            last_params_ = target_;
+            partial_ = partial;
+            ++generation_;
+        } catch (const std::exception& e) {
+            error_ = e.what();
+        }
     }
 
     JobKind kind_;
@@ -130,7 +148,8 @@ private:
     std::string stage_;
     std::unique_ptr<Result> last_;
     Params last_params_{}, pending_{}, target_{};
-    bool have_pending_ = false, have_target_ = false, force_ = false, cancelled_ = false;
+    bool have_pending_ = false, have_target_ = false, force_ = false, cancelled_ = false, partial_ = false;
+    uint32_t partial_seen_ = 0;  // the running job's partial results taken
     double pending_since_ms_ = 0;
     std::string error_;
     double last_slice_ms_ = 0, max_slice_ms_ = 0;

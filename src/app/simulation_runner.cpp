@@ -102,15 +102,40 @@ std::unique_ptr<SimulationSnapshot> simulationSnapshotOf(const Bytes& result) {
     return snap;
 }
 
-std::unique_ptr<EngineJob> makeSimulationEngineJob(const Bytes& request) {
-    SimulationRequest q = readRequest(request);
-    auto job = std::make_unique<SimulationJob>(q.params, keptGraphFor(q.params));
-    return engineJobOf(std::move(job), [keep = q.keep_slots](const SimulationJob& job) {
-        keepGraph(job.sampledGraph());  // for the next run on this graph
+namespace {
+
+// A run with tuples sends its snapshot once the skills are final, before the tuples' stages.
+class SimulationEngineJob final : public EngineJob {
+public:
+    SimulationEngineJob(const SimulationRequest& q)
+        : job_(std::make_unique<SimulationJob>(q.params, keptGraphFor(q.params))), keep_slots_(q.keep_slots) {}
+    Job& job() override { return *job_; }
+    Bytes result() override {
+        keepGraph(job_->sampledGraph());  // for the next run on this graph
+        return snapshot();
+    }
+    std::optional<Bytes> partialResult() override {
+        if (gave_partial_ || !job_->skillsReady() || job_->finished()) return std::nullopt;
+        gave_partial_ = true;
+        return snapshot();
+    }
+
+private:
+    Bytes snapshot() const {
         ByteWriter w;
-        w.put(*snapshotOf(job, keep));
+        w.put(*snapshotOf(*job_, keep_slots_));
         return w.take();
-    });
+    }
+
+    std::unique_ptr<SimulationJob> job_;
+    uint64_t keep_slots_;
+    bool gave_partial_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<EngineJob> makeSimulationEngineJob(const Bytes& request) {
+    return std::make_unique<SimulationEngineJob>(readRequest(request));
 }
 
 uint32_t simulationAffinity(const Bytes& request) { return graphAffinity(readRequest(request).params); }
@@ -176,7 +201,10 @@ void SimulationRunner::drawStatus() {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.2f, 0.05f, 1));
         ImGui::TextWrapped("Not run: %s", error().c_str());
         ImGui::PopStyleColor();
-        if (last()) mutedText("Showing the last completed run.");
+        if (partial())
+            mutedText("Showing this run's skills; its tuples were not computed.");
+        else if (last())
+            mutedText("Showing the last completed run.");
         return;
     }
     if (running()) {
@@ -186,9 +214,14 @@ void SimulationRunner::drawStatus() {
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) driver_.cancel();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Stops this run; the last completed result stays on screen");
+        if (partial()) mutedText("The skills are final; the tuples are still being counted.");
         return;
     }
-    if (cancelled()) mutedText("Run cancelled; showing the last completed run. Press \"same graph, rerun\" to run it.");
+    if (cancelled() && partial())
+        mutedText(
+            "Run cancelled after its skills; the tuples were not counted. Press \"same graph, rerun\" to count them.");
+    else if (cancelled())
+        mutedText("Run cancelled; showing the last completed run. Press \"same graph, rerun\" to run it.");
 }
 
 namespace {

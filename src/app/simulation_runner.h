@@ -50,6 +50,8 @@ public:
     // Counts completed runs: changes whenever last() does.
     uint64_t generation() const { return driver_.generation(); }
     bool running() const { return driver_.running(); }
+    // last() is the wanted run's skills without its tuples (still running, cancelled or refused).
+    bool partial() const { return driver_.partial(); }
     bool cancelled() const { return driver_.cancelled(); }
     // The refusal (validation or memory budget) or failure of the wanted run; empty when fine.
     const std::string& error() const { return driver_.error(); }

@@ -169,7 +169,7 @@ std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
     std::vector<Readout> items;
     const bool same_c = s && s->params.c == c;  // a run at another c has no value for this one
     std::string sim_note = std::string("(").append(runner_.waitingNote()).append(")");
-    if (same_c && !runner_.stale())
+    if (same_c && (!runner_.stale() || runner_.partial()))  // a partial run's skills are final
         sim_note = std::string(failureModeName(s->params.failure));
     else if (same_c)
         sim_note = "(previous run; this one " + std::string(runner_.waitingNote()) + ")";
@@ -208,6 +208,9 @@ std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
         items.push_back({std::to_string(s->params.kprime) + "-tuples \u2264 c, simulated",
                          formatFixed(s->result.tuples->summary.fracAtMostC()),
                          std::string("reading ") + (s->params.tuples == TupleReading::T2 ? "T2" : "S")});
+    else if (s && runner_.partial() && s->params.kprime && s->params.c == c)
+        items.push_back({std::to_string(s->params.kprime) + "-tuples \u2264 c, simulated", "\u2013",
+                         runner_.running() ? "(counting the tuples)" : "(not counted)"});
     items.push_back({"T2 bound for k\u2032-tuples", formatFixed(1 - at.tuples_t2_competent),
                      "\u03b8\u2032 = k\u2032\u03b8 (Thm 14)"});
     return items;

@@ -89,7 +89,7 @@ public:
             return;
         }
         const auto it = news_.find(ticket);
-        if (it != news_.end()) it->second = read(bytes);
+        if (it != news_.end()) app::updateNews(it->second, read(bytes));
     }
 
 private:

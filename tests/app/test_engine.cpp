@@ -143,3 +143,73 @@ TEST_CASE("engine: a streamed simulation split over workers joins into the unspl
         CHECK(split->combine(ptrs).error == "out of memory");
     }
 }
+
+TEST_CASE("engine: a simulation with tuples sends its skills once, before its tuples", "[app][engine]") {
+    app::InProcessEngine engine;
+    const SimulationParams p = slingshot::testing::smallRun(FailureMode::Random, 2);
+    SimulationJob direct(p);
+    direct.runToEnd();
+    const uint64_t ticket = engine.start(app::JobKind::Simulation, app::simulationRequest(p, 0));
+    std::vector<app::Bytes> partials;
+    const JobNews* news = nullptr;
+    for (int slices = 0; slices < 100000; ++slices) {
+        news = &engine.advance(ticket, 0.01);
+        if (news->state != JobNews::State::Running) break;
+        CHECK(news->partial_count == partials.size() + !news->partial.empty());
+        if (!news->partial.empty()) {
+            partials.push_back(news->partial);
+            CHECK(news->progress < 1.0);
+            // What a worker posts carries it.
+            CHECK(app::decodeNews(app::encodeNews(*news)).partial == news->partial);
+        }
+    }
+    REQUIRE(news->state == JobNews::State::Done);
+    CHECK(news->partial.empty());  // only in the slice that made it
+    CHECK(news->partial_count == 1);
+    REQUIRE(partials.size() == 1);
+    const auto part = app::simulationSnapshotOf(partials[0]);
+    CHECK(part->params == p);
+    CHECK_FALSE(part->result.tuples.has_value());
+    CHECK(part->result.slots_hash == direct.result().slots_hash);
+    CHECK(part->result.skills.histogram == direct.result().skills.histogram);
+    CHECK(part->failed_edges == std::vector<uint32_t>(direct.failedEdges().data(), direct.failedEdges().data() + p.n1));
+    const auto whole = app::simulationSnapshotOf(news->result);
+    REQUIRE(whole->result.tuples.has_value());
+    CHECK(whole->result.tuples->summary.histogram == direct.result().tuples->summary.histogram);
+
+    // A run without tuples has nothing to send early.
+    const uint64_t single = engine.start(
+        app::JobKind::Simulation, app::simulationRequest(slingshot::testing::smallRun(FailureMode::Random, 0), 0));
+    do {
+        news = &engine.advance(single, 0.01);
+        CHECK(news->partial.empty());
+    } while (news->state == JobNews::State::Running);
+    CHECK(news->partial_count == 0);
+}
+
+TEST_CASE("engine: a worker's later news keeps the partial result it does not replace", "[app][engine]") {
+    JobNews known;
+    JobNews with_part;
+    with_part.progress = 0.4;
+    with_part.partial = {1, 2, 3};
+    with_part.partial_count = 1;
+    app::updateNews(known, with_part);
+    CHECK(known.partial == app::Bytes{1, 2, 3});
+    JobNews later;  // the next slice's news: the same count, no bytes
+    later.progress = 0.6;
+    later.partial_count = 1;
+    app::updateNews(known, later);
+    CHECK(known.progress == 0.6);
+    CHECK(known.partial == app::Bytes{1, 2, 3});
+    JobNews newer;  // a second partial replaces the first
+    newer.partial = {9};
+    newer.partial_count = 2;
+    app::updateNews(known, newer);
+    CHECK(known.partial == app::Bytes{9});
+    JobNews done;  // the final news: the partial is not kept with it
+    done.state = JobNews::State::Done;
+    done.partial_count = 2;
+    app::updateNews(known, done);
+    CHECK(known.partial.empty());
+    CHECK(known.state == JobNews::State::Done);
+}

@@ -355,3 +355,37 @@ TEST_CASE("competence view: an ensemble of one seed is the single run", "[app][c
     CHECK_THROWS_AS(setParam(v, "ensemble", 0), QueryError);
     CHECK_THROWS_AS(setParam(v, "ensemble", 33), QueryError);
 }
+
+TEST_CASE("competence view: the skills are shown while the tuples are still counted", "[app][competence]") {
+    test::HeadlessImGui gui;
+    app::CompetenceView v;
+    setParam(v, "certificate", "off");
+    setParam(v, "failure", "random");
+    setParam(v, "n2", 100000);
+    setParam(v, "kprime", 2);
+    const auto item = [&](const std::string& prefix) {
+        for (const auto& r : v.readouts())
+            if (r.caption.rfind(prefix, 0) == 0) return r;
+        FAIL("no read-out " << prefix);
+        return app::CompetenceView::Readout{};
+    };
+    int frames = 0;
+    while (!v.runner().partial() && v.runner().stale() && ++frames < 20000) test::viewFrame(gui, v);
+    REQUIRE(v.runner().partial());
+    REQUIRE(v.runner().running());
+    CHECK(v.runner().busy());  // the page is not final yet
+    const app::SimulationSnapshot* part = v.runner().last();
+    REQUIRE(part);
+    CHECK_FALSE(part->result.tuples.has_value());
+    SimulationJob direct(part->params);
+    direct.runToEnd();
+    CHECK(part->result.skills.histogram == direct.result().skills.histogram);
+    CHECK(item("skills with competence").value == app::formatFixed(direct.result().skills.fracAtMostC()));
+    CHECK(item("2-tuples").value == "\u2013");
+    CHECK(item("2-tuples").unit == "(counting the tuples)");
+
+    test::runViewToEnd(gui, v);
+    REQUIRE_FALSE(v.runner().partial());
+    REQUIRE(v.runner().last()->result.tuples.has_value());
+    CHECK(item("2-tuples").value == app::formatFixed(direct.result().tuples->summary.fracAtMostC()));
+}

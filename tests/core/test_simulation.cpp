@@ -260,3 +260,27 @@ TEST_CASE("simulation: another graph is drawn, not taken, and a streamed run kee
     CHECK(s.sampledGraph() == nullptr);
     CHECK(s.result().slots_hash == drawing.result().slots_hash);
 }
+
+TEST_CASE("simulation: the skills are ready before the tuples, with their final numbers", "[simulation]") {
+    for (FailureMode mode : {FailureMode::Random, FailureMode::Adversarial}) {
+        const SimulationParams p = smallRun(mode, 2);
+        const SimulationResult whole = slingshot::testing::runSimulation(p);
+        SimulationJob job(p);
+        CHECK_FALSE(job.skillsReady());
+        while (!job.skillsReady() && job.step(1)) {
+        }
+        REQUIRE(job.skillsReady());
+        REQUIRE_FALSE(job.finished());  // the tuples' stages are still to run
+        CHECK_FALSE(job.result().tuples.has_value());
+        CHECK(job.result().failed == whole.failed);
+        CHECK(job.result().skills.histogram == whole.skills.histogram);
+        CHECK(job.result().skills.below_c == whole.skills.below_c);
+        CHECK(job.result().adversary.has_value() == (mode == FailureMode::Adversarial));
+        job.runToEnd();
+        requireSame(job.result(), whole);
+    }
+    // Without tuples the skills are the last stage: ready only when the run is done.
+    SimulationJob single(smallRun(FailureMode::Random, 0));
+    while (single.step(1)) CHECK_FALSE(single.skillsReady());
+    CHECK(single.skillsReady());
+}

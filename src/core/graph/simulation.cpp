@@ -133,6 +133,7 @@ void SimulationJob::addStreamedStage() {
     JobStage stage = blockCountStage(p_, *measure_, 0, pieceBlockCount(p_.n2), [this](StreamedCounts counts) {
         streamed_counts_ = std::make_unique<StreamedCounts>(std::move(counts));
         result_ = streamedResult(p_, *measure_, *streamed_counts_);
+        skills_ready_ = true;
     });
     stage.weight = 3;
     addStage(std::move(stage));
@@ -208,6 +209,7 @@ void SimulationJob::addCompetenceStage() {
         result_.skills = summarizeSkills(graph_->graph, failed_edges_.data(), p_.c, p_.grid_points, &*measure_);
         result_.failed = failures_.count;
         result_.theta_realized = double(failures_.count) / double(p_.n2);
+        skills_ready_ = true;
     };
     addStage(std::move(competence));
 }

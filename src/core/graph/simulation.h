@@ -102,6 +102,9 @@ public:
     const SimulationParams& params() const { return p_; }
     // Complete once state() == JobState::Done; parts fill in as stages finish.
     const SimulationResult& result() const { return result_; }
+    // The skills' part of result() (failures, competence, the adversary's report) and failedEdges()
+    // are final; only the tuples' stages may still run.
+    bool skillsReady() const { return skills_ready_; }
     // The sampled data, for views (valid after the sampling stage; no slots when streamed).
     const SkillGraph& graph() const { return graph_->graph; }
     // The run's graph for later runs: once sampled (or taken), and only with slots kept; else null.
@@ -128,7 +131,7 @@ private:
     std::optional<SkillMeasure> measure_;
     std::shared_ptr<SampledGraph> drawn_;        // the graph this run draws (null when it took one)
     std::shared_ptr<const SampledGraph> graph_;  // the graph it runs on: drawn_ or the one it took
-    bool have_graph_ = false, reused_graph_ = false;
+    bool have_graph_ = false, reused_graph_ = false, skills_ready_ = false;
     FailureSet failures_;
     BigArray<uint32_t> failed_edges_;
     std::unique_ptr<GraphSampler> sampler_;
