@@ -52,6 +52,8 @@ public:
     bool running() const { return driver_.running(); }
     // last() is the wanted run's skills without its tuples (still running, cancelled or refused).
     bool partial() const { return driver_.partial(); }
+    // last() is the wanted run: finished, or its final skills (partial()); else a previous run.
+    bool showsWantedRun() const { return !stale() || partial(); }
     bool cancelled() const { return driver_.cancelled(); }
     // The refusal (validation or memory budget) or failure of the wanted run; empty when fine.
     const std::string& error() const { return driver_.error(); }

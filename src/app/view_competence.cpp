@@ -114,7 +114,7 @@ void CompetenceView::main() {
         mutedText("Simulated: N\u2081 = %u, N\u2082 = %s, k = %u, \u03b8 = %.3g, c = %.3g, %s failures, seed %llu%s",
                   p.n1, ui::formatNumber(double(p.n2)).c_str(), p.k, p.theta, p.c,
                   std::string(failureModeName(p.failure)).c_str(), static_cast<unsigned long long>(p.seed),
-                  runner_.stale() ? "  (previous run)" : "");
+                  runner_.showsWantedRun() ? "" : "  (previous run)");
     } else if (runner_.error().empty()) {
         mutedText("Simulating\u2026 the theory curves are already drawn.");
     }
@@ -169,7 +169,7 @@ std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
     std::vector<Readout> items;
     const bool same_c = s && s->params.c == c;  // a run at another c has no value for this one
     std::string sim_note = std::string("(").append(runner_.waitingNote()).append(")");
-    if (same_c && (!runner_.stale() || runner_.partial()))  // a partial run's skills are final
+    if (same_c && runner_.showsWantedRun())
         sim_note = std::string(failureModeName(s->params.failure));
     else if (same_c)
         sim_note = "(previous run; this one " + std::string(runner_.waitingNote()) + ")";

@@ -144,7 +144,7 @@ void GraphView::main() {
         if (runner_.error().empty()) mutedText("Sampling the first graph\u2026");
         return;
     }
-    mutedText("%s%s", runLabel(s->params).c_str(), runner_.stale() ? "  (previous run)" : "");
+    mutedText("%s%s", runLabel(s->params).c_str(), runner_.showsWantedRun() ? "" : "  (previous run)");
     const float fs = ImGui::GetFontSize();
     const float explain_h = fs * 4.2f;
     const float stats_h =

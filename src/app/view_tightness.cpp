@@ -140,7 +140,7 @@ void TightnessView::main() {
                     ? (d->slots_hash == s->result.slots_hash ? ", same graph as the certificate (slot hashes agree)"
                                                              : ", slot hashes differ")
                     : "",
-                runner_.stale() ? "  (previous run)" : "");
+                runner_.showsWantedRun() ? "" : "  (previous run)");
         ImGui::PopStyleColor();
     } else if (runner_.error().empty() && cert_.error().empty()) {
         mutedText("Sampling the graph\u2026 the theory curves are already drawn.");
