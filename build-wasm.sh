@@ -117,21 +117,27 @@ cmd_test() {
     cmd_dist  # the build plus dist/slingshot.html, which the browser tests open from file://
     mkdir -p "$ARTIFACTS"
 
+    say "sanitizer and fuzz builds started at the lowest CPU priority, beside the tests (logs: $ARTIFACTS/*-build.log)"
+    start_background_builds
+
     say "native tests (ctest)"
     run_ctest "$ROOT/build/native" ctest
 
     say "browser tests (headless Chromium)"
     run_node_tests "$ROOT/tests/browser" browser "$ROOT"/tests/browser/*.test.mjs
 
-    say "sanitizer tests (ASan + UBSan, ctest in build/native-asan)"
-    if build_asan; then run_ctest "$ROOT/build/native-asan" ctest-asan
-    else FAILED=$((FAILED + 1)); echo "the sanitizer build failed"; fi
-
     say "determinism: native engine vs wasm engine under node"
     run_node_tests "$ROOT/tests/determinism" determinism "$ROOT/tests/determinism/compare.mjs"
 
+    say "waiting for the sanitizer and fuzz builds"
+    wait "$BACKGROUND_BUILDS" || true
+
+    say "sanitizer tests (ASan + UBSan, ctest in build/native-asan)"
+    if background_build_ok asan; then run_ctest "$ROOT/build/native-asan" ctest-asan
+    else FAILED=$((FAILED + 1)); echo "the sanitizer build failed"; fi
+
     say "fuzzing (libFuzzer, ${FUZZ_TEST_SECONDS:-20} s in total)"
-    if build_fuzz; then
+    if background_build_ok fuzz; then
         run_fuzzers "${FUZZ_TEST_SECONDS:-20}" || true
         PASSED=$((PASSED + FUZZ_PASSED)) FAILED=$((FAILED + FUZZ_FAILED))
     else FAILED=$((FAILED + 1)); echo "fuzz targets did not build"; fi
@@ -145,6 +151,27 @@ cmd_test() {
 build_asan() {
     (cd "$ROOT" && cmake --preset native-asan "${cmake_common[@]}" >/dev/null) || { echo "native-asan configure failed"; return 1; }
     cmake --build "$ROOT/build/native-asan" -j "$JOBS" || { echo "native-asan compile failed"; return 1; }
+}
+
+# The sanitizer and fuzz builds in one background job at nice 19, while the native, browser and
+# determinism tests run: those leave the cores mostly idle (the browser tests wait on frames), and the
+# builds take only what the tests leave. Each build's output goes to $ARTIFACTS/NAME-build.log and
+# its exit status to $ARTIFACTS/NAME-build.status.
+start_background_builds() {
+    rm -f "$ARTIFACTS"/asan-build.status "$ARTIFACTS"/fuzz-build.status
+    (
+        renice -n 19 -p "$BASHPID" >/dev/null 2>&1 || true
+        if build_asan >"$ARTIFACTS/asan-build.log" 2>&1; then echo 0; else echo 1; fi >"$ARTIFACTS/asan-build.status"
+        if build_fuzz >"$ARTIFACTS/fuzz-build.log" 2>&1; then echo 0; else echo 1; fi >"$ARTIFACTS/fuzz-build.status"
+    ) &
+    BACKGROUND_BUILDS=$!
+}
+
+# Whether background build NAME succeeded; if not, the end of its log.
+background_build_ok() {
+    [ "$(cat "$ARTIFACTS/$1-build.status" 2>/dev/null)" = 0 ] && return 0
+    tail -20 "$ARTIFACTS/$1-build.log" 2>/dev/null
+    return 1
 }
 
 # libFuzzer targets (tests/fuzz/fuzz_*.cpp) with Debian's clang, into build/fuzz.
@@ -200,7 +227,8 @@ cmd_fuzz() {
 # Every benchmark natively and in wasm under node; the simulation workloads also as numpy
 # (bench/reference_numpy.py), then one table of medians and ratios (bench/compare.mjs).
 cmd_bench() {
-    cmd_build  # builds every bench_* target natively and, under node, in build/wasm
+    cmd_build  # builds every bench_* target natively
+    cmake --build "$ROOT/build/wasm" -j "$JOBS" --target benchmarks || die "the wasm benchmarks did not build"
     local out="$ROOT/build/bench" b name
     mkdir -p "$out"
     say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

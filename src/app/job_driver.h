@@ -63,7 +63,7 @@ public:
     // The shown result: the last finished one, or the wanted job's partial result (partial()).
     const Result* last() const { return last_.get(); }
     const Params* lastParams() const { return last_ ? &last_params_ : nullptr; }
-    // Counts finished jobs: changes whenever last() does.
+    // Counts the results taken (finished and partial): changes whenever last() does.
     uint64_t generation() const { return generation_; }
     bool running() const { return ticket_ != 0; }
     // last() is the wanted job's partial result (its first stages: a simulation's skills without its

@@ -107,7 +107,7 @@ namespace {
 // A run with tuples sends its snapshot once the skills are final, before the tuples' stages.
 class SimulationEngineJob final : public EngineJob {
 public:
-    SimulationEngineJob(const SimulationRequest& q)
+    explicit SimulationEngineJob(const SimulationRequest& q)
         : job_(std::make_unique<SimulationJob>(q.params, keptGraphFor(q.params))), keep_slots_(q.keep_slots) {}
     Job& job() override { return *job_; }
     Bytes result() override {

@@ -47,7 +47,7 @@ public:
     const SimulationSnapshot* last() const { return driver_.last(); }
     // The parameters last() was run with (as the view asked; the snapshot's may say "streamed").
     const SimulationParams* lastParams() const { return driver_.lastParams(); }
-    // Counts completed runs: changes whenever last() does.
+    // Counts the snapshots taken (finished runs and partial ones): changes whenever last() does.
     uint64_t generation() const { return driver_.generation(); }
     bool running() const { return driver_.running(); }
     // last() is the wanted run's skills without its tuples (still running, cancelled or refused).

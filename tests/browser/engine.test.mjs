@@ -1,9 +1,10 @@
 // The views' engine in Web Workers (web/engine-pool.js, src/platform/worker_engine.cpp): the page,
 // the one-file page from file:// and embeds start workers; a new parameter supersedes the running
-// job; a browser that refuses workers still gets every number, computed in the page's thread.
+// job; a run's partial result (its skills before its tuples) reaches the page; a browser that
+// refuses workers still gets every number, computed in the page's thread.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { useBrowser, openPage, DIST } from "./harness.mjs";
@@ -62,6 +63,32 @@ test("without Web Workers every number is still computed, in the page's thread",
   await page.evaluate(() => window.Slingshot.ready);
   await settle(page);
   assert.equal(await page.evaluate(() => window.Slingshot.engineWorkers()), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a run with tuples shows its skills from the worker while its tuples are still counted", async () => {
+  // Random failures on 4e6 pieces: the skills take a tenth of a second, the pairs some seconds.
+  const { page, context, errors } = await openPage(
+    env.browser, env.base + "?view=competence&n2=4000000&failure=random&certificate=off");
+  const seriesOf = async (plot) => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.evaluate((id) => window.Slingshot.exportPlot(id, "json"), plot),
+    ]);
+    return JSON.parse(readFileSync(await download.path(), "utf8")).series.map((s) => s.name);
+  };
+  let partialSeen = false;
+  for (let polls = 0; polls < 400; polls++) {
+    const busyBefore = await page.evaluate(() => window.Slingshot.busy());
+    const skills = (await seriesOf("competence-fraction")).some((n) => n.startsWith("simulated"));
+    const tuples = (await seriesOf("competence-tuples")).some((n) => n.startsWith("simulated"));
+    if (skills && !tuples && busyBefore) partialSeen = true;
+    if (!busyBefore && tuples) break;
+  }
+  assert.ok(partialSeen, "the skills' curve was drawn before the tuples' run ended");
+  assert.ok((await seriesOf("competence-tuples")).some((n) => n.startsWith("simulated")), "then the tuples' curve");
+  assert.equal(await page.evaluate(() => window.Slingshot.busy()), false);
   assert.deepEqual(errors, []);
   await context.close();
 });
