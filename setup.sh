@@ -128,7 +128,7 @@ fetch_sources() {
 # possible here). Only what the page uses: video and events with the Emscripten backend, timers,
 # GL loading; no audio, renderer, joystick, haptic, sensor, power, locale or threads. SDL's own
 # SDL_LEAN_AND_MEAN leaves out the surface blitters, RLE and YUV code, which only a custom cursor
-# would reach (the page uses the browser's cursors): 52 KB less gzipped wasm. Sized for size
+# would reach (the page uses the browser's cursors): 35 KB less gzipped wasm. Built for size
 # (MinSizeRel): SDL's event and window code is not where time goes.
 SDL_WASM_OPTIONS=(-DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_AUDIO=OFF -DSDL_RENDER=OFF
                   -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF

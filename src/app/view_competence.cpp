@@ -208,7 +208,7 @@ std::vector<CompetenceView::Readout> CompetenceView::readouts() const {
         items.push_back({std::to_string(s->params.kprime) + "-tuples \u2264 c, simulated",
                          formatFixed(s->result.tuples->summary.fracAtMostC()),
                          std::string("reading ") + (s->params.tuples == TupleReading::T2 ? "T2" : "S")});
-    else if (s && runner_.partial() && s->params.kprime && s->params.c == c)
+    else if (same_c && runner_.partial() && s->params.kprime)
         items.push_back({std::to_string(s->params.kprime) + "-tuples \u2264 c, simulated", "\u2013",
                          runner_.running() ? "(counting the tuples)" : "(not counted)"});
     items.push_back({"T2 bound for k\u2032-tuples", formatFixed(1 - at.tuples_t2_competent),

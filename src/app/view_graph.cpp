@@ -65,11 +65,13 @@ std::vector<ParamBinding> GraphView::bindings() {
 
 void GraphView::update() {
     player_.advance(&at_, kPlayFromN, kPlayToN, ImGui::GetIO().DeltaTime);
-    if (player_.shown() && at_ != theta_for_n_) {  // θ(N) once per N, not every frame
-        theta_for_n_ = at_;
-        theta_of_n_ = thetaAt(EmergenceModel(), at_).theta;
+    if (player_.shown()) {
+        if (at_ != theta_for_n_) {  // θ(N) once per N, not every frame
+            theta_for_n_ = at_;
+            theta_of_n_ = thetaAt(EmergenceModel(), at_).theta;
+        }
+        in_.theta = theta_of_n_;
     }
-    if (player_.shown()) in_.theta = theta_of_n_;
     runner_.update(in_.params(false));
     ensemble_runs_.update(runner_, in_.params(false), ensemble_, 8.0);
 }

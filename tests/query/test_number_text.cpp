@@ -25,3 +25,11 @@ TEST_CASE("number text: short numbers for notes, six significant digits", "[numb
     CHECK(shortNumber(0.316636123) == "0.316636");
     CHECK(shortNumber(2e12) == "2e+12");
 }
+
+TEST_CASE("number text: short numbers with more significant digits", "[number_text]") {
+    CHECK(shortNumber(1.0 / 3.0, 10) == "0.3333333333");
+    CHECK(shortNumber(4294967295.0, 10) == "4294967295");
+    CHECK(shortNumber(1e15, 10) == "1e+15");
+    CHECK(shortNumber(-2.5, 10) == "-2.5");
+    CHECK(shortNumber(1.0 / 3.0, 1) == "0.3");
+}
