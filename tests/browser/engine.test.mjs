@@ -76,7 +76,9 @@ test("a run with tuples shows its skills from the worker while its tuples are st
       page.waitForEvent("download"),
       page.evaluate((id) => window.Slingshot.exportPlot(id, "json"), plot),
     ]);
-    return JSON.parse(readFileSync(await download.path(), "utf8")).series.map((s) => s.name);
+    const names = JSON.parse(readFileSync(await download.path(), "utf8")).series.map((s) => s.name);
+    await page.waitForTimeout(150);  // without a pause the next export's download at times never came
+    return names;
   };
   let partialSeen = false;
   for (let polls = 0; polls < 400; polls++) {
